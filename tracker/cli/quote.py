@@ -1,0 +1,175 @@
+"""`tracker quote`: preview a plan's schedule, total cost and APR without a database."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from tracker.domain.apr import cost_of_credit
+from tracker.domain.dates import add_months
+from tracker.domain.money import (
+    currency,
+    format_amount,
+    parse_amount,
+    parse_periods,
+    parse_rate,
+)
+from tracker.domain.plan import Model, PlanTerms, Schedule
+from tracker.domain.schedule import build_schedule
+
+from .common import MODEL_CLI, MODEL_NAMES, CliError, option, parse_date, print_json
+
+
+def add_plan_options(p: argparse.ArgumentParser) -> None:
+    """The options that describe a plan's terms, shared by `quote` and `plan add`."""
+    p.add_argument("--model", required=True, choices=list(MODEL_NAMES))
+    p.add_argument("--principal", required=True, help="amount financed, e.g. 3600 or 3,600.00")
+    p.add_argument("--periods", help="number of installments, 1-360")
+    p.add_argument("--rate", help="percent: per period (flat), total (total), annual (loans)")
+    p.add_argument("--first-due", help="first due date, YYYY-MM-DD")
+    p.add_argument("--remainder", choices=["first", "last"])
+    p.add_argument("--fee-mode", choices=["spread", "first"], default="spread")
+    p.add_argument("--upfront-fee", default="0")
+    p.add_argument("--currency", default="CNY")
+    p.add_argument("--amounts", help="custom plans: per-period totals, A1,A2,...")
+
+
+def terms_from_args(args: argparse.Namespace, today: date, down_payment: int = 0) -> PlanTerms:
+    """Build validated PlanTerms from parsed options; every error names its option."""
+    model = Model(MODEL_NAMES[args.model])
+    cur = option("--currency", currency, args.currency)
+    principal = option("--principal", lambda t: parse_amount(t, cur), args.principal)
+    upfront = option(
+        "--upfront-fee", lambda t: parse_amount(t, cur, allow_zero=True), args.upfront_fee
+    )
+    amounts: tuple[int, ...] = ()
+    if model is Model.CUSTOM:
+        if not args.amounts:
+            raise CliError(
+                "--amounts: a custom plan needs the per-period totals, e.g. 340.34,340.33"
+            )
+        amounts = tuple(
+            option("--amounts", lambda t: parse_amount(t, cur), a) for a in args.amounts.split(",")
+        )
+    elif args.amounts:
+        raise CliError(f"--amounts: only a custom plan takes per-period amounts, not {args.model}")
+    periods = _periods(args, model, amounts)
+    rate = _rate(args, model)
+    if args.first_due:
+        first_due = option("--first-due", parse_date, args.first_due)
+    else:
+        first_due = today if model is Model.PAY_IN_N else add_months(today, 1)
+    try:
+        return PlanTerms(
+            model=model,
+            principal=principal,
+            periods=periods,
+            first_due=first_due,
+            rate=rate,
+            currency=cur.code,
+            remainder=args.remainder,
+            fee_mode=args.fee_mode,
+            upfront_fee=upfront,
+            down_payment=down_payment,
+            custom_amounts=amounts,
+        )
+    except ValueError as exc:
+        name = "--amounts" if model is Model.CUSTOM else "--principal"
+        raise CliError(f"{name}: {exc}") from None
+
+
+def _periods(args: argparse.Namespace, model: Model, amounts: tuple[int, ...]) -> int:
+    if args.periods is None:
+        if model is Model.CUSTOM:
+            return len(amounts)
+        raise CliError("--periods: required; enter a whole number from 1 to 360")
+    periods = option("--periods", parse_periods, args.periods)
+    if model is Model.CUSTOM and periods != len(amounts):
+        raise CliError(f"--amounts: {len(amounts)} amounts given for {periods} periods")
+    return periods
+
+
+def _rate(args: argparse.Namespace, model: Model) -> Any:
+    if model.uses_rate:
+        if args.rate is None:
+            raise CliError(f"--rate: required for a {args.model} plan, in percent, e.g. 0.6")
+        return option("--rate", parse_rate, args.rate)
+    if args.rate is not None and option("--rate", parse_rate, args.rate) != 0:
+        raise CliError(f"--rate: a {args.model} plan has no rate; leave --rate out")
+    return 0
+
+
+def installment_json(schedule: Schedule) -> list[dict[str, Any]]:
+    """The installments of a schedule as JSON objects with decimal-string amounts."""
+    cur = schedule.terms.currency
+    return [
+        {
+            "period": i.period,
+            "due_date": i.due_date.isoformat(),
+            "principal": format_amount(i.principal, cur),
+            "fee": format_amount(i.fee, cur),
+            "total": format_amount(i.total, cur),
+        }
+        for i in schedule.installments
+    ]
+
+
+def quote_json(schedule: Schedule) -> dict[str, Any]:
+    """The `quote --json` object: terms, installments, totals, APR and effective rate."""
+    t = schedule.terms
+    cost = cost_of_credit(schedule)
+    return {
+        "model": MODEL_CLI[t.model.value],
+        "currency": t.currency,
+        "principal": format_amount(t.principal, t.currency),
+        "periods": t.periods,
+        "installments": installment_json(schedule),
+        "total_fee": format_amount(schedule.total_fee, t.currency),
+        "upfront_fee": format_amount(t.upfront_fee, t.currency),
+        "total_cost": format_amount(schedule.total_cost, t.currency),
+        "apr": cost.apr_percent,
+        "effective_rate": cost.effective_percent,
+    }
+
+
+def schedule_table(schedule: Schedule) -> str:
+    """A readable table of a schedule with totals, total cost and APR."""
+    t = schedule.terms
+    cur = t.currency
+
+    def fmt(v: int) -> str:
+        return f"{format_amount(v, cur):>14}"
+
+    lines = [f"{'#':>3}  {'Due date':<10} {'Principal':>14} {'Fee':>14} {'Total':>14}"]
+    for i in schedule.installments:
+        row = f"{i.period:>3}  {i.due_date.isoformat():<10} {fmt(i.principal)} {fmt(i.fee)}"
+        lines.append(f"{row} {fmt(i.total)}")
+    lines.append(
+        f"{'':>3}  {'Total':<10} {fmt(schedule.total_principal)} "
+        f"{fmt(schedule.total_fee)} {fmt(schedule.total_payable)}"
+    )
+    cost = cost_of_credit(schedule)
+    lines += [
+        "",
+        f"Upfront fee:    {format_amount(t.upfront_fee, cur)} {cur}",
+        f"Total cost:     {format_amount(schedule.total_cost, cur)} {cur}",
+        f"APR (IRR):      {cost.apr_percent}%",
+        f"Effective rate: {cost.effective_percent}%",
+    ]
+    return "\n".join(lines)
+
+
+def run_quote(args: argparse.Namespace, today: date) -> int:
+    """Run `tracker quote`."""
+    schedule = build_schedule(terms_from_args(args, today))
+    if args.json:
+        print_json(quote_json(schedule))
+    else:
+        t = schedule.terms
+        print(
+            f"{MODEL_CLI[t.model.value]} plan: {format_amount(t.principal, t.currency)} "
+            f"{t.currency} over {t.periods} periods\n"
+        )
+        print(schedule_table(schedule))
+    return 0

@@ -1,0 +1,201 @@
+"""Money: integer minor units, and the one place amounts and rates are parsed and formatted.
+
+Every amount in the tracker is an ``int`` in the currency's minor unit (fen for CNY). ``Decimal``
+appears only here and in rate arithmetic; ``float`` never touches money. Parsing accepts what
+Chinese users type (full-width digits, ``¥``/``￥``, ``元``, ``，`` thousands separators)
+and refuses anything it would have to guess at, with a message that says what is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "CURRENCIES",
+    "MAX_MAJOR_UNITS",
+    "MAX_PERIODS",
+    "AmountError",
+    "Currency",
+    "currency",
+    "format_amount",
+    "format_money",
+    "format_percent",
+    "parse_amount",
+    "parse_periods",
+    "parse_rate",
+    "round_half_up",
+    "to_decimal",
+]
+
+MAX_MAJOR_UNITS = 10**11
+"""The largest amount accepted, in major units (10^11 yuan): anything bigger is a typo."""
+
+MAX_PERIODS = 360
+"""The most periods a plan may have (30 years of monthly payments)."""
+
+
+class AmountError(ValueError):
+    """Raised for input that is not an acceptable amount, rate or count; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """An ISO 4217 currency.
+
+    Attributes:
+        code: the three-letter code, e.g. ``"CNY"``.
+        digits: how many minor-unit digits it has (2 for CNY, 0 for JPY).
+        symbol: what to show before an amount, e.g. ``"¥"``.
+    """
+
+    code: str
+    digits: int
+    symbol: str
+
+    @property
+    def scale(self) -> int:
+        """How many minor units make one major unit (100 for CNY)."""
+        return int(10**self.digits)
+
+
+CURRENCIES: dict[str, Currency] = {
+    c.code: c
+    for c in (
+        Currency("CNY", 2, "¥"),
+        Currency("HKD", 2, "HK$"),
+        Currency("TWD", 2, "NT$"),
+        Currency("MOP", 2, "MOP$"),
+        Currency("USD", 2, "$"),
+        Currency("EUR", 2, "€"),
+        Currency("GBP", 2, "£"),
+        Currency("SGD", 2, "S$"),
+        Currency("AUD", 2, "A$"),
+        Currency("CAD", 2, "C$"),
+        Currency("JPY", 0, "¥"),
+        Currency("KRW", 0, "₩"),
+        Currency("KWD", 3, "KD"),
+    )
+}
+
+
+def currency(code: str) -> Currency:
+    """Return the currency for an ISO 4217 code (case-insensitive), or raise AmountError."""
+    found = CURRENCIES.get(code.strip().upper())
+    if found is None:
+        known = ", ".join(sorted(CURRENCIES))
+        raise AmountError(f"unknown currency {code!r}; accepted: {known}")
+    return found
+
+
+def round_half_up(value: Decimal) -> int:
+    """Round a Decimal to the nearest integer, halves away from zero (the money rounding rule)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def to_decimal(minor: int, cur: Currency) -> Decimal:
+    """Turn minor units into an exact Decimal of major units (30000 fen -> Decimal('300.00'))."""
+    return Decimal(minor).scaleb(-cur.digits)
+
+
+_STRIP = str.maketrans("", "", "¥￥元 \t\u00a0\u3000")
+_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?|[+-]?\.\d+")
+
+
+def _normalise(text: str) -> str:
+    """NFKC-normalise (full-width digits, ，and ．) and drop currency marks and spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("，", ",").replace("。", ".")
+    return text.translate(_STRIP).replace("RMB", "").replace("CNY", "")
+
+
+def parse_amount(text: str, cur: Currency | str = "CNY", *, allow_zero: bool = False) -> int:
+    """Parse what a user typed as an amount and return it in minor units.
+
+    Accepts ``3600``, ``3,600.00``, ``¥3600``, ``３６００．００元``, ``3，600``. Refuses empty text,
+    NaN/Infinity, exponents, misplaced thousands separators, more decimals than the currency
+    has (input is never rounded silently), zero (unless ``allow_zero``), negatives and amounts
+    above 10^11 major units.
+    """
+    cur = currency(cur) if isinstance(cur, str) else cur
+    accepted = f"a positive amount with at most {cur.digits} decimal places, e.g. " + (
+        "3600 or 3,600.00" if cur.digits else "3600"
+    )
+    raw = _normalise(str(text))
+    if not raw:
+        raise AmountError(f"an amount is required; enter {accepted}")
+    if not _NUMBER.fullmatch(raw):
+        raise AmountError(f"{text!r} is not an amount; enter {accepted}")
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        raise AmountError(f"{text!r} is not an amount; enter {accepted}") from None
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > cur.digits:
+        raise AmountError(
+            f"{text!r} has more than {cur.digits} decimal places for {cur.code}; enter {accepted}"
+        )
+    if value < 0:
+        raise AmountError(f"{text!r} is negative; enter {accepted}")
+    if value == 0 and not allow_zero:
+        raise AmountError(f"the amount must be more than zero; enter {accepted}")
+    if value > MAX_MAJOR_UNITS:
+        raise AmountError(f"{text!r} is too large; the most accepted is {MAX_MAJOR_UNITS:,}")
+    return int(value.scaleb(cur.digits))
+
+
+_RATE = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+
+
+def parse_rate(text: str, *, what: str = "rate") -> Decimal:
+    """Parse a percentage (``0.6``, ``0.6%``, ``０．６％``) into an exact fraction (``0.006``).
+
+    Refuses negatives, NaN, exponents and anything above 100%.
+    """
+    raw = unicodedata.normalize("NFKC", str(text)).strip().replace(" ", "")
+    raw = raw.removesuffix("%")
+    accepted = "a percentage from 0 to 100, e.g. 0.6 or 0.6%"
+    if not raw:
+        raise AmountError(f"a {what} is required; enter {accepted}")
+    if raw.startswith("-"):
+        raise AmountError(f"the {what} {text!r} is negative; enter {accepted}")
+    if not _RATE.fullmatch(raw):
+        raise AmountError(f"{text!r} is not a {what}; enter {accepted}")
+    pct = Decimal(raw)
+    if pct > 100:
+        raise AmountError(f"the {what} {text!r} is above 100%; enter {accepted}")
+    return pct / 100
+
+
+def parse_periods(text: str | int) -> int:
+    """Parse a number of periods: a whole number from 1 to 360."""
+    raw = unicodedata.normalize("NFKC", str(text)).strip().removesuffix("期")
+    if not raw.isdigit():
+        raise AmountError(f"{text!r} is not a number of periods; enter a whole number 1 to 360")
+    n = int(raw)
+    if not 1 <= n <= MAX_PERIODS:
+        raise AmountError(f"{n} periods is out of range; enter a whole number from 1 to 360")
+    return n
+
+
+def format_amount(minor: int, cur: Currency | str = "CNY") -> str:
+    """Format minor units as a plain decimal string with the currency's digits ("3600.00")."""
+    cur = currency(cur) if isinstance(cur, str) else cur
+    return f"{to_decimal(minor, cur):.{cur.digits}f}"
+
+
+def format_money(minor: int, cur: Currency | str = "CNY", *, symbol: bool = True) -> str:
+    """Format minor units for people: grouped, with the symbol ("¥3,600.00", "-¥21.60")."""
+    cur = currency(cur) if isinstance(cur, str) else cur
+    sign = "-" if minor < 0 else ""
+    body = f"{to_decimal(abs(minor), cur):,.{cur.digits}f}"
+    return f"{sign}{cur.symbol if symbol else ''}{body}"
+
+
+def format_percent(fraction: Decimal, places: int = 2) -> str:
+    """Format a fraction as a percentage with fixed places, half-up (0.130335 -> "13.03")."""
+    q = Decimal(1).scaleb(-places)
+    return f"{(fraction * 100).quantize(q, rounding=ROUND_HALF_UP):.{places}f}"

@@ -1,0 +1,131 @@
+"""Schedules: turning plan terms into exact installments, one function per model.
+
+Each builder follows domain-rules.md to the fen: the principal split with its remainder in
+one period, half-up rounding of every computed fee or interest, and the last annuity period
+absorbing the rounding so that Σ principal is always the financed principal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal, localcontext
+
+from .dates import due_dates
+from .money import round_half_up
+from .plan import FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
+
+__all__ = ["build_schedule", "split_evenly"]
+
+_PREC = 50
+
+
+def split_evenly(amount: int, periods: int, remainder: Remainder) -> list[int]:
+    """Split ``amount`` into ``periods`` parts of floor(amount/n), the whole remainder in one."""
+    base, rem = divmod(amount, periods)
+    parts = [base] * periods
+    parts[0 if remainder is Remainder.FIRST else -1] += rem
+    return parts
+
+
+def _flat(t: PlanTerms) -> tuple[list[int], list[int]]:
+    principal = split_evenly(t.principal, t.periods, t.effective_remainder)
+    if t.fee_mode is FeeMode.FIRST:
+        fees = [0] * t.periods
+        fees[0] = round_half_up(Decimal(t.principal) * t.rate * t.periods)
+    else:
+        fees = [round_half_up(Decimal(t.principal) * t.rate)] * t.periods
+    return principal, fees
+
+
+def _total(t: PlanTerms) -> tuple[list[int], list[int]]:
+    placement = t.effective_remainder
+    principal = split_evenly(t.principal, t.periods, placement)
+    fee = round_half_up(Decimal(t.principal) * t.rate)
+    return principal, split_evenly(fee, t.periods, placement)
+
+
+def _no_fee(t: PlanTerms) -> tuple[list[int], list[int]]:
+    return split_evenly(t.principal, t.periods, t.effective_remainder), [0] * t.periods
+
+
+def _annuity(t: PlanTerms) -> tuple[list[int], list[int]]:
+    with localcontext() as ctx:
+        ctx.prec = _PREC
+        i = t.rate / 12
+        n = t.periods
+        if i == 0:
+            payment = round_half_up(Decimal(t.principal) / n)
+        else:
+            growth = (1 + i) ** n
+            payment = round_half_up(Decimal(t.principal) * i * growth / (growth - 1))
+        balance = t.principal
+        principal: list[int] = []
+        fees: list[int] = []
+        for k in range(1, n + 1):
+            interest = round_half_up(balance * i)
+            # The last period repays the whole balance; earlier ones never repay more than is
+            # left (tiny principals with rounded-up payments would otherwise go negative).
+            part = balance if k == n else min(payment - interest, balance)
+            principal.append(part)
+            fees.append(interest)
+            balance -= part
+    return principal, fees
+
+
+def _equal_principal(t: PlanTerms) -> tuple[list[int], list[int]]:
+    principal = split_evenly(t.principal, t.periods, t.effective_remainder)
+    with localcontext() as ctx:
+        ctx.prec = _PREC
+        i = t.rate / 12
+        fees: list[int] = []
+        balance = t.principal
+        for part in principal:
+            fees.append(round_half_up(balance * i))
+            balance -= part
+    return principal, fees
+
+
+def _custom(t: PlanTerms) -> tuple[list[int], list[int]]:
+    """Split the fee (Σ amounts − principal) across periods in proportion to each total.
+
+    Largest-remainder apportionment keeps Σ fee exact and every fee within its period's total,
+    so no principal part is ever negative.
+    """
+    amounts = t.custom_amounts
+    total = sum(amounts)
+    fee_total = total - t.principal
+    shares = [divmod(fee_total * a, total) for a in amounts]
+    fees = [q for q, _ in shares]
+    short = fee_total - sum(fees)
+    by_fraction = sorted(range(len(amounts)), key=lambda k: (-shares[k][1], k))
+    for k in by_fraction[:short]:
+        fees[k] += 1
+    return [a - f for a, f in zip(amounts, fees, strict=True)], fees
+
+
+_BUILDERS: dict[Model, Callable[[PlanTerms], tuple[list[int], list[int]]]] = {
+    Model.FLAT: _flat,
+    Model.TOTAL: _total,
+    Model.ANNUITY: _annuity,
+    Model.EQUAL_PRINCIPAL: _equal_principal,
+    Model.INTEREST_FREE: _no_fee,
+    Model.PAY_IN_N: _no_fee,
+    Model.CUSTOM: _custom,
+}
+
+
+def build_schedule(terms: PlanTerms) -> Schedule:
+    """Build the full schedule of a plan from its terms."""
+    principal, fees = _BUILDERS[terms.model](terms)
+    dates = due_dates(terms.first_due, terms.periods, biweekly=terms.model is Model.PAY_IN_N)
+    return Schedule(terms, _installments(dates, principal, fees))
+
+
+def _installments(
+    dates: Sequence[date], principal: Sequence[int], fees: Sequence[int]
+) -> tuple[Installment, ...]:
+    return tuple(
+        Installment(k, d, p, f)
+        for k, (d, p, f) in enumerate(zip(dates, principal, fees, strict=True), start=1)
+    )
