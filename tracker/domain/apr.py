@@ -91,9 +91,12 @@ def solve_period_rate(received: int, flows: Sequence[int]) -> Decimal:
             else:
                 hi = r
             step = f / _derivative(flows, r)
+            if abs(step) < _TOL:
+                r -= step  # converged: take the last Newton step, never a bisection
+                break
             candidate = r - step
             r = candidate if lo < candidate < hi else (lo + hi) / 2
-            if abs(step) < _TOL or hi - lo < _TOL:
+            if hi - lo < _TOL:
                 break
         return +r
 

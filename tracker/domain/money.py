@@ -108,7 +108,10 @@ def _normalise(text: str) -> str:
     """NFKC-normalise (full-width digits, ，and ．) and drop currency marks and spaces."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("，", ",").replace("。", ".")
-    return text.translate(_STRIP).replace("RMB", "").replace("CNY", "")
+    text = text.translate(_STRIP)
+    for code in ("RMB", "CNY"):
+        text = text.removeprefix(code).removesuffix(code)
+    return text
 
 
 def parse_amount(text: str, cur: Currency | str = "CNY", *, allow_zero: bool = False) -> int:
@@ -172,7 +175,7 @@ def parse_rate(text: str, *, what: str = "rate") -> Decimal:
 
 def parse_periods(text: str | int) -> int:
     """Parse a number of periods: a whole number from 1 to 360."""
-    raw = unicodedata.normalize("NFKC", str(text)).strip().removesuffix("期")
+    raw = unicodedata.normalize("NFKC", str(text)).replace(" ", "").removesuffix("期")
     if not raw.isdigit():
         raise AmountError(f"{text!r} is not a number of periods; enter a whole number 1 to 360")
     n = int(raw)

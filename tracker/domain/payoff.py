@@ -90,8 +90,10 @@ def apply_payoff(
     """The schedule after a payoff: waived fees removed, the payoff charge added as a fee.
 
     A payment of ``quote.amount`` on ``quote.date`` then settles every installment exactly.
-    The charge lands on the first installment that still owes something, so the schedule's
-    totals say what the payoff really cost.
+    The charge is a one-off amount due on the payoff date: it goes on the first unpaid
+    installment not yet due, or, when every installment is already due, on an extra
+    zero-principal installment due on the payoff date, so it never accrues penalty and
+    never changes how earlier payments were allocated.
     """
     state = evaluate(installments, payments, rules, quote.date)
     result: list[Installment] = []
@@ -99,10 +101,14 @@ def apply_payoff(
     for s in state.installments:
         inst = s.installment
         fee = inst.fee
-        if s.amount_due > 0 and inst.due_date > quote.date and quote.waived:
+        not_due = inst.due_date > quote.date
+        if s.amount_due > 0 and not_due and quote.waived:
             fee = s.paid_fee  # the part of the fee not yet paid is waived
-        if charge_left and s.amount_due > 0:
+        if charge_left and s.amount_due > 0 and not_due:
             fee += charge_left
             charge_left = 0
         result.append(Installment(inst.period, inst.due_date, inst.principal, fee))
+    if charge_left:
+        period = max((i.period for i in result), default=0) + 1
+        result.append(Installment(period, quote.date, 0, charge_left))
     return tuple(result)

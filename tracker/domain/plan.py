@@ -126,6 +126,10 @@ class PlanTerms:
                 raise AmountError(f"{name} must be from 0 to {MAX_MAJOR_UNITS:,} {self.currency}")
         if self.principal <= 0:
             raise AmountError("the principal must be more than zero")
+        if self.upfront_fee >= self.principal:
+            raise AmountError("the upfront fee must be less than the principal it finances")
+        if isinstance(self.periods, bool) or not isinstance(self.periods, int):
+            raise AmountError("the number of periods must be a whole number from 1 to 360")
         if not 1 <= self.periods <= MAX_PERIODS:
             raise AmountError("the number of periods must be from 1 to 360")
         if not isinstance(self.rate, Decimal) or not self.rate.is_finite():

@@ -63,7 +63,7 @@ def _annuity(t: PlanTerms) -> tuple[list[int], list[int]]:
         principal: list[int] = []
         fees: list[int] = []
         for k in range(1, n + 1):
-            interest = round_half_up(balance * i)
+            interest = round_half_up(balance * t.rate / 12)  # exact before rounding
             # The last period repays the whole balance; earlier ones never repay more than is
             # left (tiny principals with rounded-up payments would otherwise go negative).
             part = balance if k == n else min(payment - interest, balance)
@@ -77,11 +77,10 @@ def _equal_principal(t: PlanTerms) -> tuple[list[int], list[int]]:
     principal = split_evenly(t.principal, t.periods, t.effective_remainder)
     with localcontext() as ctx:
         ctx.prec = _PREC
-        i = t.rate / 12
         fees: list[int] = []
         balance = t.principal
         for part in principal:
-            fees.append(round_half_up(balance * i))
+            fees.append(round_half_up(balance * t.rate / 12))
             balance -= part
     return principal, fees
 
