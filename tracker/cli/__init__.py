@@ -7,11 +7,13 @@ writing anything; `tracker` with no command opens the desktop app.
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 from collections.abc import Callable
 from datetime import date
 
 from tracker.domain.money import AmountError
 
+from .commands import register
 from .common import CliError, Parser
 from .quote import add_plan_options, run_quote
 
@@ -28,6 +30,7 @@ def build_parser() -> Parser:
     add_plan_options(q)
     q.add_argument("--json", action="store_true", help="print one JSON object")
     q.set_defaults(run=run_quote)
+    register(sub)
     return parser
 
 
@@ -39,10 +42,37 @@ def main(argv: list[str], today: Callable[[], date] = date.today) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from tracker.app import run_gui
+
+        return run_gui(args.db)
     try:
-        return int(args.run(args, today()))
+        return _run(args, today())
+    except BrokenPipeError:
+        # `tracker ... | head`: the reader went away; that is not an error of ours.
+        sys.stderr.close()
+        return 0
     except (CliError, AmountError) as exc:
-        sys.stderr.write(f"tracker {args.command}: error: {exc}\n")
-        return 2
+        return _fail(args.command, exc)
+    except Exception as exc:
+        # Service and storage errors are user-facing; import lazily to keep `quote` light.
+        from tracker.services.model import ServiceError
+        from tracker.storage.errors import StorageError
+
+        if isinstance(exc, ServiceError | StorageError):
+            return _fail(args.command, exc)
+        raise
+
+
+def _run(args: Namespace, today: date) -> int:
+    """Run the command and close the database it opened, whatever happens."""
+    try:
+        return int(args.run(args, today))
+    finally:
+        db = getattr(args, "opened_db", None)
+        if db is not None:
+            db.close()
+
+
+def _fail(command: str, exc: Exception) -> int:
+    sys.stderr.write(f"tracker {command}: error: {exc}\n")
+    return 2

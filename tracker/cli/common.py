@@ -60,6 +60,18 @@ def _bad_date(text: str) -> NoReturn:
     raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31")
 
 
+def pad(text: str, width: int) -> str:
+    """Cut or pad ``text`` to ``width`` terminal columns (CJK characters take two)."""
+    out, used = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
 def print_json(value: Any) -> None:
     """Print one JSON value, Chinese kept readable."""
     print(json.dumps(value, ensure_ascii=False))

@@ -12,10 +12,10 @@ from datetime import date
 from decimal import Decimal, localcontext
 
 from .dates import due_dates
-from .money import round_half_up
+from .money import AmountError, round_half_up
 from .plan import FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
 
-__all__ = ["build_schedule", "split_evenly"]
+__all__ = ["build_schedule", "reschedule_unpaid", "split_evenly"]
 
 _PREC = 50
 
@@ -128,3 +128,57 @@ def _installments(
         Installment(k, d, p, f)
         for k, (d, p, f) in enumerate(zip(dates, principal, fees, strict=True), start=1)
     )
+
+
+def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[Installment, ...]:
+    """The schedule of (edited) ``terms`` when its first ``len(paid)`` installments are history.
+
+    The paid installments stay as they were. The rest carries exactly the principal not yet
+    repaid (``terms.principal − Σ paid principal``), over the remaining periods and due dates
+    of the new terms: loans re-amortise it at the new rate; flat and total keep the new
+    schedule's fees; custom keeps the new per-period totals. Raises AmountError when the new
+    terms cannot hold what was already paid.
+    """
+    full = build_schedule(terms).installments
+    m = len(paid)
+    if m == 0:
+        return full
+    repaid = sum(i.principal for i in paid)
+    rest = terms.principal - repaid
+    if m >= terms.periods:
+        if m == terms.periods and rest == 0:
+            return tuple(paid)
+        raise AmountError(f"{m} periods are already paid; the plan must keep more than {m} periods")
+    if rest < 0:
+        raise AmountError("the new principal is less than the principal already repaid")
+    tail = full[m:]
+    n = len(tail)
+    if terms.model in (Model.ANNUITY, Model.EQUAL_PRINCIPAL):
+        if rest == 0:
+            principal, fees = [0] * n, [0] * n
+        else:
+            sub = PlanTerms(
+                terms.model,
+                rest,
+                n,
+                tail[0].due_date,
+                terms.rate,
+                terms.currency,
+                terms.remainder,
+                terms.fee_mode,
+            )
+            principal, fees = _BUILDERS[terms.model](sub)
+    elif terms.model is Model.CUSTOM:
+        amounts = list(terms.custom_amounts[m:])
+        if sum(amounts) < rest:
+            raise AmountError("the remaining per-period amounts do not cover the unpaid principal")
+        if rest == 0:
+            principal, fees = [0] * n, amounts
+        else:
+            sub = PlanTerms(Model.CUSTOM, rest, n, tail[0].due_date, custom_amounts=tuple(amounts))
+            principal, fees = _custom(sub)
+    else:
+        principal = split_evenly(rest, n, terms.effective_remainder)
+        fees = [i.fee for i in tail]
+    rebuilt = _installments([i.due_date for i in tail], principal, fees)
+    return (*paid, *(Installment(i.period + m, i.due_date, i.principal, i.fee) for i in rebuilt))

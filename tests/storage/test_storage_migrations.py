@@ -1,0 +1,140 @@
+"""Upgrades of real old files: every row survives (child rows included), a verified backup
+is written first, foreign keys still hold, and a failed upgrade changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from contextlib import closing
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tracker.storage import BackupError, MigrationError, open_database
+from tracker.storage.backup import backup_database, row_counts
+from tracker.storage.migrate import head_revision
+from tracker.storage.models import PlanRecord
+
+V1_COUNTS = {"plans": 3, "installments": 20, "payments": 6}
+
+
+def raw_counts(path: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(path)) as con:
+        return {t: n for t, n in row_counts(con).items() if t in V1_COUNTS}
+
+
+def raw_query(path: Path, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as con:
+        return con.execute(sql).fetchall()
+
+
+def backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob("tracker.backup-*.sqlite3"))
+
+
+def test_v1_file_opens_with_every_row(v1_copy: Path):
+    with open_database(v1_copy) as db, db.session() as s:
+        plans = {p.id: p for p in s.scalars(select(PlanRecord))}
+        fk_problems = s.connection().exec_driver_sql("PRAGMA foreign_key_check").all()
+    assert fk_problems == []
+    assert sorted(p.name for p in plans.values()) == ["Old phone", "小米14 Pro", "花呗 - 冰箱"]
+    xiaomi = plans[1]
+    assert xiaomi.rate == Decimal("0.006") and xiaomi.first_due == date(2024, 1, 31)
+    assert [i.due_date.isoformat() for i in xiaomi.installments[:4]] == [
+        "2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"
+    ]  # fmt: skip
+    assert sum(i.principal for i in xiaomi.installments) == 360000
+    assert sum(i.fee for i in xiaomi.installments) == 25920
+    assert [p.voided for p in xiaomi.payments] == [False, False, True, False]
+    assert plans[3].archived is True and plans[3].custom_amounts == "[10050,10050]"
+    assert raw_counts(v1_copy) == V1_COUNTS
+    # Today head is 0001, so nothing ran; once a real 0002 exists, this file gets upgraded.
+    assert len(backups(v1_copy.parent)) == (0 if head_revision() == "0001" else 1)
+
+
+def test_upgrade_rebuilding_parent_keeps_children_and_backs_up_first(v1_copy, migrations_with):
+    original = v1_copy.read_bytes()
+    migrations = migrations_with("0002_rebuild_plans.py")
+    with open_database(v1_copy, migrations_dir=migrations) as db, db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == 2
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert conn.exec_driver_sql("SELECT DISTINCT reminder_days FROM plans").all() == [(7,)]
+    assert raw_counts(v1_copy) == V1_COUNTS  # the cascade trap would have emptied children
+    plans_sql = raw_query(v1_copy, "SELECT sql FROM sqlite_master WHERE name = 'plans'")[0][0]
+    assert plans_sql.rstrip().endswith("STRICT") and "CHECK (principal > 0)" in plans_sql
+
+    [backup] = backups(v1_copy.parent)
+    assert backup.name.startswith("tracker.backup-0001-")
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert raw_counts(backup) == V1_COUNTS
+    assert raw_query(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert raw_query(backup, "PRAGMA quick_check") == [("ok",)]
+    assert raw_query(backup, "PRAGMA journal_mode") == [("delete",)]  # one self-contained file
+    assert original != v1_copy.read_bytes()
+
+    with open_database(v1_copy, migrations_dir=migrations):  # at head now: no second backup
+        pass
+    assert len(backups(v1_copy.parent)) == 1
+
+
+def test_the_cascade_trap_is_real(v1_copy: Path):
+    """Why migrations run with foreign keys OFF: what a batch rebuild does, with them ON."""
+    with closing(sqlite3.connect(v1_copy, isolation_level=None)) as con:
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute("BEGIN")
+        con.execute("DROP TABLE plans")
+        assert con.execute("SELECT count(*) FROM installments").fetchone() == (0,)
+        con.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize(
+    "revision, message",
+    [("0002_orphans.py", "missing rows"), ("0002_broken.py", "no such table")],
+)
+def test_failed_upgrade_changes_nothing(v1_copy, migrations_with, revision, message):
+    with pytest.raises(MigrationError, match=message) as info:
+        open_database(v1_copy, migrations_dir=migrations_with(revision))
+    assert "rolled back" in str(info.value)
+    assert raw_counts(v1_copy) == V1_COUNTS
+    assert raw_query(v1_copy, "SELECT version_num FROM alembic_version") == [("0001",)]
+    names = {row[0] for row in raw_query(v1_copy, "SELECT name FROM sqlite_master")}
+    assert "half_done" not in names and "ix_test_orphans" not in names
+    assert raw_query(v1_copy, "SELECT count(*) FROM plans WHERE notes = 'touched'") == [(0,)]
+    assert raw_query(v1_copy, "PRAGMA foreign_key_check") == []
+    assert len(backups(v1_copy.parent)) == 1  # the backup was taken before it failed
+    with open_database(v1_copy) as db, db.session() as s:  # and the app still opens it
+        assert len(s.scalars(select(PlanRecord)).all()) == 3
+
+
+def test_backup_of_a_live_database_is_a_consistent_snapshot(db, make_plan, tmp_path: Path):
+    with db.session() as s:
+        s.add_all([make_plan(name=f"plan {n}") for n in range(5)])
+    now = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
+    with db.session() as s:  # a writer holds the write lock with uncommitted rows
+        s.add(make_plan(name="not committed yet"))
+        s.flush()
+        first = backup_database(db.path, now=now)
+        second = backup_database(db.path, now=now)
+    assert first.name == "tracker.backup-manual-20250301T120000Z.sqlite3"
+    assert second.name == "tracker.backup-manual-20250301T120000Z-2.sqlite3"
+    for copy in (first, second):
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+        assert raw_query(copy, "SELECT count(*) FROM plans") == [(5,)]
+        assert raw_query(copy, "PRAGMA quick_check") == [("ok",)]
+    assert raw_query(db.path, "SELECT count(*) FROM plans") == [(6,)]
+    assert not list(tmp_path.glob(".*.tmp"))
+
+    elsewhere = tmp_path / "backups"
+    elsewhere.mkdir()
+    made = db.backup(elsewhere)
+    assert made.parent == elsewhere and raw_query(made, "SELECT count(*) FROM plans") == [(6,)]
+
+
+def test_backup_failure_leaves_nothing(db, tmp_path: Path):
+    with pytest.raises(BackupError, match="Could not back up"):
+        backup_database(db.path, dest_dir=tmp_path / "missing")
+    assert not list(tmp_path.glob("*.backup-*")) and not list(tmp_path.glob(".*.tmp"))

@@ -1,0 +1,236 @@
+"""The ledger commands: plans, payments, payoff, history and what is due, over a database.
+
+Each command opens the database (``--db``, ``TRACKER_DB`` or the user's data folder), runs one
+service call and prints a table or, with ``--json``, one JSON value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tracker import services as sv
+from tracker.domain.money import format_amount, parse_amount, parse_rate
+from tracker.domain.payoff import PayoffPolicy
+from tracker.storage.engine import Database, open_database, resolve_target
+
+from .common import MODEL_CLI, CliError, option, pad, parse_date, print_json
+from .quote import installment_json, terms_from_args
+
+Confirm = Callable[[str], bool]
+
+
+def _tty_confirm(question: str) -> bool:
+    """Ask on the terminal; never assume yes when there is no terminal."""
+    if not sys.stdin.isatty():
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "是")
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database chosen by --db, TRACKER_DB or the default location, opened once per
+    command; `tracker.cli.main` closes it when the command ends."""
+    db: Database | None = getattr(args, "opened_db", None)
+    if db is None:
+        db = open_database(resolve_target(args.db, os.environ))
+        args.opened_db = db
+    return db
+
+
+def _date(args: argparse.Namespace, name: str, today: date) -> date:
+    value = getattr(args, name.lstrip("-").replace("-", "_"))
+    return option(name, parse_date, value) if value else today
+
+
+def _money(value: int, currency: str) -> str:
+    return format_amount(value, currency)
+
+
+def _payoff_policy(text: str) -> tuple[PayoffPolicy, Decimal]:
+    if text == "charge-all-fees":
+        return PayoffPolicy.CHARGE_ALL_FEES, Decimal(0)
+    if text == "waive-future-fees":
+        return PayoffPolicy.WAIVE_FUTURE_FEES, Decimal(0)
+    if text.startswith("penalty:"):
+        return PayoffPolicy.PENALTY_PCT, parse_rate(text.removeprefix("penalty:"))
+    raise ValueError(f"{text!r}; use charge-all-fees, waive-future-fees or penalty:PCT")
+
+
+def plan_add(args: argparse.Namespace, today: date) -> int:
+    """`tracker plan add`."""
+    from tracker.domain.money import currency
+
+    cur = option("--currency", currency, args.currency)
+    purchase = (
+        option("--purchase-date", parse_date, args.purchase_date) if args.purchase_date else None
+    )
+    down = option(
+        "--down-payment", lambda t: parse_amount(t, cur, allow_zero=True), args.down_payment
+    )
+    terms = terms_from_args(args, purchase or today, down_payment=down)
+    policy, pct = option("--payoff-policy", _payoff_policy, args.payoff_policy)
+    if args.grace_days is not None and not args.grace_days.isdigit():
+        raise CliError(f"--grace-days: {args.grace_days!r}; enter a whole number of days, e.g. 3")
+    data = sv.PlanInput(
+        name=args.name,
+        terms=terms,
+        platform=args.platform or "",
+        purchase_date=purchase,
+        notes=args.notes or "",
+        grace_days=int(args.grace_days or 0),
+        tolerance=option(
+            "--tolerance", lambda t: parse_amount(t, cur, allow_zero=True), args.tolerance
+        ),
+        penalty_daily_rate=option(
+            "--penalty-rate", lambda t: parse_rate(t, what="penalty rate"), args.penalty_rate
+        ),
+        payoff_policy=policy,
+        payoff_penalty_pct=pct,
+    )
+    change = sv.add_plan(open_db(args), data)
+    if args.json:
+        print_json({"id": change.created_id})
+    else:
+        print(f"Added plan {change.created_id}: {data.name.strip()}")
+    return 0
+
+
+def _summary_json(p: sv.PlanSummary) -> dict[str, Any]:
+    c = p.currency
+    return {
+        "id": p.id,
+        "name": p.name,
+        "platform": p.platform,
+        "currency": c,
+        "model": MODEL_CLI[p.model],
+        "principal": _money(p.principal, c),
+        "periods": p.periods,
+        "periods_paid": p.periods_paid,
+        "per_period": _money(p.per_period, c),
+        "next_due": p.next_due.isoformat() if p.next_due else None,
+        "remaining": _money(p.remaining, c),
+        "overdue": _money(p.overdue_amount, c),
+        "penalty": _money(p.penalty, c),
+        "apr": _pct(p.apr),
+        "status": p.status.value,
+        "archived": p.archived,
+    }
+
+
+def _pct(fraction: Any) -> str:
+    from tracker.domain.money import format_percent
+
+    return format_percent(fraction)
+
+
+def plan_list(args: argparse.Namespace, today: date) -> int:
+    """`tracker plan list`."""
+    rows = sv.list_plans(open_db(args), _date(args, "--as-of", today), include_archived=args.all)
+    if args.json:
+        print_json([_summary_json(p) for p in rows])
+        return 0
+    if not rows:
+        print("No plans yet. Add one with: tracker plan add --name NAME --model ... ")
+        return 0
+    print(
+        f"{'ID':>4}  {'Name':<24} {'Paid':>7} {'Per period':>12} {'Next due':<10} "
+        f"{'Remaining':>12} {'APR':>7}  Status"
+    )
+    for p in rows:
+        nxt = p.next_due.isoformat() if p.next_due else "-"
+        print(
+            f"{p.id:>4}  {pad(p.name, 24)} {p.periods_paid:>3}/{p.periods:<3} "
+            f"{_money(p.per_period, p.currency):>12} {nxt:<10} "
+            f"{_money(p.remaining, p.currency):>12} {_pct(p.apr):>6}%  {p.status.value}"
+        )
+    return 0
+
+
+def plan_show(args: argparse.Namespace, today: date) -> int:
+    """`tracker plan show ID`."""
+    d = sv.plan_detail(open_db(args), args.id, _date(args, "--as-of", today))
+    t, c = d.input.terms, d.input.terms.currency
+    base = installment_json_from_states(d)
+    if args.json:
+        print_json(
+            {
+                "id": d.id,
+                "name": d.input.name,
+                "platform": d.input.platform,
+                "notes": d.input.notes,
+                "currency": c,
+                "model": MODEL_CLI[t.model.value],
+                "principal": _money(t.principal, c),
+                "periods": t.periods,
+                "rate": _pct(t.rate) if t.model.uses_rate else None,
+                "first_due": t.first_due.isoformat(),
+                "down_payment": _money(t.down_payment, c),
+                "upfront_fee": _money(t.upfront_fee, c),
+                "total_fee": _money(d.total_fee, c),
+                "total_cost": _money(d.cost.total_cost, c),
+                "apr": d.cost.apr_percent,
+                "effective_rate": d.cost.effective_percent,
+                "paid": _money(d.state.paid_total, c),
+                "remaining": _money(d.state.balance, c),
+                "status": d.status.value,
+                "archived": d.archived,
+                "closed_on": d.closed_on.isoformat() if d.closed_on else None,
+                "installments": base,
+            }
+        )
+        return 0
+    print(f"Plan {d.id}: {d.input.name}  [{d.status.value}]")
+    print(
+        f"{MODEL_CLI[t.model.value]}, {_money(t.principal, c)} {c} over {t.periods} periods; "
+        f"total cost {_money(d.cost.total_cost, c)}, APR {d.cost.apr_percent}%"
+    )
+    print(f"{'#':>3}  {'Due date':<10} {'Total':>12} {'Paid':>12} {'Remaining':>12}  Status")
+    for row in base:
+        print(
+            f"{row['period']:>3}  {row['due_date']:<10} {row['total']:>12} {row['paid']:>12} "
+            f"{row['remaining']:>12}  {row['status']}"
+        )
+    print(f"Paid {_money(d.state.paid_total, c)}, remaining {_money(d.state.balance, c)}")
+    return 0
+
+
+def installment_json_from_states(d: sv.PlanDetail) -> list[dict[str, Any]]:
+    """`plan show` rows: the schedule plus what was paid, what remains and the status."""
+    from tracker.domain.plan import Schedule
+
+    c = d.input.terms.currency
+    rows = installment_json(Schedule(d.input.terms, tuple(s.installment for s in d.installments)))
+    for row, s in zip(rows, d.installments, strict=True):
+        row.update(
+            paid=_money(s.paid, c),
+            remaining=_money(s.amount_due, c),
+            penalty=_money(s.penalty_due, c),
+            status=s.status.value,
+            days_overdue=s.days_overdue,
+        )
+    return rows
+
+
+def plan_archive(args: argparse.Namespace, today: date) -> int:
+    """`tracker plan archive ID`."""
+    sv.set_archived(open_db(args), args.id, not args.restore)
+    print(f"Plan {args.id} {'restored' if args.restore else 'archived'}")
+    return 0
+
+
+def plan_delete(args: argparse.Namespace, today: date, confirm: Confirm = _tty_confirm) -> int:
+    """`tracker plan delete ID [--yes]`: asks first unless --yes."""
+    db = open_db(args)
+    d = sv.plan_detail(db, args.id, today)
+    payments = len(sv.history(db, plan_id=args.id))
+    question = f"Delete plan {args.id} ({d.input.name}) and its {payments} payment(s)?"
+    if not args.yes and not confirm(question):
+        raise CliError("not deleted; pass --yes to delete without asking")
+    sv.delete_plan(db, args.id)
+    print(f"Deleted plan {args.id}")
+    return 0

@@ -1,0 +1,145 @@
+"""The payment commands: pay, void, history, payoff and due."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from tracker import services as sv
+from tracker.domain.money import format_amount, parse_amount
+from tracker.domain.payoff import PayoffQuote
+
+from .common import option, parse_date, print_json
+from .ledger import _date, open_db
+
+
+def pay(args: argparse.Namespace, today: date) -> int:
+    """`tracker pay ID --amount AMOUNT`."""
+    db = open_db(args)
+    currency = sv.plan_detail(db, args.id, today).input.terms.currency
+    amount = option("--amount", lambda t: parse_amount(t, currency), args.amount)
+    on = _date(args, "--date", today)
+    change = sv.record_payment(db, args.id, amount, on, today, args.method or "", args.note or "")
+    if args.json:
+        print_json({"id": change.created_id})
+    else:
+        print(
+            f"Recorded payment {change.created_id}: {format_amount(amount, currency)} "
+            f"{currency} on {on.isoformat()} to plan {args.id}"
+        )
+    return 0
+
+
+def void(args: argparse.Namespace, today: date) -> int:
+    """`tracker payment void PAYMENT_ID`."""
+    sv.void_payment(open_db(args), args.payment_id, today)
+    print(f"Voided payment {args.payment_id}")
+    return 0
+
+
+def history(args: argparse.Namespace, today: date) -> int:
+    """`tracker history [--plan ID]`."""
+    start = option("--from", parse_date, args.date_from) if args.date_from else None
+    end = option("--to", parse_date, args.date_to) if args.date_to else None
+    rows = sv.history(open_db(args), args.plan, start, end)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "plan_id": r.plan_id,
+                    "date": r.date.isoformat(),
+                    "amount": format_amount(r.amount, r.currency),
+                    "method": r.method,
+                    "note": r.note,
+                    "voided": r.voided,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("No payments.")
+    for r in rows:
+        mark = " (voided)" if r.voided else ""
+        print(
+            f"{r.id:>5}  {r.date.isoformat()}  {format_amount(r.amount, r.currency):>12} "
+            f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"
+        )
+    return 0
+
+
+def _quote_json(plan_id: int, q: PayoffQuote, currency: str) -> dict[str, Any]:
+    return {
+        "plan_id": plan_id,
+        "date": q.date.isoformat(),
+        "amount": format_amount(q.amount, currency),
+        "principal": format_amount(q.principal, currency),
+        "fees": format_amount(q.fees, currency),
+        "penalty": format_amount(q.penalty, currency),
+    }
+
+
+def payoff(args: argparse.Namespace, today: date) -> int:
+    """`tracker payoff ID [--date D] [--quote]`."""
+    db = open_db(args)
+    on = _date(args, "--date", today)
+    currency = sv.plan_detail(db, args.id, today).input.terms.currency
+    if args.quote:
+        q = sv.payoff_quote(db, args.id, on, today)
+        result = _quote_json(args.id, q, currency)
+    else:
+        change, q = sv.pay_off(db, args.id, on, today, args.method or "", args.note or "")
+        result = {**_quote_json(args.id, q, currency), "payment_id": change.created_id}
+    if args.json:
+        print_json(result)
+        return 0
+    verb = "Pay off" if args.quote else "Paid off"
+    print(
+        f"{verb} plan {args.id} on {result['date']}: {result['amount']} {currency} "
+        f"(principal {result['principal']}, fees {result['fees']}, "
+        f"penalty {result['penalty']})"
+    )
+    if args.quote:
+        print("Nothing was recorded; run without --quote to record it.")
+    return 0
+
+
+def due(args: argparse.Namespace, today: date) -> int:
+    """`tracker due [--as-of D] [--within DAYS]`."""
+    as_of = _date(args, "--as-of", today)
+    within = option("--within", _days, args.within)
+    items = sv.due(open_db(args), as_of, within)
+    if args.json:
+        print_json(
+            [
+                {
+                    "plan_id": i.plan_id,
+                    "plan_name": i.plan_name,
+                    "period": i.period,
+                    "due_date": i.due_date.isoformat(),
+                    "amount_due": format_amount(i.amount_due, i.currency),
+                    "status": i.status.value,
+                    "days_overdue": i.days_overdue,
+                    "penalty": format_amount(i.penalty, i.currency),
+                }
+                for i in items
+            ]
+        )
+        return 0
+    if not items:
+        print(f"Nothing due within {within} days of {as_of.isoformat()}.")
+    for i in items:
+        late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
+        print(
+            f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
+            f"{format_amount(i.amount_due, i.currency)} {i.currency}  {i.status.value}{late}"
+        )
+    return 0
+
+
+def _days(text: str) -> int:
+    if not text.strip().isdigit():
+        raise ValueError(f"{text!r}; enter a whole number of days, e.g. 7")
+    return int(text)

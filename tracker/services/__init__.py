@@ -1,0 +1,45 @@
+"""Use cases over the ledger: one user action = one transaction = one function.
+
+The GUI and the CLI call only these. Actions return a ``Change`` naming what they touched;
+queries return plain frozen records; every "today" is passed in as ``as_of``.
+"""
+
+from .model import (
+    Change,
+    DueItem,
+    PaymentRow,
+    PlanDetail,
+    PlanInput,
+    PlanStatus,
+    PlanSummary,
+    ServiceError,
+)
+from .payments import due, history, pay_off, payoff_quote, record_payment, void_payment
+from .plans import add_plan, delete_plan, edit_plan, list_plans, plan_detail, set_archived
+from .undo import PlanSnapshot, restore_plan, snapshot_plan
+
+__all__ = [
+    "Change",
+    "DueItem",
+    "PaymentRow",
+    "PlanDetail",
+    "PlanInput",
+    "PlanSnapshot",
+    "PlanStatus",
+    "PlanSummary",
+    "ServiceError",
+    "add_plan",
+    "delete_plan",
+    "due",
+    "edit_plan",
+    "history",
+    "list_plans",
+    "pay_off",
+    "payoff_quote",
+    "plan_detail",
+    "record_payment",
+    "restore_plan",
+    "set_archived",
+    "snapshot_plan",
+    "void_payment",
+]

@@ -1,0 +1,195 @@
+"""Conversions between stored records and domain objects, and the plan-level computations
+(status, summary) that every query shares."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+from tracker.domain.apr import cost_of_credit
+from tracker.domain.ledger import LedgerRules, LedgerState, Payment, Status, evaluate
+from tracker.domain.payoff import PayoffPolicy
+from tracker.domain.plan import Installment, PlanTerms, Schedule
+from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
+
+from .model import PlanDetail, PlanInput, PlanStatus, PlanSummary
+
+DEFAULT_REMINDER_DAYS = 7
+
+_STATUS_RANK = [Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON]
+
+
+def terms_of(rec: PlanRecord) -> PlanTerms:
+    """The plan's terms as stored."""
+    return PlanTerms(
+        model=rec.model,
+        principal=rec.principal,
+        periods=rec.periods,
+        first_due=rec.first_due,
+        rate=Decimal(rec.rate),
+        currency=rec.currency,
+        remainder=rec.remainder or None,
+        fee_mode=rec.fee_mode,
+        upfront_fee=rec.upfront_fee,
+        down_payment=rec.down_payment,
+        custom_amounts=tuple(json.loads(rec.custom_amounts)) if rec.custom_amounts else (),
+    )
+
+
+def input_of(rec: PlanRecord) -> PlanInput:
+    """Everything the user entered for the plan."""
+    return PlanInput(
+        name=rec.name,
+        terms=terms_of(rec),
+        platform=rec.platform,
+        purchase_date=rec.purchase_date,
+        notes=rec.notes,
+        grace_days=rec.grace_days,
+        tolerance=rec.tolerance,
+        penalty_daily_rate=Decimal(rec.penalty_daily_rate),
+        payoff_policy=PayoffPolicy(rec.payoff_policy),
+        payoff_penalty_pct=Decimal(rec.payoff_penalty_pct),
+    )
+
+
+def write_input(rec: PlanRecord, data: PlanInput) -> None:
+    """Copy a validated PlanInput onto a record."""
+    t = data.terms
+    rec.name = data.name
+    rec.platform = data.platform
+    rec.purchase_date = data.purchase_date
+    rec.notes = data.notes
+    rec.currency = t.currency
+    rec.model = t.model.value
+    rec.principal = t.principal
+    rec.periods = t.periods
+    rec.rate = t.rate
+    rec.fee_mode = t.fee_mode.value
+    rec.remainder = t.effective_remainder.value
+    rec.first_due = t.first_due
+    rec.down_payment = t.down_payment
+    rec.upfront_fee = t.upfront_fee
+    rec.custom_amounts = json.dumps(list(t.custom_amounts)) if t.custom_amounts else ""
+    rec.grace_days = data.grace_days
+    rec.tolerance = data.tolerance
+    rec.penalty_daily_rate = data.penalty_daily_rate
+    rec.payoff_policy = data.payoff_policy.value
+    rec.payoff_penalty_pct = data.payoff_penalty_pct
+
+
+def rules_of(rec: PlanRecord, reminder_days: int = DEFAULT_REMINDER_DAYS) -> LedgerRules:
+    """The plan's overdue rules."""
+    return LedgerRules(
+        grace_days=rec.grace_days,
+        tolerance=rec.tolerance,
+        penalty_daily_rate=Decimal(rec.penalty_daily_rate),
+        reminder_days=reminder_days,
+    )
+
+
+def installments_of(rec: PlanRecord) -> tuple[Installment, ...]:
+    """The stored schedule (as generated, never recomputed from today's rules)."""
+    return tuple(
+        Installment(i.period, i.due_date, i.principal, i.fee)
+        for i in sorted(rec.installments, key=lambda i: i.period)
+    )
+
+
+def installment_records(plan_id: int, items: tuple[Installment, ...]) -> list[InstallmentRecord]:
+    """New records for a schedule."""
+    return [
+        InstallmentRecord(
+            plan_id=plan_id, period=i.period, due_date=i.due_date, principal=i.principal, fee=i.fee
+        )
+        for i in items
+    ]
+
+
+def payment_of(rec: PaymentRecord) -> Payment:
+    """A stored payment as the domain sees it."""
+    return Payment(rec.date, rec.amount, rec.id, rec.method, rec.note, bool(rec.voided))
+
+
+def payments_of(rec: PlanRecord) -> list[Payment]:
+    """Every payment of a plan, voided ones included (the domain ignores them)."""
+    return [payment_of(p) for p in rec.payments]
+
+
+def state_of(
+    rec: PlanRecord, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
+) -> LedgerState:
+    """The plan's ledger state as of a date."""
+    return evaluate(installments_of(rec), payments_of(rec), rules_of(rec, reminder_days), as_of)
+
+
+def plan_status(rec: PlanRecord, state: LedgerState) -> PlanStatus:
+    """Closed, archived, or the most urgent status among the unpaid installments."""
+    if rec.closed_on is not None or state.settled:
+        return PlanStatus.CLOSED
+    if rec.archived:
+        return PlanStatus.ARCHIVED
+    present = {s.status for s in state.installments}
+    for status in _STATUS_RANK:
+        if status in present:
+            return PlanStatus(status.value)
+    return PlanStatus.ACTIVE
+
+
+def _per_period(items: tuple[Installment, ...]) -> int:
+    """The regular amount: the most common installment total (the first on a tie)."""
+    counts = Counter(i.total for i in items)
+    best = max(counts.values())
+    return next(i.total for i in items if counts[i.total] == best)
+
+
+def detail_of(
+    rec: PlanRecord, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
+) -> PlanDetail:
+    """Everything the detail view and `plan show` need."""
+    state = state_of(rec, as_of, reminder_days)
+    items = installments_of(rec)
+    schedule = Schedule(terms_of(rec), items)
+    return PlanDetail(
+        id=rec.id,
+        input=input_of(rec),
+        archived=bool(rec.archived),
+        closed_on=rec.closed_on,
+        payoff_charge=rec.payoff_charge,
+        state=state,
+        cost=cost_of_credit(schedule),
+        total_fee=schedule.total_fee,
+        status=plan_status(rec, state),
+    )
+
+
+def summary_of(
+    rec: PlanRecord, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
+) -> PlanSummary:
+    """One overview row."""
+    d = detail_of(rec, as_of, reminder_days)
+    state = d.state
+    nxt = state.next_unpaid
+    late = [s for s in state.installments if s.status in (Status.OVERDUE, Status.GRACE)]
+    return PlanSummary(
+        id=rec.id,
+        name=rec.name,
+        platform=rec.platform,
+        notes=rec.notes,
+        currency=rec.currency,
+        model=rec.model,
+        principal=rec.principal,
+        periods=rec.periods,
+        periods_paid=state.periods_paid,
+        per_period=_per_period(installments_of(rec)),
+        next_due=nxt.due_date if nxt else None,
+        next_amount=nxt.amount_due if nxt else 0,
+        remaining=state.balance,
+        overdue_amount=sum(s.amount_due for s in late),
+        penalty=state.penalty_due,
+        apr=d.cost.apr,
+        total_cost=d.cost.total_cost,
+        status=d.status,
+        archived=d.archived,
+    )

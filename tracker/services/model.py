@@ -1,0 +1,166 @@
+"""Service-level records: what views and the CLI receive, and what an action reports changed.
+
+These are plain frozen dataclasses with no database attached, so a widget or a command can
+keep them after the transaction that produced them has ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from tracker.domain.apr import CostOfCredit
+from tracker.domain.ledger import InstallmentState, LedgerState, Status
+from tracker.domain.payoff import PayoffPolicy
+from tracker.domain.plan import PlanTerms
+
+__all__ = [
+    "Change",
+    "DueItem",
+    "PaymentRow",
+    "PlanDetail",
+    "PlanInput",
+    "PlanStatus",
+    "PlanSummary",
+    "ServiceError",
+]
+
+
+class ServiceError(ValueError):
+    """A user action that cannot be done; the message says why. Nothing was written."""
+
+
+class PlanStatus(StrEnum):
+    """A plan's overall state, worst installment first."""
+
+    OVERDUE = "overdue"
+    GRACE = "grace"
+    DUE_TODAY = "due_today"
+    DUE_SOON = "due_soon"
+    ACTIVE = "active"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInput:
+    """Everything a user enters for a plan: its terms plus how it is tracked.
+
+    Attributes:
+        name: what the user calls it ("Xiaomi 14", "花呗 - 冰箱"); required.
+        terms: the financial terms (model, principal, periods, rate, …).
+        platform: the lender or platform (小米分期, 花呗, a bank …).
+        purchase_date: when it was bought, if known.
+        notes: free text, searchable.
+        grace_days: 容时, days after the due date still counted on time.
+        tolerance: 容差, an unpaid remainder up to this is not overdue (minor units).
+        penalty_daily_rate: fraction per day overdue (0 = no penalty).
+        payoff_policy: how an early payoff is charged.
+        payoff_penalty_pct: for ``penalty_pct``, the fraction of remaining principal charged.
+    """
+
+    name: str
+    terms: PlanTerms
+    platform: str = ""
+    purchase_date: date | None = None
+    notes: str = ""
+    grace_days: int = 0
+    tolerance: int = 0
+    penalty_daily_rate: Decimal = Decimal(0)
+    payoff_policy: PayoffPolicy = PayoffPolicy.CHARGE_ALL_FEES
+    payoff_penalty_pct: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one action changed, so a view refreshes only that.
+
+    Attributes:
+        action: a short verb ("plan_added", "payment_recorded", …).
+        plan_ids: plans whose rows, schedules or totals changed.
+        payment_ids: payments added, voided or removed.
+        created_id: the id of what the action created, if anything.
+    """
+
+    action: str
+    plan_ids: frozenset[int] = field(default=frozenset())
+    payment_ids: frozenset[int] = field(default=frozenset())
+    created_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    """One row of the plans overview, as of a date."""
+
+    id: int
+    name: str
+    platform: str
+    notes: str
+    currency: str
+    model: str
+    principal: int
+    periods: int
+    periods_paid: int
+    per_period: int
+    next_due: date | None
+    next_amount: int
+    remaining: int
+    overdue_amount: int
+    penalty: int
+    apr: Decimal
+    total_cost: int
+    status: PlanStatus
+    archived: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDetail:
+    """A plan with its terms, cost and the status of every installment, as of a date."""
+
+    id: int
+    input: PlanInput
+    archived: bool
+    closed_on: date | None
+    payoff_charge: int
+    state: LedgerState
+    cost: CostOfCredit
+    total_fee: int
+    status: PlanStatus
+
+    @property
+    def installments(self) -> tuple[InstallmentState, ...]:
+        """Every installment's state."""
+        return self.state.installments
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """An unpaid installment that needs attention: overdue, in grace, or due soon."""
+
+    plan_id: int
+    plan_name: str
+    currency: str
+    period: int
+    due_date: date
+    amount_due: int
+    status: Status
+    days_overdue: int
+    penalty: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRow:
+    """One payment in the history."""
+
+    id: int
+    plan_id: int
+    plan_name: str
+    currency: str
+    date: date
+    amount: int
+    method: str
+    note: str
+    voided: bool
+    kind: str

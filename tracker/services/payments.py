@@ -1,0 +1,218 @@
+"""Payment use cases: record, void, early payoff, and the history and "what is due" queries.
+
+Each action is one transaction. A payment that settles the last fen closes the plan; voiding
+one that had closed it (or a payoff) reopens it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.ledger import Payment, PaymentError, Status, check_payment
+from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
+from tracker.storage.engine import Database
+from tracker.storage.models import PaymentRecord, PlanRecord
+
+from .convert import installments_of, payments_of, rules_of, state_of, terms_of
+from .model import Change, DueItem, PaymentRow, ServiceError
+from .plans import get_record, regenerate_unpaid, replace_schedule, update_closed
+
+MAX_TEXT = 1000
+_ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _check_open(rec: PlanRecord, on: date, as_of: date) -> None:
+    if rec.closed_on is not None:
+        raise ServiceError(f"plan {rec.id} ({rec.name}) is paid off; nothing is owed")
+    if on > as_of:
+        raise ServiceError(
+            f"the date {on.isoformat()} is in the future; a payment is recorded "
+            "on or after the day it is made"
+        )
+
+
+def _text(value: str, what: str) -> str:
+    value = value.strip()
+    if len(value) > MAX_TEXT:
+        raise ServiceError(f"the {what} is longer than {MAX_TEXT} characters")
+    return value
+
+
+def record_payment(
+    db: Database, plan_id: int, amount: int, on: date, as_of: date, method: str = "", note: str = ""
+) -> Change:
+    """Record a payment; refuse one larger than the balance owed on its date."""
+    method, note = _text(method, "method"), _text(note, "note")
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        _check_open(rec, on, as_of)
+        new = Payment(on, amount, None, method, note)
+        try:
+            check_payment(installments_of(rec), payments_of(rec), rules_of(rec), new, rec.currency)
+        except PaymentError as exc:
+            raise ServiceError(str(exc)) from None
+        row = PaymentRecord(
+            plan_id=plan_id,
+            date=on,
+            amount=amount,
+            method=method,
+            note=note,
+            voided=False,
+            kind="payment",
+            created_at=_now(),
+        )
+        rec.payments.append(row)
+        s.flush()
+        update_closed(rec, as_of)
+        return Change("payment_recorded", frozenset({plan_id}), frozenset({row.id}), row.id)
+
+
+def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
+    """Mark a payment voided (it stays in history); undoing a payoff restores the schedule."""
+    with db.session() as s:
+        row = s.get(PaymentRecord, payment_id)
+        if row is None:
+            raise ServiceError(f"there is no payment with id {payment_id}")
+        if row.voided:
+            raise ServiceError(f"payment {payment_id} is already voided")
+        rec = get_record(s, row.plan_id)
+        row.voided = True
+        if row.kind == "payoff":
+            rec.payoff_charge = 0
+            rec.closed_on = None
+            replace_schedule(s, rec, regenerate_unpaid(rec, terms_of(rec), as_of))
+        s.flush()
+        update_closed(rec, as_of)
+        return Change("payment_voided", frozenset({rec.id}), frozenset({payment_id}))
+
+
+def _quote(rec: PlanRecord, on: date) -> PayoffQuote:
+    return quote_payoff(
+        installments_of(rec),
+        payments_of(rec),
+        rules_of(rec),
+        PayoffPolicy(rec.payoff_policy),
+        on,
+        rec.payoff_penalty_pct,
+    )
+
+
+def payoff_quote(db: Database, plan_id: int, on: date, as_of: date) -> PayoffQuote:
+    """What paying the plan off on ``on`` costs under its policy; records nothing."""
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        _check_open(rec, on, as_of)
+        return _quote(rec, on)
+
+
+def pay_off(
+    db: Database, plan_id: int, on: date, as_of: date, method: str = "", note: str = ""
+) -> tuple[Change, PayoffQuote]:
+    """Pay the plan off: apply the policy to the unpaid installments, record one payment of
+    the quoted amount, and close the plan."""
+    method, note = _text(method, "method"), _text(note, "note")
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        _check_open(rec, on, as_of)
+        later = [p.date for p in payments_of(rec) if not p.voided and p.date > on]
+        if later:
+            raise ServiceError(
+                f"a payment dated {max(later).isoformat()} is already recorded; "
+                "pay off on or after that date"
+            )
+        quote = _quote(rec, on)
+        if quote.amount == 0:
+            raise ServiceError(f"nothing is owed on plan {plan_id}")
+        items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)
+        replace_schedule(s, rec, items)
+        rec.payoff_charge = quote.charge
+        row = PaymentRecord(
+            plan_id=plan_id,
+            date=on,
+            amount=quote.amount,
+            method=method,
+            note=note,
+            voided=False,
+            kind="payoff",
+            created_at=_now(),
+        )
+        rec.payments.append(row)
+        s.flush()
+        update_closed(rec, as_of)
+        if rec.closed_on is None:  # pragma: no cover - apply_payoff guarantees settlement
+            raise ServiceError("the payoff did not settle the plan; nothing was recorded")
+        return Change("plan_paid_off", frozenset({plan_id}), frozenset({row.id}), row.id), quote
+
+
+def history(
+    db: Database,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[PaymentRow]:
+    """Payments, oldest first, optionally of one plan and within a date range."""
+    with db.session() as s:
+        if plan_id is not None:
+            get_record(s, plan_id)
+        q = select(PaymentRecord, PlanRecord).join(PlanRecord)
+        if plan_id is not None:
+            q = q.where(PaymentRecord.plan_id == plan_id)
+        if date_from is not None:
+            q = q.where(PaymentRecord.date >= date_from)
+        if date_to is not None:
+            q = q.where(PaymentRecord.date <= date_to)
+        q = q.order_by(PaymentRecord.date, PaymentRecord.id)
+        return [
+            PaymentRow(
+                p.id,
+                p.plan_id,
+                plan.name,
+                plan.currency,
+                p.date,
+                p.amount,
+                p.method,
+                p.note,
+                bool(p.voided),
+                p.kind,
+            )
+            for p, plan in s.execute(q).all()
+        ]
+
+
+def due(db: Database, as_of: date, within: int = 7) -> list[DueItem]:
+    """Unpaid installments overdue, in grace, or due within ``within`` days, oldest first."""
+    if within < 0:
+        raise ServiceError("the window must be zero or more days")
+    horizon = as_of + timedelta(days=within)
+    items: list[DueItem] = []
+    with db.session() as s:
+        for rec in _open_plans(s):
+            for st in state_of(rec, as_of, within).installments:
+                if st.status in _ATTENTION and st.amount_due > 0 and st.due_date <= horizon:
+                    items.append(
+                        DueItem(
+                            rec.id,
+                            rec.name,
+                            rec.currency,
+                            st.period,
+                            st.due_date,
+                            st.amount_due,
+                            st.status,
+                            st.days_overdue,
+                            st.penalty_due,
+                        )
+                    )
+    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
+    return items
+
+
+def _open_plans(s: Session) -> list[PlanRecord]:
+    q = select(PlanRecord).where(PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None))
+    return list(s.scalars(q.order_by(PlanRecord.id)))

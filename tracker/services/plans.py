@@ -1,0 +1,210 @@
+"""Plan use cases: add, edit, archive, delete, and the overview and detail queries.
+
+Each function is one user action in one transaction (``db.session()``) and returns a
+``Change`` naming what it touched, or plain records for queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.ledger import Status, evaluate
+from tracker.domain.money import AmountError, format_amount
+from tracker.domain.plan import Installment, PlanTerms
+from tracker.domain.schedule import build_schedule, reschedule_unpaid
+from tracker.storage.engine import Database
+from tracker.storage.models import InstallmentRecord, PlanRecord
+
+from .convert import (
+    detail_of,
+    installment_records,
+    installments_of,
+    payments_of,
+    rules_of,
+    summary_of,
+    terms_of,
+    write_input,
+)
+from .model import Change, PlanDetail, PlanInput, PlanSummary, ServiceError
+
+MAX_NAME = 200
+MAX_NOTES = 10_000
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def validate_input(data: PlanInput) -> PlanInput:
+    """Return ``data`` with trimmed text, or raise ServiceError saying what is wrong."""
+    name = data.name.strip()
+    if not name:
+        raise ServiceError("a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'")
+    if len(name) > MAX_NAME:
+        raise ServiceError(f"the name is longer than {MAX_NAME} characters")
+    if len(data.notes) > MAX_NOTES:
+        raise ServiceError(f"the notes are longer than {MAX_NOTES} characters")
+    if not 0 <= data.grace_days <= 365:
+        raise ServiceError("grace days must be a whole number from 0 to 365")
+    if data.tolerance < 0:
+        raise ServiceError("the tolerance cannot be negative")
+    for label, rate in (
+        ("penalty rate", data.penalty_daily_rate),
+        ("payoff penalty", data.payoff_penalty_pct),
+    ):
+        if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 1:
+            raise ServiceError(f"the {label} must be from 0% to 100%")
+    return PlanInput(
+        name=name,
+        terms=data.terms,
+        platform=data.platform.strip(),
+        purchase_date=data.purchase_date,
+        notes=data.notes.strip(),
+        grace_days=data.grace_days,
+        tolerance=data.tolerance,
+        penalty_daily_rate=data.penalty_daily_rate,
+        payoff_policy=data.payoff_policy,
+        payoff_penalty_pct=data.payoff_penalty_pct,
+    )
+
+
+def get_record(session: Session, plan_id: int) -> PlanRecord:
+    """The plan with this id, or ServiceError naming the id."""
+    rec = session.get(PlanRecord, plan_id)
+    if rec is None:
+        raise ServiceError(f"there is no plan with id {plan_id}")
+    return rec
+
+
+def add_plan(db: Database, data: PlanInput) -> Change:
+    """Store a new plan and its generated schedule."""
+    data = validate_input(data)
+    schedule = build_schedule(data.terms)
+    with db.session() as s:
+        rec = PlanRecord(
+            archived=False, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
+        )
+        write_input(rec, data)
+        s.add(rec)
+        s.flush()
+        s.add_all(installment_records(rec.id, schedule.installments))
+        s.flush()
+        return Change("plan_added", frozenset({rec.id}), created_id=rec.id)
+
+
+def regenerate_unpaid(rec: PlanRecord, terms: PlanTerms, as_of: date) -> tuple[Installment, ...]:
+    """The schedule of ``terms`` keeping the plan's fully paid leading installments as stored.
+
+    The payments stay as they are and are re-allocated over the result. Refuses (ServiceError)
+    when the new terms cannot hold what was already paid.
+    """
+    payments = payments_of(rec)
+    last_paid = max((p.date for p in payments if not p.voided), default=as_of)
+    state = evaluate(installments_of(rec), payments, rules_of(rec), max(as_of, last_paid))
+    kept: list[Installment] = []
+    for st in state.installments:
+        if st.status is not Status.PAID:
+            break
+        kept.append(st.installment)
+    try:
+        result = reschedule_unpaid(terms, kept)
+    except AmountError as exc:
+        raise ServiceError(str(exc)) from None
+    paid = sum(p.amount for p in payments if not p.voided)
+    total = sum(i.total for i in result) + state.penalty_due
+    if paid > total:
+        cur = rec.currency
+        raise ServiceError(
+            f"the payments so far ({format_amount(paid, cur)}) are more than the edited plan's "
+            f"total ({format_amount(total, cur)})"
+        )
+    return result
+
+
+def update_closed(rec: PlanRecord, as_of: date) -> None:
+    """Close a plan whose balance is zero (on its last payment's date); reopen one that owes."""
+    live = [p for p in payments_of(rec) if not p.voided]
+    last = max((p.date for p in live), default=None)
+    when = max(as_of, last) if last else as_of
+    settled = evaluate(installments_of(rec), live, rules_of(rec), when).settled
+    rec.closed_on = (last or as_of) if settled else None
+
+
+def same_terms(a: PlanTerms, b: PlanTerms) -> bool:
+    """Whether two sets of terms give the same schedule (default remainder made explicit)."""
+    return replace(a, remainder=a.effective_remainder) == replace(
+        b, remainder=b.effective_remainder
+    )
+
+
+def replace_schedule(session: Session, rec: PlanRecord, items: tuple[Installment, ...]) -> None:
+    """Rewrite the stored installments of a plan (only rows that differ are touched)."""
+    old = {i.period: i for i in rec.installments}
+    for item in items:
+        row = old.pop(item.period, None)
+        if row is None:
+            row = InstallmentRecord(plan_id=rec.id, period=item.period)
+            session.add(row)
+            rec.installments.append(row)
+        row.due_date, row.principal, row.fee = item.due_date, item.principal, item.fee
+    for row in old.values():
+        rec.installments.remove(row)
+        session.delete(row)
+    session.flush()
+
+
+def edit_plan(db: Database, plan_id: int, data: PlanInput, as_of: date) -> Change:
+    """Change a plan. New terms regenerate only the unpaid part; every payment is kept."""
+    data = validate_input(data)
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        changed = not same_terms(data.terms, terms_of(rec))
+        if rec.closed_on is not None and changed:
+            raise ServiceError("this plan is paid off; its terms can no longer change")
+        items = regenerate_unpaid(rec, data.terms, as_of) if changed else ()
+        write_input(rec, data)
+        if changed:
+            replace_schedule(s, rec, items)
+            update_closed(rec, as_of)
+        rec.updated_at = _now()
+        return Change("plan_edited", frozenset({plan_id}))
+
+
+def set_archived(db: Database, plan_id: int, archived: bool = True) -> Change:
+    """Archive (hide from the default lists) or restore a plan; nothing else changes."""
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        rec.archived = archived
+        rec.updated_at = _now()
+        return Change("plan_archived" if archived else "plan_restored", frozenset({plan_id}))
+
+
+def delete_plan(db: Database, plan_id: int) -> Change:
+    """Delete a plan with its schedule and payments (callers confirm first)."""
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        payment_ids = frozenset(p.id for p in rec.payments)
+        s.delete(rec)
+        return Change("plan_deleted", frozenset({plan_id}), payment_ids)
+
+
+def list_plans(
+    db: Database, as_of: date, include_archived: bool = False, reminder_days: int = 7
+) -> list[PlanSummary]:
+    """Every plan's overview row as of a date, archived ones only if asked."""
+    with db.session() as s:
+        query = select(PlanRecord).order_by(PlanRecord.id)
+        if not include_archived:
+            query = query.where(PlanRecord.archived.is_(False))
+        return [summary_of(r, as_of, reminder_days) for r in s.scalars(query)]
+
+
+def plan_detail(db: Database, plan_id: int, as_of: date, reminder_days: int = 7) -> PlanDetail:
+    """One plan with terms, cost and every installment's status as of a date."""
+    with db.session() as s:
+        return detail_of(get_record(s, plan_id), as_of, reminder_days)

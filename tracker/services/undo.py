@@ -1,0 +1,63 @@
+"""Undo: a plan's stored state captured before an action and put back on request.
+
+Undoing an edit, a delete, a payment, a void or a payoff is the same operation: restore the
+plan, its installments and its payments exactly as they were (same ids), in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect
+
+from tracker.storage.engine import Database
+from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
+
+from .model import Change
+from .plans import get_record
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    return {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSnapshot:
+    """A plan's rows as they were: its columns, installments and payments."""
+
+    plan_id: int
+    plan: tuple[tuple[str, Any], ...]
+    installments: tuple[tuple[tuple[str, Any], ...], ...]
+    payments: tuple[tuple[tuple[str, Any], ...], ...]
+
+
+def snapshot_plan(db: Database, plan_id: int) -> PlanSnapshot:
+    """Capture a plan with everything that belongs to it."""
+    with db.session() as s:
+        rec = get_record(s, plan_id)
+        return PlanSnapshot(
+            plan_id,
+            tuple(_columns(rec).items()),
+            tuple(tuple(_columns(i).items()) for i in rec.installments),
+            tuple(tuple(_columns(p).items()) for p in rec.payments),
+        )
+
+
+def restore_plan(db: Database, snap: PlanSnapshot) -> Change:
+    """Put a plan back exactly as captured, replacing whatever it became since."""
+    with db.session() as s:
+        current = s.get(PlanRecord, snap.plan_id)
+        removed: frozenset[int] = frozenset()
+        if current is not None:
+            before = {dict(p)["id"] for p in snap.payments}
+            removed = frozenset(p.id for p in current.payments if p.id not in before)
+            s.delete(current)
+            s.flush()
+        s.add(PlanRecord(**dict(snap.plan)))
+        s.flush()
+        s.add_all(InstallmentRecord(**dict(i)) for i in snap.installments)
+        s.add_all(PaymentRecord(**dict(p)) for p in snap.payments)
+        s.flush()
+        payments = frozenset(dict(p)["id"] for p in snap.payments) | removed
+        return Change("plan_restored", frozenset({snap.plan_id}), payments)

@@ -1,0 +1,227 @@
+"""Opening the database file: find it, refuse anything that is not ours, create it privately,
+upgrade it after a verified backup, and hand out one transaction per user action.
+
+- Where: :func:`resolve_target` picks ``--db``, else ``$TRACKER_DB``, else
+  :func:`default_db_path` (``tracker.sqlite3`` in the platform's user data folder).
+- Refuse: an existing file is inspected read-only first (``identity.inspect_database``): not
+  SQLite, another program's database, a damaged file, and a zero-length file are refused with
+  :class:`ForeignDatabaseError` and left untouched. A lost database never silently becomes an
+  empty one: only a path that does not exist is created.
+- Create: a new database is built under umask 0o077 (folder 0700, file 0600) in a temporary
+  file beside the target, stamped with ``APPLICATION_ID`` and migrated to head, then
+  hard-linked into place; so the target path either does not exist or is a complete database.
+- Upgrade: an existing file behind the newest revision is migrated (``migrate.upgrade``:
+  verified backup first, foreign keys off, foreign_key_check after, one transaction).
+- Use: :class:`Database` holds the engine and a session factory; ``with db.session() as s:``
+  is one transaction. There is no module-level engine or session.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .backup import backup_database, fsync_directory, fsync_file
+from .connection import make_engine, sqlite_url
+from .errors import ForeignDatabaseError, StorageError
+from .identity import APPLICATION_ID, inspect_database
+from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
+from .models import SCHEMA_REVISION
+
+__all__ = [
+    "APPLICATION_ID",
+    "DB_FILENAME",
+    "ENV_VAR",
+    "Database",
+    "ForeignDatabaseError",
+    "StorageError",
+    "default_db_path",
+    "open_database",
+    "resolve_target",
+]
+
+APP_NAME = "installment-tracker"
+DB_FILENAME = "tracker.sqlite3"
+ENV_VAR = "TRACKER_DB"
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def default_db_path() -> Path:
+    """``tracker.sqlite3`` in the user data folder (e.g. ``~/.local/share/installment-tracker``)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def _path_from_url(url: str) -> Path:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise StorageError(f"Not a valid database URL: {url!r} ({e}).") from e
+    if parsed.drivername not in ("sqlite", "sqlite+pysqlite"):
+        raise StorageError(f"Only SQLite database files are supported, not {url!r}.")
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        raise StorageError(f"{url!r} is not a database file path; give sqlite:///path/to/file.")
+    if parsed.query:
+        raise StorageError(f"Options in the database URL are not supported: {url!r}.")
+    return Path(database).expanduser().absolute()
+
+
+def _target_path(target: str | Path) -> Path:
+    if isinstance(target, str) and _URL_SCHEME.match(target):
+        return _path_from_url(target)
+    if not str(target).strip():
+        raise StorageError("The database path is empty.")
+    return Path(target).expanduser().absolute()
+
+
+def resolve_target(db: str | None, env: Mapping[str, str]) -> str:
+    """The database to use, as an absolute ``sqlite:///`` URL.
+
+    ``db`` (the ``--db`` option) wins, then ``env["TRACKER_DB"]`` (ignored when empty), then
+    :func:`default_db_path`. Each may be a filesystem path (``~`` expanded, relative paths
+    taken from the current folder) or a ``sqlite:///`` URL. Raises StorageError for an empty
+    ``--db``, a non-SQLite URL or an in-memory database.
+    """
+    if db is not None:
+        if not db.strip():
+            raise StorageError("The --db option is empty; give a file path or a sqlite:/// URL.")
+        raw = db
+    else:
+        raw = env.get(ENV_VAR, "")
+        if not raw.strip():
+            return sqlite_url(default_db_path())
+    return sqlite_url(_target_path(raw))
+
+
+class Database:
+    """An open database file: its Engine and a session factory (one per file per process).
+
+    ``with db.session() as session:`` is one transaction (BEGIN IMMEDIATE): committed when the
+    block ends, rolled back if it raises. Objects read in it stay usable afterwards
+    (``expire_on_commit=False``). Close it (or use ``with open_database(...) as db:``) to
+    release the file.
+    """
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """The ``sqlite:///`` URL of the file."""
+        return sqlite_url(self.path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: commit on success, roll back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def backup(self, dest_dir: Path | None = None) -> Path:
+        """Write a verified backup now (see ``backup.backup_database``); return its path."""
+        return backup_database(self.path, dest_dir=dest_dir)
+
+    def close(self) -> None:
+        """Close every pooled connection (the last one checkpoints the WAL into the file)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Database({str(self.path)!r})"
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_quietly(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with suppress(OSError):
+            p.unlink()
+
+
+def _create_new(path: Path, migrations_dir: Path) -> bool:
+    """Create a complete new database at ``path``; False if another process created it first."""
+    tmp = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
+    # New folders 0700, new file 0600; SQLite gives -wal/-shm the database file's mode.
+    old_umask = os.umask(0o077)
+    try:
+        missing = _missing_folders(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in missing:
+            os.chmod(folder, 0o700)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as e:
+        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from e
+    finally:
+        os.umask(old_umask)
+    try:
+        upgrade(tmp, migrations_dir=migrations_dir, backup=False)
+        fsync_file(tmp)
+        try:
+            os.link(tmp, path)  # never replaces a file that appeared meanwhile
+        except FileExistsError:
+            return False
+        except OSError:  # a filesystem without hard links
+            if os.path.lexists(path):
+                return False
+            os.rename(tmp, path)
+        fsync_directory(path.parent)
+        return True
+    except OSError as e:
+        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from e
+    finally:
+        _remove_quietly(tmp)
+
+
+def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> Database:
+    """Open (creating or upgrading as needed) the database at ``target``, a path or URL.
+
+    Raises ForeignDatabaseError if the file exists but is not ours (or is damaged or empty),
+    NewerDatabaseError if a newer app version wrote it, BackupError/MigrationError if an
+    upgrade could not be done safely, StorageError for other failures; in each case the file
+    is left as it was. ``migrations_dir`` is for tests of future revisions.
+    """
+    path = _target_path(target)
+    if os.path.lexists(path) or not _create_new(path, migrations_dir):
+        revision = inspect_database(path)
+        up_to_date = revision == SCHEMA_REVISION and migrations_dir == MIGRATIONS_DIR
+        if not up_to_date:  # only now load Alembic (it costs startup time)
+            check_revision_known(path, revision, migrations_dir)
+            if revision != head_revision(migrations_dir):
+                upgrade(path, migrations_dir=migrations_dir)
+    engine = make_engine(path)
+    try:
+        with engine.connect():
+            pass  # apply the connection settings now, so permission problems show here
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, path)

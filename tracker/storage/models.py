@@ -1,0 +1,244 @@
+"""The database tables as SQLAlchemy 2 typed models: plans, their stored schedules, payments.
+
+Every table is STRICT, and the rules a row must satisfy live in the schema as named CHECK
+constraints, so bad data is refused by SQLite itself (12.5 or '12,50' in a money column, a
+negative amount, an unknown model name, an impossible date). Money is INTEGER minor units
+(fen for CNY); rates are exact decimal strings; dates are ``YYYY-MM-DD`` text.
+
+A plan's schedule is stored as generated (``installments``), so a later change of rules never
+rewrites history. Relationships load with ``selectin``: a plan read in a session still has its
+installments and payments after the session closes (sessions use ``expire_on_commit=False``).
+
+Any change here needs a new Alembic revision in ``migrations/versions`` (and SCHEMA_REVISION
+bumped to it); tests compare the migrated schema with these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .columns import (
+    DecimalText,
+    IsoDate,
+    StrictBool,
+    check_bool,
+    check_decimal_text,
+    check_iso_date,
+    check_one_of,
+    utc_timestamp,
+)
+
+__all__ = [
+    "FEE_MODES",
+    "MODELS",
+    "PAYMENT_KINDS",
+    "PAYOFF_POLICIES",
+    "REMAINDERS",
+    "SCHEMA_REVISION",
+    "Base",
+    "InstallmentRecord",
+    "PaymentRecord",
+    "PlanRecord",
+]
+
+#: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
+#: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
+SCHEMA_REVISION = "0001"
+
+MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
+FEE_MODES = ("spread", "first")
+REMAINDERS = ("first", "last")
+PAYOFF_POLICIES = ("charge_all_fees", "waive_future_fees", "penalty_pct")
+PAYMENT_KINDS = ("payment", "payoff")
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+_ZERO = text("0")
+_NOW_SQL = text("(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+_TABLE_OPTIONS = {"sqlite_strict": True, "sqlite_autoincrement": True}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so every constraint has a stable name."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _repr(record: object, *names: str) -> str:
+    """A repr that never loads anything (safe on expired or detached records)."""
+    loaded = vars(record)
+    shown = ", ".join(f"{n}={loaded[n]!r}" for n in names if n in loaded)
+    return f"{type(record).__name__}({shown})"
+
+
+def _money(column: str, *, positive: bool = False) -> CheckConstraint:
+    if positive:
+        return CheckConstraint(f"{column} > 0", name=f"{column}_positive")
+    return CheckConstraint(f"{column} >= 0", name=f"{column}_not_negative")
+
+
+class PlanRecord(Base):
+    """One financed purchase and the terms its schedule was generated from.
+
+    Money columns are minor units; ``rate`` is a fraction whose meaning depends on ``model``
+    (per period for flat, whole plan for total, annual for annuity/equal_principal);
+    ``custom_amounts`` is a JSON list of ints for the custom model, ``''`` otherwise.
+    """
+
+    __tablename__ = "plans"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        check_iso_date("purchase_date", nullable=True),
+        CheckConstraint("currency GLOB '[A-Z][A-Z][A-Z]'", name="currency_code"),
+        check_one_of("model", MODELS),
+        _money("principal", positive=True),
+        CheckConstraint("periods BETWEEN 1 AND 360", name="periods_range"),
+        check_decimal_text("rate"),
+        check_one_of("fee_mode", FEE_MODES),
+        check_one_of("remainder", REMAINDERS),
+        check_iso_date("first_due"),
+        _money("down_payment"),
+        _money("upfront_fee"),
+        CheckConstraint(
+            "(model = 'custom') = (custom_amounts <> '') AND (custom_amounts = '' "
+            "OR (json_valid(custom_amounts) AND json_type(custom_amounts) = 'array'))",
+            name="custom_amounts_json",
+        ),
+        CheckConstraint("grace_days >= 0", name="grace_days_not_negative"),
+        _money("tolerance"),
+        check_decimal_text("penalty_daily_rate"),
+        check_one_of("payoff_policy", PAYOFF_POLICIES),
+        check_decimal_text("payoff_penalty_pct"),
+        check_bool("archived"),
+        check_iso_date("closed_on", nullable=True),
+        _money("payoff_charge"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    platform: Mapped[str] = mapped_column(Text, default="", server_default="")
+    purchase_date: Mapped[dt.date | None] = mapped_column(IsoDate())
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    currency: Mapped[str] = mapped_column(Text, default="CNY", server_default="CNY")
+    model: Mapped[str] = mapped_column(Text)
+    principal: Mapped[int] = mapped_column(Integer)
+    periods: Mapped[int] = mapped_column(Integer)
+    rate: Mapped[Decimal] = mapped_column(DecimalText(), default=Decimal(0), server_default="0")
+    fee_mode: Mapped[str] = mapped_column(Text, default="spread", server_default="spread")
+    remainder: Mapped[str] = mapped_column(Text)
+    first_due: Mapped[dt.date] = mapped_column(IsoDate())
+    down_payment: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    upfront_fee: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    custom_amounts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    grace_days: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    penalty_daily_rate: Mapped[Decimal] = mapped_column(
+        DecimalText(), default=Decimal(0), server_default="0"
+    )
+    payoff_policy: Mapped[str] = mapped_column(
+        Text, default="charge_all_fees", server_default="charge_all_fees"
+    )
+    payoff_penalty_pct: Mapped[Decimal] = mapped_column(
+        DecimalText(), default=Decimal(0), server_default="0"
+    )
+    archived: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
+    closed_on: Mapped[dt.date | None] = mapped_column(IsoDate())
+    payoff_charge: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
+    updated_at: Mapped[str] = mapped_column(
+        Text, default=utc_timestamp, onupdate=utc_timestamp, server_default=_NOW_SQL
+    )
+
+    installments: Mapped[list[InstallmentRecord]] = relationship(
+        back_populates="plan",
+        order_by="InstallmentRecord.period",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+    payments: Mapped[list[PaymentRecord]] = relationship(
+        back_populates="plan",
+        order_by="(PaymentRecord.date, PaymentRecord.id)",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "name", "model")
+
+
+class InstallmentRecord(Base):
+    """One period of a plan's schedule as generated: due date, principal part, fee part."""
+
+    __tablename__ = "installments"
+    __table_args__ = (
+        CheckConstraint("period >= 1", name="period_positive"),
+        check_iso_date("due_date"),
+        _money("principal"),
+        _money("fee"),
+        UniqueConstraint("plan_id", "period"),
+        Index(None, "due_date"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"))
+    period: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date] = mapped_column(IsoDate())
+    principal: Mapped[int] = mapped_column(Integer)
+    fee: Mapped[int] = mapped_column(Integer)
+
+    plan: Mapped[PlanRecord] = relationship(back_populates="installments")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "plan_id", "period", "due_date", "principal", "fee")
+
+
+class PaymentRecord(Base):
+    """A payment made on a plan. Voided payments are kept (history is never lost)."""
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        check_iso_date("date"),
+        _money("amount", positive=True),
+        check_bool("voided"),
+        check_one_of("kind", PAYMENT_KINDS),
+        Index(None, "plan_id", "date"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, ForeignKey("plans.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(IsoDate())
+    amount: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    voided: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
+    kind: Mapped[str] = mapped_column(Text, default="payment", server_default="payment")
+    created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
+
+    plan: Mapped[PlanRecord] = relationship(back_populates="payments")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "plan_id", "date", "amount", "voided")

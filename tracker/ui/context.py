@@ -1,0 +1,128 @@
+"""The application context: one object, built in app.py, handed to every screen.
+
+It owns the database, the settings, the prompt seam and the clock, runs every user action
+through ``act`` (one service call, errors shown as messages, an undo entry, then a ``changed``
+notice so each screen refreshes what it shows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from tracker import services as sv
+from tracker.domain.money import AmountError
+from tracker.storage import Database, StorageError
+
+from .interaction import Interaction
+from .settings_store import Settings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class UndoEntry:
+    """A label for the Edit menu and how to undo the action."""
+
+    label: str
+    undo: Callable[[], sv.Change]
+
+
+class AppContext(QObject):
+    """Database, settings, prompts and clock for the whole GUI."""
+
+    changed = Signal(object)
+    """Emitted with a ``services.Change`` after every action (and after an undo)."""
+    database_replaced = Signal()
+    """Emitted when another database file was opened: every screen reloads."""
+    undo_changed = Signal()
+    """Emitted when the undo stack changed."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        interaction: Interaction | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.interaction = interaction or Interaction()
+        self._today = today
+        self._undo: list[UndoEntry] = []
+
+    def today(self) -> date:
+        """Today's date (injected so tests control it)."""
+        return self._today()
+
+    @property
+    def reminder_days(self) -> int:
+        """The reminder window from the settings."""
+        return self.settings.reminder_days
+
+    def act(
+        self,
+        parent: QWidget | None,
+        label: str,
+        func: Callable[..., T],
+        *args: Any,
+        plan_id: int | None = None,
+        undo: Callable[[T], Callable[[], sv.Change]] | None = None,
+        **kwargs: Any,
+    ) -> T | None:
+        """Run one user action; show its error and return None if it is refused.
+
+        With ``plan_id`` the plan is captured first so the action can be undone by restoring
+        it; ``undo`` gives another way (e.g. deleting a plan just added).
+        """
+        try:
+            snapshot = sv.snapshot_plan(self.db, plan_id) if plan_id is not None else None
+            result = func(self.db, *args, **kwargs)
+        except (sv.ServiceError, AmountError, StorageError) as exc:
+            self.interaction.error(parent, label, str(exc))
+            return None
+        change = result[0] if isinstance(result, tuple) else result
+        if undo is not None:
+            self._push(UndoEntry(label, undo(result)))
+        elif snapshot is not None:
+            self._push(UndoEntry(label, lambda: sv.restore_plan(self.db, snapshot)))
+        if isinstance(change, sv.Change):
+            self.changed.emit(change)
+        return result
+
+    def _push(self, entry: UndoEntry) -> None:
+        self._undo.append(entry)
+        del self._undo[:-50]
+        self.undo_changed.emit()
+
+    def undo_label(self) -> str | None:
+        """What Ctrl+Z would undo, or None."""
+        return self._undo[-1].label if self._undo else None
+
+    def undo(self, parent: QWidget | None = None) -> bool:
+        """Undo the last action; False when there is nothing to undo or it failed."""
+        if not self._undo:
+            return False
+        entry = self._undo.pop()
+        self.undo_changed.emit()
+        try:
+            change = entry.undo()
+        except (sv.ServiceError, StorageError) as exc:
+            self.interaction.error(parent, entry.label, str(exc))
+            return False
+        self.changed.emit(change)
+        return True
+
+    def replace_database(self, db: Database) -> None:
+        """Switch to another database file; undo history belongs to the old one."""
+        old, self.db = self.db, db
+        self._undo.clear()
+        self.undo_changed.emit()
+        old.close()
+        self.database_replaced.emit()

@@ -1,0 +1,126 @@
+"""A table model that holds rows handed to it (vorta's archive_table_model pattern).
+
+Screens describe their columns once (header, display text, raw sort value, alignment) and
+call ``set_rows`` with service records; the model never queries anything. Display text and
+sort values are separate so money sorts by amount, not by its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+R = TypeVar("R")
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Raw value for sorting (int amounts, dates, names)."""
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The whole record of the row."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: a header, how to show a row, and what to sort it by."""
+
+    header: Callable[[], str]
+    text: Callable[[R], str]
+    sort: Callable[[R], Any] | None = None
+    numeric: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """Rows of records shown through column descriptions.
+
+    ``highlight(row)`` may return ``"overdue"``, ``"warning"``, ``"muted"``, ``"struck"`` or
+    ``None`` to colour a whole row.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        highlight: Callable[[R], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+        self._highlight = highlight
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace every row (inside a model reset so views keep their sort and selection)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        """The rows, in model order."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        """The record at a model row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        col = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.header()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self._columns):
+            return None
+        row = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == SORT_ROLE:
+            return col.sort(row) if col.sort else col.text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(row)
+        mark = self._highlight(row) if self._highlight else None
+        if mark and role == Qt.ItemDataRole.ForegroundRole:
+            colours = {
+                "overdue": "#c62828",
+                "warning": "#b26a00",
+                "muted": "#808080",
+                "struck": "#808080",
+            }
+            return QBrush(QColor(colours.get(mark, "#000000")))
+        if mark and role == Qt.ItemDataRole.BackgroundRole and mark == "overdue":
+            return QBrush(QColor(198, 40, 40, 28))
+        if mark == "struck" and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
