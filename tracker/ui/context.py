@@ -74,18 +74,23 @@ class AppContext(QObject):
         *args: Any,
         plan_id: int | None = None,
         undo: Callable[[T], Callable[[], sv.Change]] | None = None,
+        on_error: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> T | None:
         """Run one user action; show its error and return None if it is refused.
 
         With ``plan_id`` the plan is captured first so the action can be undone by restoring
-        it; ``undo`` gives another way (e.g. deleting a plan just added).
+        it; ``undo`` gives another way (e.g. deleting a plan just added). ``on_error`` receives
+        the refusal's message instead of a message box (for dialogs that show it in place).
         """
         try:
             snapshot = sv.snapshot_plan(self.db, plan_id) if plan_id is not None else None
             result = func(self.db, *args, **kwargs)
         except (sv.ServiceError, AmountError, StorageError) as exc:
-            self.interaction.error(parent, label, str(exc))
+            if on_error is not None:
+                on_error(str(exc))  # a dialog shows the refusal in place
+            else:
+                self.interaction.error(parent, label, str(exc))
             return None
         change = result[0] if isinstance(result, tuple) else result
         if undo is not None:

@@ -31,5 +31,11 @@ def apply_theme(app: QApplication, theme: str) -> None:
     }
     for role, colour in roles.items():
         p.setColor(role, colour)
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
+    muted = QColor(120, 120, 120)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, muted)
     app.setPalette(p)

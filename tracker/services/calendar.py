@@ -1,0 +1,97 @@
+"""Calendar query: every installment due in a date range, with its status as of a date.
+
+One transaction per call; the result is plain frozen records the calendar screen can keep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from tracker.domain.ledger import Status
+from tracker.storage.engine import Database
+from tracker.storage.models import PlanRecord
+
+from .convert import DEFAULT_REMINDER_DAYS, state_of
+from .model import ServiceError
+
+__all__ = ["CalendarItem", "installments_between"]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarItem:
+    """One installment on the calendar, as of a date.
+
+    Attributes:
+        plan_id: the plan it belongs to.
+        plan_name: the plan's name.
+        currency: the plan's currency (ISO 4217).
+        period: the period number (1-based).
+        periods: how many periods the plan has.
+        due_date: when it is due.
+        total: the scheduled amount (principal + fee), minor units.
+        paid: what has been paid towards it (penalty included), minor units.
+        amount_due: what is still owed on it (unpaid principal + fee + penalty), minor units.
+        status: paid, partial, upcoming, due_soon, due_today, grace or overdue.
+        days_overdue: days since the due date while unpaid (0 otherwise).
+        penalty: charged penalty not yet paid, minor units.
+    """
+
+    plan_id: int
+    plan_name: str
+    currency: str
+    period: int
+    periods: int
+    due_date: date
+    total: int
+    paid: int
+    amount_due: int
+    status: Status
+    days_overdue: int
+    penalty: int
+
+
+def installments_between(
+    db: Database,
+    start: date,
+    end: date,
+    as_of: date,
+    reminder_days: int = DEFAULT_REMINDER_DAYS,
+    include_closed: bool = False,
+) -> list[CalendarItem]:
+    """Installments due from ``start`` to ``end`` (inclusive) of every plan that is not
+    archived (and not paid off, unless ``include_closed``), by due date, plan and period."""
+    if end < start:
+        raise ServiceError(
+            f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+        )
+    items: list[CalendarItem] = []
+    with db.session() as s:
+        query = select(PlanRecord).where(PlanRecord.archived.is_(False))
+        if not include_closed:
+            query = query.where(PlanRecord.closed_on.is_(None))
+        for rec in s.scalars(query.order_by(PlanRecord.id)):
+            if not any(start <= i.due_date <= end for i in rec.installments):
+                continue
+            for st in state_of(rec, as_of, reminder_days).installments:
+                if start <= st.due_date <= end:
+                    items.append(
+                        CalendarItem(
+                            plan_id=rec.id,
+                            plan_name=rec.name,
+                            currency=rec.currency,
+                            period=st.period,
+                            periods=len(rec.installments),
+                            due_date=st.due_date,
+                            total=st.installment.total,
+                            paid=st.paid,
+                            amount_due=st.amount_due,
+                            status=st.status,
+                            days_overdue=st.days_overdue,
+                            penalty=st.penalty_due,
+                        )
+                    )
+    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
+    return items

@@ -1,0 +1,216 @@
+"""The month grid of the Calendar screen, painted with QPainter.
+
+Seven columns Monday to Sunday, six week rows; each day shows its number and the installments
+due that day as "plan  amount" lines: overdue ones in red, due soon in amber, paid ones grey
+with a check mark; today is outlined and the chosen day filled. Colours follow the palette's
+lightness so the dark theme stays readable.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QLocale, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from tracker.domain.ledger import Status
+from tracker.services.calendar import CalendarItem
+
+from . import fmt
+
+HEADER_HEIGHT = 24
+LATE = (Status.OVERDUE, Status.GRACE)
+
+
+def grid_start(year: int, month: int) -> date:
+    """The Monday on or before the first of the month: the grid's top-left day."""
+    first = date(year, month, 1)
+    return first - timedelta(days=first.weekday())
+
+
+class MonthGrid(QWidget):
+    """Six weeks of days with their installments; emits ``day_clicked`` with a date."""
+
+    day_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year, self.month = 2000, 1
+        self.today = date(2000, 1, 1)  # set by set_month from ctx.today()
+        self.selected: date | None = None
+        self._items: dict[date, list[CalendarItem]] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(560, 360)
+
+    def set_month(self, year: int, month: int, items: list[CalendarItem], today: date) -> None:
+        """Show a month with the installments of its six-week grid."""
+        self.year, self.month, self.today = year, month, today
+        self._items = {}
+        for item in items:
+            self._items.setdefault(item.due_date, []).append(item)
+        self.update()
+
+    def start(self) -> date:
+        """The first day shown."""
+        return grid_start(self.year, self.month)
+
+    def items_on(self, day: date) -> list[CalendarItem]:
+        """The installments due on a day shown in the grid."""
+        return list(self._items.get(day, []))
+
+    def cell_rect(self, day: date) -> QRect:
+        """Where a day is drawn (an empty rect when it is not in the grid)."""
+        offset = (day - self.start()).days
+        if not 0 <= offset < 42:
+            return QRect()
+        w, h = self.width() / 7, (self.height() - HEADER_HEIGHT) / 6
+        row, col = divmod(offset, 7)
+        x0, y0 = round(col * w), round(HEADER_HEIGHT + row * h)
+        return QRect(x0, y0, round((col + 1) * w) - x0, round(HEADER_HEIGHT + (row + 1) * h) - y0)
+
+    def day_at(self, x: float, y: float) -> date | None:
+        """The day under a point, or None (the weekday header)."""
+        if y < HEADER_HEIGHT or self.width() <= 0:
+            return None
+        col = min(6, int(x * 7 / self.width()))
+        row = min(5, int((y - HEADER_HEIGHT) * 6 / max(1, self.height() - HEADER_HEIGHT)))
+        return self.start() + timedelta(days=row * 7 + col)
+
+    # -- colours -------------------------------------------------------------------------
+    def _dark(self) -> bool:
+        return self.palette().base().color().lightness() < 128
+
+    def _colour(self, kind: str) -> QColor:
+        dark = self._dark()
+        table = {
+            "late": "#ef5350" if dark else "#c62828",
+            "late_bg": "#4a2323" if dark else "#fdecea",
+            "soon": "#ffb74d" if dark else "#b26a00",
+            "muted": "#8a8a8a" if dark else "#9e9e9e",
+            "outside": "#2b2b2e" if dark else "#f4f4f4",
+            "grid": "#555555" if dark else "#d0d0d0",
+            "today": "#42a5f5" if dark else "#1565c0",
+            "selected": "#1f3a56" if dark else "#e3f0fc",
+        }
+        return QColor(table[kind])
+
+    # -- painting ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        locale = QLocale()
+        header_font = QFont(self.font())
+        header_font.setBold(True)
+        p.setFont(header_font)
+        p.setPen(pal.text().color())
+        w = self.width() / 7
+        for col in range(7):
+            rect = QRect(round(col * w), 0, round(w), HEADER_HEIGHT)
+            name = locale.dayName(col + 1, QLocale.FormatType.ShortFormat)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+        for offset in range(42):
+            day = self.start() + timedelta(days=offset)
+            self._paint_day(p, day, self.cell_rect(day))
+        p.setPen(QPen(self._colour("grid"), 1))
+        p.drawRect(self.rect().adjusted(0, HEADER_HEIGHT, -1, -1))
+        if self.selected is not None and self.hasFocus():
+            rect = self.cell_rect(self.selected)
+            if not rect.isEmpty():
+                p.setPen(QPen(pal.highlight().color(), 1, Qt.PenStyle.DotLine))
+                p.drawRect(rect.adjusted(2, 2, -3, -3))
+        p.end()
+
+    def _paint_day(self, p: QPainter, day: date, rect: QRect) -> None:
+        pal = self.palette()
+        inside = day.month == self.month
+        items = self._items.get(day, [])
+        late = any(i.status in LATE and i.amount_due > 0 for i in items)
+        if day == self.selected:
+            p.fillRect(rect, self._colour("selected"))
+        elif late:
+            p.fillRect(rect, self._colour("late_bg"))
+        elif not inside:
+            p.fillRect(rect, self._colour("outside"))
+        p.setPen(QPen(self._colour("grid"), 1))
+        p.drawRect(rect.adjusted(0, 0, -1, -1))
+        if day == self.today:
+            p.setPen(QPen(self._colour("today"), 2))
+            p.drawRect(rect.adjusted(1, 1, -2, -2))
+        font = QFont(self.font())
+        font.setBold(day == self.today)
+        p.setFont(font)
+        p.setPen(pal.text().color() if inside else self._colour("muted"))
+        fm = p.fontMetrics()
+        line = fm.height() + 1
+        inner = rect.adjusted(6, 3, -6, -3)
+        p.drawText(inner.x(), inner.y() + fm.ascent(), str(day.day))
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.92))
+        p.setFont(small)
+        fm = p.fontMetrics()
+        line = fm.height() + 1
+        y = inner.y() + max(line, 18) + 2
+        room = max(0, (inner.bottom() - y) // line)
+        shown = items if len(items) <= room else items[: max(0, room - 1)]
+        for item in shown:
+            self._paint_item(p, item, QRect(inner.x(), y, inner.width(), line), inside)
+            y += line
+        if len(shown) < len(items):
+            p.setPen(self._colour("muted"))
+            more = self.tr("+%1 more").replace("%1", str(len(items) - len(shown)))
+            p.drawText(QRect(inner.x(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, more)
+
+    def _paint_item(self, p: QPainter, item: CalendarItem, rect: QRect, inside: bool) -> None:
+        fm = p.fontMetrics()
+        if item.status is Status.PAID:
+            colour, amount = self._colour("muted"), "✓ " + fmt.money(item.total, item.currency)
+        else:
+            amount = fmt.money(item.amount_due, item.currency)
+            if item.status in LATE:
+                colour = self._colour("late")
+            elif item.status in (Status.DUE_TODAY, Status.DUE_SOON):
+                colour = self._colour("soon")
+            else:
+                colour = self.palette().text().color() if inside else self._colour("muted")
+        p.setPen(colour)
+        amount_w = fm.horizontalAdvance(amount)
+        align = Qt.AlignmentFlag.AlignVCenter
+        p.drawText(rect, align | Qt.AlignmentFlag.AlignRight, amount)
+        name_w = rect.width() - amount_w - 6
+        if name_w > fm.horizontalAdvance("…") * 2:
+            name = fm.elidedText(item.plan_name, Qt.TextElideMode.ElideRight, name_w)
+            p.drawText(rect.adjusted(0, 0, -(amount_w + 6), 0), align, name)
+
+    # -- input ---------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            day = self.day_at(event.position().x(), event.position().y())
+            if day is not None:
+                self.day_clicked.emit(day)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position().x(), event.position().y())
+        items = self._items.get(day, []) if day else []
+        lines = [
+            f"{i.plan_name}  {fmt.money(i.amount_due or i.total, i.currency)}"
+            f"  ({fmt.status_label(i.status.value)})"
+            for i in items
+        ]
+        self.setToolTip("\n".join([fmt.day(day), *lines]) if lines and day else "")
+        super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        step = steps.get(Qt.Key(event.key()))
+        if step is not None:
+            base = self.selected or self.today
+            self.day_clicked.emit(base + timedelta(days=step))
+            return
+        super().keyPressEvent(event)

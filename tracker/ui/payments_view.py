@@ -1,0 +1,341 @@
+"""The Payments screen: every payment with date-range, plan and text filters, totals, and void.
+
+Rows come from ``services.history``; the text search runs over the rows already fetched.
+Voided payments stay listed, struck out and grey. Filters and column widths persist.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import services as sv
+
+from . import fmt
+from .context import AppContext
+from .payment_dialog import record_payment_dialog
+from .table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+
+KEY = "payments/"
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() in ("true", "1")
+    return bool(value)
+
+
+def _date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _date_key(row: sv.PaymentRow) -> str:
+    """Sort by date, then by entry order (a string, so Qt can compare it)."""
+    return f"{row.date.isoformat()}#{row.id:012d}"
+
+
+class PaymentsScreen(QWidget):
+    """Payment history with filters, totals of what is shown, and voiding."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._pending_plan: int | None = None  # the saved plan filter, until the combo is filled
+        today = ctx.today()
+
+        self.all_dates = QCheckBox(self.tr("All dates"))
+        self.all_dates.setChecked(True)
+        self.date_from = self._date_edit(date(today.year, today.month, 1) - timedelta(days=90))
+        self.date_to = self._date_edit(today)
+        self.plan_combo = QComboBox()
+        self.plan_combo.setMinimumContentsLength(14)
+        self.plan_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_combo.addItem(self.tr("All plans"), None)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search note or method"))
+        self.search.setClearButtonEnabled(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.all_dates)
+        filters.addSpacing(16)
+        filters.addWidget(QLabel(self.tr("Plan")))
+        filters.addWidget(self.plan_combo)
+        filters.addSpacing(16)
+        filters.addWidget(self.search, 1)
+
+        self.model: RowTableModel[sv.PaymentRow] = RowTableModel(
+            self._columns(), highlight=lambda r: "struck" if r.voided else None, parent=self
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((110, 240, 120, 110, 150)):
+            self.table.setColumnWidth(col, width)
+
+        self.totals = QLabel()
+        self.record_button = QPushButton(self.tr("Record payment…"))
+        self.void_button = QPushButton(self.tr("Void payment"))
+        self.void_button.setToolTip(self.tr("Mark the selected payment void (Delete)"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.totals, 1)
+        actions.addWidget(self.record_button)
+        actions.addWidget(self.void_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self._restore_state()
+        self._reload_plans()
+        self._update_dates_enabled()
+        self.all_dates.toggled.connect(self._on_dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self.refresh())
+        self.date_to.dateChanged.connect(lambda _d: self.refresh())
+        self.plan_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.textChanged.connect(lambda _t: self._apply_rows())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.record_button.clicked.connect(self.record_payment)
+        self.void_button.clicked.connect(self.delete_selected)
+        ctx.changed.connect(self._on_changed)
+        ctx.database_replaced.connect(self._on_changed)
+        self._rows: list[sv.PaymentRow] = []
+        self.refresh()
+
+    # -- construction helpers ------------------------------------------------------------
+    @staticmethod
+    def _date_edit(value: date) -> QDateEdit:
+        edit = QDateEdit(fmt.qdate(value))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _columns(self) -> list[Column[sv.PaymentRow]]:
+        return [
+            Column(lambda: self.tr("Date"), lambda r: fmt.day(r.date), _date_key),
+            Column(lambda: self.tr("Plan"), lambda r: r.plan_name, lambda r: r.plan_name.lower()),
+            Column(
+                lambda: self.tr("Amount"),
+                lambda r: fmt.money(r.amount, r.currency),
+                lambda r: r.amount,
+                numeric=True,
+            ),
+            Column(lambda: self.tr("Method"), lambda r: r.method),
+            Column(lambda: self.tr("Kind"), self._kind_text, tooltip=self._kind_text),
+            Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
+        ]
+
+    def _kind_text(self, row: sv.PaymentRow) -> str:
+        kind = self.tr("Early payoff") if row.kind == "payoff" else self.tr("Payment")
+        return self.tr("%1 (voided)").replace("%1", kind) if row.voided else kind
+
+    # -- data ----------------------------------------------------------------------------
+    def _on_changed(self, _change: object = None) -> None:
+        self._reload_plans()
+        self.refresh()
+
+    def _reload_plans(self) -> None:
+        """Fill the plan filter with every plan (archived included), keeping the choice."""
+        wanted = self.plan_combo.currentData()
+        if wanted is None:
+            wanted = self._pending_plan
+        plans = sv.list_plans(self.ctx.db, self.ctx.today(), include_archived=True)
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.plan_combo.addItem(self.tr("All plans"), None)
+        for plan in plans:
+            self.plan_combo.addItem(plan.name, plan.id)
+        index = self.plan_combo.findData(wanted) if wanted is not None else 0
+        self.plan_combo.setCurrentIndex(max(index, 0))
+        self.plan_combo.blockSignals(False)
+        self._pending_plan = None
+
+    def refresh(self) -> None:
+        """Fetch the payments for the plan and date filters, then apply the text search."""
+        plan_id = self.plan_combo.currentData()
+        date_from = date_to = None
+        if not self.all_dates.isChecked():
+            date_from = fmt.pydate(self.date_from.date())
+            date_to = fmt.pydate(self.date_to.date())
+        try:
+            self._rows = sv.history(self.ctx.db, plan_id, date_from, date_to)
+        except sv.ServiceError:  # the plan vanished between the combo refresh and now
+            self._rows = sv.history(self.ctx.db, None, date_from, date_to)
+        self._apply_rows()
+
+    def _apply_rows(self) -> None:
+        selected = self.selected_payment()
+        needle = self.search.text().strip().casefold()
+        rows = [
+            r
+            for r in self._rows
+            if not needle or needle in r.note.casefold() or needle in r.method.casefold()
+        ]
+        self.model.set_rows(rows)
+        if selected is not None:
+            self.select_payment(selected.id)
+        self._update_totals(rows)
+        self._update_buttons()
+
+    def _update_totals(self, rows: list[sv.PaymentRow]) -> None:
+        live = [r for r in rows if not r.voided]
+        sums: dict[str, int] = {}
+        for r in live:
+            sums[r.currency] = sums.get(r.currency, 0) + r.amount
+        amounts = " + ".join(fmt.money(v, c) for c, v in sums.items()) or fmt.money(0)
+        text = (
+            self.tr("%1 payments shown, total %2")
+            .replace("%1", str(len(live)))
+            .replace("%2", amounts)
+        )
+        voided = len(rows) - len(live)
+        if voided:
+            text += " · " + self.tr("%1 voided (not counted)").replace("%1", str(voided))
+        self.totals.setText(text)
+
+    def shown_rows(self) -> list[sv.PaymentRow]:
+        """The rows in view order (after sorting)."""
+        return [self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount())]
+
+    def total_shown(self) -> dict[str, int]:
+        """Sum of the shown, non-voided payments per currency."""
+        sums: dict[str, int] = {}
+        for r in self.model.rows():
+            if not r.voided:
+                sums[r.currency] = sums.get(r.currency, 0) + r.amount
+        return sums
+
+    # -- selection and actions -----------------------------------------------------------
+    def selected_payment(self) -> sv.PaymentRow | None:
+        """The payment of the selected row, or None."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def select_payment(self, payment_id: int) -> bool:
+        """Select the row of a payment; False when it is not shown."""
+        for i in range(self.proxy.rowCount()):
+            index = self.proxy.index(i, 0)
+            if index.data(ROW_ROLE).id == payment_id:
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.table.selectionModel().select(index, flags)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        row = self.selected_payment()
+        self.void_button.setEnabled(row is not None and not row.voided)
+        self.record_button.setEnabled(row is not None or self.plan_combo.currentData() is not None)
+
+    def delete_selected(self) -> None:
+        """Void the selected payment after asking (Delete key and the Void button)."""
+        row = self.selected_payment()
+        if row is None or row.voided:
+            return
+        amount = fmt.money(row.amount, row.currency)
+        text = (
+            self.tr("Void the payment of %1 on %2 for %3? It stays in the history, struck out.")
+            .replace("%1", amount)
+            .replace("%2", fmt.day(row.date))
+            .replace("%3", row.plan_name)
+        )
+        if not self.ctx.interaction.confirm(
+            self, self.tr("Void payment"), text, self.tr("Void payment")
+        ):
+            return
+        label = self.tr("Void payment of %1").replace("%1", amount)
+        self.ctx.act(self, label, sv.void_payment, row.id, self.ctx.today(), plan_id=row.plan_id)
+
+    def record_payment(self) -> None:
+        """Record a payment on the selected payment's plan (or the filtered plan)."""
+        row = self.selected_payment()
+        plan_id = row.plan_id if row is not None else self.plan_combo.currentData()
+        if plan_id is not None:
+            record_payment_dialog(self.ctx, self, plan_id)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- filters enabled state -----------------------------------------------------------
+    def _on_dates_toggled(self, _checked: bool) -> None:
+        self._update_dates_enabled()
+        self.refresh()
+
+    def _update_dates_enabled(self) -> None:
+        on = not self.all_dates.isChecked()
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+
+    # -- persisted state -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        self.all_dates.setChecked(_bool(s.value(KEY + "all_dates"), True))
+        for edit, key in ((self.date_from, "from"), (self.date_to, "to")):
+            value = _date(s.value(KEY + key))
+            if value is not None:
+                edit.setDate(fmt.qdate(value))
+        self.search.setText(str(s.value(KEY + "search", "") or ""))
+        plan = s.value(KEY + "plan")
+        try:
+            self._pending_plan = int(plan) if plan not in (None, "") else None
+        except (TypeError, ValueError):
+            self._pending_plan = None
+        header = s.value(KEY + "header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        """Store the filters and the column widths and sort."""
+        s = self.ctx.settings
+        s.set_value(KEY + "all_dates", self.all_dates.isChecked())
+        s.set_value(KEY + "from", fmt.pydate(self.date_from.date()).isoformat())
+        s.set_value(KEY + "to", fmt.pydate(self.date_to.date()).isoformat())
+        s.set_value(KEY + "search", self.search.text())
+        plan = self.plan_combo.currentData()
+        s.set_value(KEY + "plan", "" if plan is None else int(plan))
+        s.set_value(KEY + "header", self.table.horizontalHeader().saveState())
