@@ -100,9 +100,26 @@ def apply_app_font(app: QGuiApplication) -> str | None:
     family = cjk_family()
     if family:
         font = app.font()
-        font.setFamilies([font.family(), family])
+        font.setFamilies([latin_family(), family])
         app.setFont(font)
     return family
+
+
+LATIN_FAMILIES = (
+    "Segoe UI",
+    "Helvetica Neue",
+    "DejaVu Sans",
+    "Noto Sans",
+    "Liberation Sans",
+    "Arial",
+)
+
+
+def latin_family() -> str:
+    """A real Latin family to put before the CJK one (the default "Sans Serif" is only an
+    alias here, and leaving it first lets the CJK font draw Latin text and "…" badly)."""
+    families = set(QFontDatabase.families())
+    return next((f for f in LATIN_FAMILIES if f in families), QFont().family())
 
 
 def cjk_qfont(point_size: float | None = None) -> QFont:
@@ -110,7 +127,7 @@ def cjk_qfont(point_size: float | None = None) -> QFont:
     font = QFont()
     family = cjk_family()
     if family:
-        font.setFamilies([font.family(), family])
+        font.setFamilies([latin_family(), family])
     if point_size:
         font.setPointSizeF(point_size)
     return font

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 R = TypeVar("R")
 
@@ -110,8 +110,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return col.tooltip(row)
         mark = self._highlight(row) if self._highlight else None
         if mark and role == Qt.ItemDataRole.ForegroundRole:
+            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
             colours = {
-                "overdue": "#c62828",
+                "overdue": "#ef9a9a" if dark else "#c62828",
                 "warning": "#b26a00",
                 "muted": "#808080",
                 "struck": "#808080",

@@ -1,0 +1,395 @@
+"""The plan detail panel: terms, cost, APR and the schedule with each installment's status.
+
+Also home to the schedule table columns shared with the plan form's live preview, and the
+labels that say what a plan's rate and payoff policy mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import services as sv
+from tracker.domain.apr import cost_of_credit
+from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.plan import Installment, Schedule
+from tracker.domain.templates import RateBasis, rate_basis
+
+from . import fmt
+from .table_model import Column, RowTableModel
+
+R = TypeVar("R")
+
+
+def exact_percent(fraction: Decimal) -> str:
+    """A rate as a percentage with at least two decimals and no lost digits ("0.60%", "0.035%")."""
+    value = (fraction * 100).normalize()
+    exponent = value.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:.{places}f}%"
+
+
+def rate_text(model: str, rate: Decimal) -> str:
+    """The rate with its meaning: "0.60% per period", "4.50% of the principal", "4.35% a year"."""
+    basis = rate_basis(model)
+    value = exact_percent(rate)
+    if basis is RateBasis.PER_PERIOD:
+        return QCoreApplication.translate("PlanDetail", "%1 per period").replace("%1", value)
+    if basis is RateBasis.TOTAL:
+        return QCoreApplication.translate("PlanDetail", "%1 of the principal, in total").replace(
+            "%1", value
+        )
+    if basis is RateBasis.ANNUAL:
+        return QCoreApplication.translate("PlanDetail", "%1 a year").replace("%1", value)
+    return QCoreApplication.translate("PlanDetail", "none")
+
+
+def policy_label(policy: str, pct: Decimal = Decimal(0)) -> str:
+    """What an early payoff costs under ``policy``."""
+    if policy == "waive_future_fees":
+        return QCoreApplication.translate("PlanDetail", "Remaining principal + fees already due")
+    if policy == "penalty_pct":
+        return QCoreApplication.translate(
+            "PlanDetail", "Remaining principal + fees due + %1 of the principal"
+        ).replace("%1", fmt.percent(pct))
+    return QCoreApplication.translate("PlanDetail", "Remaining principal + all remaining fees")
+
+
+def _amount(
+    header: Callable[[], str],
+    value: Callable[[R], int],
+    money: Callable[[int], str],
+    tooltip: Callable[[R], str] | None = None,
+) -> Column[R]:
+    """A right-aligned money column that sorts by the amount."""
+    return Column(header, lambda r: money(value(r)), value, True, tooltip)
+
+
+def _money_of(currency: str) -> Callable[[int], str]:
+    return lambda value: fmt.money(value, currency)
+
+
+def preview_model(currency: str, parent: QWidget | None = None) -> RowTableModel[Installment]:
+    """A table of installments as generated (period, due date, principal, fee, total)."""
+    money = _money_of(currency)
+    columns: list[Column[Installment]] = [
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "#"),
+            lambda i: str(i.period),
+            lambda i: i.period,
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "Due date"),
+            lambda i: fmt.day(i.due_date),
+            _due,
+        ),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Principal"),
+            lambda i: i.principal,
+            money,
+        ),
+        _amount(lambda: QCoreApplication.translate("Schedule", "Fee"), lambda i: i.fee, money),
+        _amount(lambda: QCoreApplication.translate("Schedule", "Total"), lambda i: i.total, money),
+    ]
+    return RowTableModel(columns, parent=parent)
+
+
+def _due(row: Installment | InstallmentState) -> date:
+    return row.due_date
+
+
+def _state_status(s: InstallmentState) -> str:
+    label = fmt.status_label(s.status.value)
+    if s.status is Status.OVERDUE and s.days_overdue:
+        days = QCoreApplication.translate("Schedule", "%1 d").replace("%1", str(s.days_overdue))
+        return f"{label} ({days})"
+    return label
+
+
+def _state_highlight(s: InstallmentState) -> str | None:
+    if s.status is Status.OVERDUE:
+        return "overdue"
+    if s.status in (Status.GRACE, Status.DUE_TODAY):
+        return "warning"
+    return "muted" if s.status is Status.PAID else None
+
+
+def schedule_model(currency: str, parent: QWidget | None = None) -> RowTableModel[InstallmentState]:
+    """A plan's installments as of a date, with what was paid, what is left and the status."""
+    money = _money_of(currency)
+
+    def penalty_tip(s: InstallmentState) -> str:
+        if not s.penalty_due:
+            return ""
+        return QCoreApplication.translate("Schedule", "Includes a penalty of %1").replace(
+            "%1", money(s.penalty_due)
+        )
+
+    columns: list[Column[InstallmentState]] = [
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "#"),
+            lambda s: str(s.period),
+            lambda s: s.period,
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "Due date"),
+            lambda s: fmt.day(s.due_date),
+            _due,
+        ),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Principal"),
+            lambda s: s.installment.principal,
+            money,
+        ),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Fee"),
+            lambda s: s.installment.fee,
+            money,
+        ),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Total"),
+            lambda s: s.installment.total,
+            money,
+        ),
+        _amount(lambda: QCoreApplication.translate("Schedule", "Paid"), lambda s: s.paid, money),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Remaining"),
+            lambda s: s.amount_due,
+            money,
+            penalty_tip,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "Status"),
+            _state_status,
+            lambda s: s.status.value,
+            tooltip=penalty_tip,
+        ),
+    ]
+    return RowTableModel(columns, _state_highlight, parent)
+
+
+def setup_table(view: QTableView) -> None:
+    """The look every schedule table shares: whole rows, no grid, compact rows."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("00") + 12)
+
+
+class SchedulePreview(QWidget):
+    """A schedule as generated, with its total fee, total cost, APR and effective rate."""
+
+    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.model = preview_model(currency, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        summary = QFormLayout()
+        self.fee_value, self.cost_value, self.repay_value = QLabel(), QLabel(), QLabel()
+        self.apr_value, self.effective_value = QLabel(), QLabel()
+        summary.addRow(self.tr("Total fee / interest"), self.fee_value)
+        summary.addRow(self.tr("Total cost (incl. upfront fee)"), self.cost_value)
+        summary.addRow(self.tr("Repaid in installments"), self.repay_value)
+        summary.addRow(self.tr("APR (年化利率)"), self.apr_value)
+        summary.addRow(self.tr("Effective annual rate"), self.effective_value)
+        for label in (self.apr_value, self.cost_value):
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Preview")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(summary)
+
+    def show_schedule(self, schedule: Schedule | None) -> None:
+        """Show ``schedule``, or dashes while the form is invalid."""
+        self.model.set_rows(schedule.installments if schedule else [])
+        labels = (self.fee_value, self.cost_value, self.repay_value, self.apr_value,
+                  self.effective_value)  # fmt: skip
+        if schedule is None:
+            for label in labels:
+                label.setText("—")
+            return
+        cost = cost_of_credit(schedule)
+        money = _money_of(self.currency)
+        texts = (money(schedule.total_fee), money(cost.total_cost),
+                 money(schedule.total_payable), fmt.percent(cost.apr),
+                 fmt.percent(cost.effective_rate))  # fmt: skip
+        for label, text in zip(labels, texts, strict=True):
+            label.setText(text)
+
+
+class PlanDetailPanel(QWidget):
+    """Shows one plan (``set_detail``) or a hint when none is selected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: sv.PlanDetail | None = None
+        self._stack = QStackedWidget(self)
+        self.hint = QLabel(self.tr("Select a plan to see its terms and schedule."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setEnabled(False)
+        self._stack.addWidget(self.hint)
+        self._stack.addWidget(self._build_body())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    def _build_body(self) -> QWidget:
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 4, 0, 0)
+        info = QWidget()
+        col = QVBoxLayout(info)
+        col.setContentsMargins(4, 0, 8, 0)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        col.addWidget(self.title)
+        col.addWidget(self.subtitle)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(3)
+        col.addLayout(self.grid)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(info)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(320)
+        self.values: dict[str, QLabel] = {}
+        self._currency = "CNY"
+        self.schedule = schedule_model(self._currency, self)
+        self.table = QTableView()
+        self.table.setModel(self.schedule)
+        setup_table(self.table)
+        row.addWidget(scroll, 2)
+        row.addWidget(self.table, 3)
+        return body
+
+    def _fill(self, pairs: list[tuple[str, str, str]]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # deleteLater waits for the event loop; never show stale text
+                widget.deleteLater()
+        self.values = {}
+        for r, (key, label, value) in enumerate(pairs):
+            name = QLabel(label)
+            name.setEnabled(False)
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            if key in ("apr", "remaining", "total_cost"):
+                font = shown.font()
+                font.setBold(True)
+                shown.setFont(font)
+            self.grid.addWidget(name, r, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(shown, r, 1)
+            self.values[key] = shown
+        self.grid.setColumnStretch(1, 1)
+
+    def clear(self, hint: str | None = None) -> None:
+        """Show the hint instead of a plan."""
+        self.detail = None
+        self.schedule.set_rows([])
+        if hint:
+            self.hint.setText(hint)
+        self._stack.setCurrentIndex(0)
+
+    def set_detail(self, detail: sv.PlanDetail) -> None:
+        """Show ``detail``."""
+        self.detail = detail
+        data, terms, state, cost = detail.input, detail.input.terms, detail.state, detail.cost
+        cur = terms.currency
+
+        def money(value: int) -> str:
+            return fmt.money(value, cur)
+
+        self.title.setText(data.name)
+        parts = [data.platform, fmt.model_label(terms.model.value), fmt.status_label(detail.status)]
+        self.subtitle.setText(" · ".join(p for p in parts if p))
+        periods = self.tr("%1 (%2 paid)").replace("%1", str(terms.periods))
+        pairs = [
+            ("principal", self.tr("Principal"), money(terms.principal)),
+            ("periods", self.tr("Periods"), periods.replace("%2", str(state.periods_paid))),
+        ]
+        if terms.model.uses_rate:
+            pairs.append(("rate", self.tr("Rate"), rate_text(terms.model.value, terms.rate)))
+        pairs += [
+            ("first_due", self.tr("First due"), fmt.day(terms.first_due)),
+            ("purchase", self.tr("Purchase date"), fmt.day(data.purchase_date)),
+        ]
+        if terms.down_payment:
+            pairs.append(("down_payment", self.tr("Down payment"), money(terms.down_payment)))
+        if terms.upfront_fee:
+            pairs.append(("upfront_fee", self.tr("Upfront fee"), money(terms.upfront_fee)))
+        days = self.tr("%1 days").replace("%1", str(data.grace_days))
+        pct = data.payoff_penalty_pct
+        pairs += [
+            ("grace", self.tr("Grace period"), days),
+            ("tolerance", self.tr("Tolerance"), money(data.tolerance)),
+            ("penalty_rate", self.tr("Penalty"), self._penalty_text(data.penalty_daily_rate)),
+            ("policy", self.tr("Early payoff"), policy_label(data.payoff_policy, pct)),
+            ("total_fee", self.tr("Total fee"), money(detail.total_fee)),
+            ("total_cost", self.tr("Total cost"), money(cost.total_cost)),
+            ("apr", self.tr("APR"), fmt.percent(cost.apr)),
+            ("effective", self.tr("Effective rate"), fmt.percent(cost.effective_rate)),
+            ("paid", self.tr("Paid"), money(state.paid_total)),
+            ("remaining", self.tr("Remaining"), money(state.balance)),
+        ]  # fmt: skip
+        if state.penalty_due:
+            pairs.append(("penalty", self.tr("Penalty owed"), money(state.penalty_due)))
+        if detail.closed_on:
+            pairs.append(("closed", self.tr("Paid off on"), fmt.day(detail.closed_on)))
+        if data.notes:
+            pairs.append(("notes", self.tr("Notes"), data.notes))
+        self._fill(pairs)
+        if self._currency != cur:
+            self._currency = cur
+            self.schedule = schedule_model(cur, self)
+            self.table.setModel(self.schedule)
+            setup_table(self.table)
+        self.schedule.set_rows(detail.installments)
+        self._stack.setCurrentIndex(1)
+
+    def _penalty_text(self, rate: Decimal) -> str:
+        if not rate:
+            return self.tr("none")
+        return self.tr("%1 per day overdue").replace("%1", exact_percent(rate))
