@@ -207,6 +207,17 @@ def test_plan_delete_asks_on_a_terminal(run, add_plan, monkeypatch, answer, dele
     assert (run("plan", "list", "--json").json() == []) is deleted
 
 
+def test_plan_delete_end_of_input_at_the_question_is_a_no(run, add_plan, snapshot, monkeypatch):
+    """Ctrl-D (EOF) at "Delete …? [y/N]" on a terminal means no: exit 2, one line, no change."""
+    pid = add_plan()
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
+    before = snapshot()
+    res = run("plan", "delete", str(pid))
+    assert res.code == 2, res
+    assert "--yes" in res.err and res.err.count("\n") == 1 and "Traceback" not in res.err
+    assert snapshot() == before
+
+
 def test_plan_delete_yes_cascades_to_installments_and_payments(run, add_plan, snapshot):
     keep, gone = add_plan(name="keep"), add_plan(name="gone")
     run("pay", str(keep), "--amount", "321.60", "--date", "2024-01-31")
@@ -246,6 +257,23 @@ def test_unknown_id_is_one_line_exit_2_and_nothing_changes(run, add_plan, snapsh
     before = snapshot()
     message = run(*argv).one_line_error()
     assert "99" in message
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("plan", "show", "99999999999999999999"),
+        ("pay", "99999999999999999999", "--amount", "1"),
+        ("payment", "void", "99999999999999999999"),
+        ("history", "--plan", "99999999999999999999"),
+    ],
+)
+def test_id_too_large_for_sqlite_is_one_line_exit_2(run, add_plan, snapshot, argv):
+    """An id beyond SQLite's 64-bit integers is just an unknown id, not a traceback."""
+    add_plan()
+    before = snapshot()
+    assert "99999999999999999999" in run(*argv).one_line_error()
     assert snapshot() == before
 
 

@@ -42,20 +42,6 @@ WORKER = textwrap.dedent(
     mode, db_file, start, ready, amount, count, tag = sys.argv[1:8]
     if mode == "cli":
         from tracker.cli import main
-        import traceback
-        from tracker.storage import engine
-        from tracker.storage.errors import StorageError
-        import tracker.cli.ledger as L
-        orig = engine.open_database
-        def wrapped(t, **k):
-            try:
-                return orig(t, **k)
-            except StorageError as e:
-                c = e.__cause__
-                print("CAUSE", type(c).__name__, c, getattr(c, "sqlite_errorname", None), file=sys.stderr)
-                traceback.print_exception(c, file=sys.stderr)
-                raise
-        L.open_database = wrapped
     else:
         db = open_database(Path(db_file))
     Path(ready).touch()
@@ -133,12 +119,12 @@ def test_two_processes_record_payments_at_once(tmp_path: Path, mode: str) -> Non
     procs = []
     readies = []
     for tag, amount in jobs.items():
+        job = (str(amount), "20", tag)
         ready = tmp_path / f"ready-{tag}"
         readies.append(ready)
         procs.append(
             subprocess.Popen(
-                [sys.executable, "-c", WORKER, mode, str(db_file), str(start), str(ready)]
-                + [str(amount), "20", tag],
+                [sys.executable, "-c", WORKER, mode, str(db_file), str(start), str(ready), *job],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
@@ -166,15 +152,17 @@ def test_two_tracker_commands_started_together(tmp_path: Path) -> None:
     _new_plan(db_file)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--db", str(db_file), "pay", "1"]
-            + ["--amount", amount, "--date", "2024-02-01", "--method", tag, "--note", "0"],
+            [sys.executable, "-m", "tracker", "--db", str(db_file), "pay", "1", *pay_options],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=_env(),
             cwd=ROOT,
         )
-        for tag, amount in (("A", "1.01"), ("B", "1.03"))
+        for pay_options in (
+            ("--amount", "1.01", "--date", "2024-02-01", "--method", "A", "--note", "0"),
+            ("--amount", "1.03", "--date", "2024-02-01", "--method", "B", "--note", "0"),
+        )
     ]
     for code, out, err in _wait_all(procs, 30):
         assert "locked" not in err.lower()

@@ -276,11 +276,20 @@ def test_payoff_with_penalty_pct(db, add):
         7200,
         240000 + FEE + 7200,
     )
-    sv.pay_off(db, pid, on, on)
+    change, _ = sv.pay_off(db, pid, on, on)
     d = sv.plan_detail(db, pid, on)
     assert d.status is sv.PlanStatus.CLOSED
     assert d.payoff_charge == 7200
+    # May (due on the payoff day) keeps its fee; the charge sits on June, the first not yet due
+    assert [s.installment.fee for s in d.installments] == [FEE] * 5 + [7200] + [0] * 6
+    assert d.total_fee == 5 * FEE + 7200
     assert d.state.paid_total == 4 * EACH + q.amount
+
+    sv.void_payment(db, change.created_id, on)
+    d = sv.plan_detail(db, pid, on)
+    assert (d.closed_on, d.payoff_charge) == (None, 0)
+    assert [s.installment.fee for s in d.installments] == [FEE] * 12
+    assert d.state.balance == 8 * EACH
 
 
 def test_payoff_of_an_overdue_plan_includes_the_penalty(db, add):
@@ -309,23 +318,32 @@ def test_payoff_refusals(db, add, snapshot):
     assert snapshot() == closed
 
 
-def test_backdated_payoff_does_not_overpay_a_later_payment(db, add):
-    """A payment dated 05-20 exists; a payoff dated 05-10 must not charge that money again.
-
-    Every fen paid must settle something: the live payments add up to what the plan cost.
-    """
+def test_backdated_payoff_before_a_later_payment_is_refused(db, add, snapshot):
+    """A payment dated 05-20 exists; a payoff dated 05-10 would charge that money again
+    (the quote as of 05-10 does not see it), so it is refused and nothing is written."""
     pid = add()
     _pay_four(db, pid)
     sv.record_payment(db, pid, EACH, date(2024, 5, 20), date(2024, 5, 20))
     as_of = date(2024, 5, 25)
-    try:
+    before = snapshot()
+    with pytest.raises(sv.ServiceError, match="2024-05-20"):
         sv.pay_off(db, pid, MAY10, as_of)
-    except sv.ServiceError:
-        return  # refusing is an acceptable answer
+    assert snapshot() == before
+    # on or after the last payment it works, and every fen paid settles something
+    sv.pay_off(db, pid, date(2024, 5, 20), as_of)
     d = sv.plan_detail(db, pid, as_of)
     paid = sum(r.amount for r in sv.history(db, pid) if not r.voided)
-    assert d.state.balance == 0
-    assert paid == d.state.paid_total, f"{paid - d.state.paid_total} fen paid that settle nothing"
+    assert (d.state.balance, d.state.paid_total, paid) == (0, TOTAL, TOTAL)
+
+
+def test_payoff_quote_before_a_later_payment_is_refused_like_the_payoff(db, add):
+    """A quote must not promise a payoff that ``pay_off`` refuses (nor overstate the amount
+    by ignoring the later payment)."""
+    pid = add()
+    _pay_four(db, pid)
+    sv.record_payment(db, pid, EACH, date(2024, 5, 20), date(2024, 5, 20))
+    with pytest.raises(sv.ServiceError, match="2024-05-20"):
+        sv.payoff_quote(db, pid, MAY10, date(2024, 5, 25))
 
 
 # --- history ------------------------------------------------------------------------------

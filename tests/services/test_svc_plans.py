@@ -302,6 +302,7 @@ def test_delete_cascades_to_installments_and_payments(db, add, snapshot):
     assert change.action == "plan_deleted"
     assert change.plan_ids == frozenset({gone})
     assert change.payment_ids == frozenset(pays)
+    assert change.created_id is None
 
     snap = snapshot()
     assert [row[0] for row in snap["plans"]] == [keep]
@@ -338,3 +339,19 @@ def test_unknown_plan_id_is_a_service_error(db, add, snapshot, call):
 def test_edit_unknown_plan_is_a_service_error(db, make_input):
     with pytest.raises(sv.ServiceError, match="no plan with id 7"):
         sv.edit_plan(db, 7, make_input(), JAN31)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda db, i: sv.plan_detail(db, i, JAN31),
+        lambda db, i: sv.record_payment(db, i, 100, JAN31, JAN31),
+        lambda db, i: sv.history(db, i),
+        lambda db, i: sv.void_payment(db, i, JAN31),
+    ],
+)
+def test_id_beyond_sqlite_integers_is_a_service_error(db, add, call):
+    """2**63 cannot be a stored id: it is unknown, not an OverflowError from the driver."""
+    add()
+    with pytest.raises(sv.ServiceError, match=str(2**63)):
+        call(db, 2**63)

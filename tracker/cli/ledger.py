@@ -29,7 +29,11 @@ def _tty_confirm(question: str) -> bool:
     """Ask on the terminal; never assume yes when there is no terminal."""
     if not sys.stdin.isatty():
         return False
-    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "是")
+    try:
+        answer = input(f"{question} [y/N] ")
+    except (EOFError, KeyboardInterrupt):
+        return False  # end of input or Ctrl+C at the question means no
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def open_db(args: argparse.Namespace) -> Database:

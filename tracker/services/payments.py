@@ -18,7 +18,7 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import installments_of, payments_of, rules_of, state_of, terms_of
 from .model import Change, DueItem, PaymentRow, ServiceError
-from .plans import get_record, regenerate_unpaid, replace_schedule, update_closed
+from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, update_closed
 
 MAX_TEXT = 1000
 _ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
@@ -77,7 +77,7 @@ def record_payment(
 def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
     """Mark a payment voided (it stays in history); undoing a payoff restores the schedule."""
     with db.session() as s:
-        row = s.get(PaymentRecord, payment_id)
+        row = s.get(PaymentRecord, payment_id) if 1 <= payment_id <= MAX_ID else None
         if row is None:
             raise ServiceError(f"there is no payment with id {payment_id}")
         if row.voided:
@@ -94,6 +94,12 @@ def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
 
 
 def _quote(rec: PlanRecord, on: date) -> PayoffQuote:
+    later = [p.date for p in payments_of(rec) if not p.voided and p.date > on]
+    if later:
+        raise ServiceError(
+            f"a payment dated {max(later).isoformat()} is already recorded; "
+            "pay off on or after that date"
+        )
     return quote_payoff(
         installments_of(rec),
         payments_of(rec),
@@ -121,12 +127,6 @@ def pay_off(
     with db.session() as s:
         rec = get_record(s, plan_id)
         _check_open(rec, on, as_of)
-        later = [p.date for p in payments_of(rec) if not p.voided and p.date > on]
-        if later:
-            raise ServiceError(
-                f"a payment dated {max(later).isoformat()} is already recorded; "
-                "pay off on or after that date"
-            )
         quote = _quote(rec, on)
         if quote.amount == 0:
             raise ServiceError(f"nothing is owed on plan {plan_id}")

@@ -73,9 +73,12 @@ def validate_input(data: PlanInput) -> PlanInput:
     )
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer; a larger id cannot exist
+
+
 def get_record(session: Session, plan_id: int) -> PlanRecord:
     """The plan with this id, or ServiceError naming the id."""
-    rec = session.get(PlanRecord, plan_id)
+    rec = session.get(PlanRecord, plan_id) if 1 <= plan_id <= MAX_ID else None
     if rec is None:
         raise ServiceError(f"there is no plan with id {plan_id}")
     return rec

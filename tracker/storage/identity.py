@@ -127,7 +127,8 @@ def inspect_database(path: Path) -> str | None:
                 time.sleep(0.05 * (attempt + 1))
         return _inspect(path, ours=header_id == APPLICATION_ID, retry=False)
     except StorageError:
-        _remove_new_sidecars(path, existed)
+        if header_id != APPLICATION_ID:  # our own file's -wal/-shm may be another process's
+            _remove_new_sidecars(path, existed)
         raise
 
 
