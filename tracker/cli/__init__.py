@@ -13,6 +13,7 @@ from datetime import date
 
 from tracker.domain.money import AmountError
 
+from . import exports, printing
 from .commands import register
 from .common import CliError, Parser
 from .quote import add_plan_options, run_quote
@@ -31,6 +32,8 @@ def build_parser() -> Parser:
     q.add_argument("--json", action="store_true", help="print one JSON object")
     q.set_defaults(run=run_quote)
     register(sub)
+    exports.register(sub)
+    printing.register(sub)
     return parser
 
 

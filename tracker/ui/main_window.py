@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
+from . import export_actions, print_actions
 from .calendar_view import CalendarScreen
 from .context import AppContext
 from .overview import OverviewScreen
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         )
         file.addAction(self.new_plan_action)
         file.addAction(self._action(self.tr("Load &sample data"), self.overview.load_sample_data))
+        file.addSeparator()
+        export_actions.install(self, file)
+        print_actions.install(self, file)
         file.addSeparator()
         file.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         file.addSeparator()
