@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.overview.new_plan_requested.connect(self.new_plan)
         ctx.undo_changed.connect(self._update_undo)
         self._update_undo()
         self._restore_state()

@@ -1,0 +1,155 @@
+"""The overview query: exact card totals, the attention list and the plans for the charts.
+
+Seen on 2026-11-21 (every amount in fen):
+
+- A: reference flat 3600.00 / 12 / 0.6% from 2026-10-31 → October 321.60 is overdue (21 days),
+  November 30 is within 30 days; owed 12 × 321.60 = 3859.20.
+- B: flat 1200.00 / 6 / 0.5% from 2026-11-25 → 206.00 a month, next due in 4 days (due soon).
+- C: flat 900.00 / 3 / 0.6% from 2026-11-19, 3 grace days → 305.40 two days late (grace),
+  the next on 2026-12-19 (28 days away).
+- D: interest-free 1000.00 in one period due 2026-11-11, 0.05%/day penalty → 10 days overdue,
+  penalty 1000.00 × 0.0005 × 10 = 5.00.
+- a paid-off plan, an archived plan and a USD plan: none of them count in the CNY cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import event
+
+from tracker import services as sv
+from tracker.domain import Model, PlanTerms
+from tracker.domain.ledger import Status
+from tracker.services.dashboard import dashboard
+from tracker.storage.engine import Database
+
+TODAY = date(2026, 11, 21)
+
+
+def terms(
+    model: Model, principal: int, periods: int, first: date, rate: str = "0", **kw
+) -> PlanTerms:
+    return PlanTerms(model, principal, periods, first, Decimal(rate), **kw)
+
+
+def setup_plans(db: Database, add: Callable[..., int]) -> dict[str, int]:
+    ids = {
+        "A": add("A", terms=terms(Model.FLAT, 360000, 12, date(2026, 10, 31), "0.006")),
+        "B": add("B", terms=terms(Model.FLAT, 120000, 6, date(2026, 11, 25), "0.005")),
+        "C": add("C", terms=terms(Model.FLAT, 90000, 3, date(2026, 11, 19), "0.006"), grace_days=3),
+        "D": add(
+            "D",
+            terms=terms(Model.INTEREST_FREE, 100000, 1, date(2026, 11, 11)),
+            penalty_daily_rate=Decimal("0.0005"),
+        ),
+        "closed": add("closed", terms=terms(Model.INTEREST_FREE, 50000, 1, date(2026, 11, 1))),
+        "archived": add("archived", terms=terms(Model.INTEREST_FREE, 70000, 1, date(2026, 11, 1))),
+        "usd": add(
+            "usd", terms=terms(Model.INTEREST_FREE, 99900, 3, date(2026, 11, 22), currency="USD")
+        ),
+    }
+    sv.record_payment(db, ids["closed"], 50000, date(2026, 11, 1), TODAY)
+    sv.set_archived(db, ids["archived"])
+    return ids
+
+
+def test_first_run_is_empty(db: Database) -> None:
+    dash = dashboard(db, TODAY)
+    assert dash.empty and dash.plan_count == 0
+    assert dash.due == () and dash.plans == ()
+    cards = dash.cards
+    assert (cards.total_owed, cards.due_soon_amount, cards.overdue_count) == (0, 0, 0)
+    assert cards.next_due is None and cards.next_plan_name == ""
+    assert cards.currency == "CNY"
+
+
+def test_cards_exact_totals(db: Database, add: Callable[..., int]) -> None:
+    ids = setup_plans(db, add)
+    dash = dashboard(db, TODAY)
+    assert dash.plan_count == 7 and not dash.empty
+    c = dash.cards
+    assert c.currency == "CNY"
+    assert c.total_owed == 385920 + 6 * 20600 + 3 * 30540 + 100500 == 701640
+    assert c.due_soon_count == 3
+    assert c.due_soon_amount == 32160 + 20600 + 30540 == 83300
+    assert c.overdue_count == 2 and c.overdue_plans == 2
+    assert c.overdue_amount == 32160 + 100500
+    assert c.overdue_penalty == 500
+    assert (c.next_due, c.next_amount, c.next_plan_id, c.next_plan_name) == (
+        date(2026, 11, 25),
+        20600,
+        ids["B"],
+        "B",
+    )
+    assert c.next_more == 0
+    assert c.other_currency_plans == 1
+    assert [p.plan_id for p in dash.plans] == [ids[k] for k in "ABCD"]
+
+
+def test_attention_list_matches_services_due(db: Database, add: Callable[..., int]) -> None:
+    ids = setup_plans(db, add)
+    dash = dashboard(db, TODAY, reminder_days=7)
+    got = [
+        (i.plan_id, i.period, i.due_date, i.amount_due, i.status, i.days_overdue) for i in dash.due
+    ]
+    assert got == [
+        (ids["A"], 1, date(2026, 10, 31), 32160, Status.OVERDUE, 21),
+        (ids["D"], 1, date(2026, 11, 11), 100500, Status.OVERDUE, 10),
+        (ids["C"], 1, date(2026, 11, 19), 30540, Status.GRACE, 2),
+        (ids["usd"], 1, date(2026, 11, 22), 33300, Status.DUE_SOON, 0),
+        (ids["B"], 1, date(2026, 11, 25), 20600, Status.DUE_SOON, 0),
+    ]
+    assert list(dash.due) == sv.due(db, TODAY, 7)
+    assert dash.due[1].penalty == 500
+    wider = dashboard(db, TODAY, reminder_days=10)
+    assert [i.due_date for i in wider.due][-1] == date(2026, 11, 30)
+
+
+def test_a_payment_moves_the_cards(db: Database, add: Callable[..., int]) -> None:
+    ids = setup_plans(db, add)
+    sv.record_payment(db, ids["D"], 100500, TODAY, TODAY)
+    c = dashboard(db, TODAY).cards
+    assert c.overdue_count == 1 and c.overdue_amount == 32160 and c.overdue_penalty == 0
+    assert c.total_owed == 701640 - 100500
+    sv.record_payment(db, ids["A"], 32160 + 20000, TODAY, TODAY)
+    c = dashboard(db, TODAY).cards
+    assert c.overdue_count == 0 and c.overdue_amount == 0
+    assert c.due_soon_amount == 83300 - 20000
+
+
+def test_same_day_installments_are_counted(db: Database, add: Callable[..., int]) -> None:
+    add("X", terms=terms(Model.INTEREST_FREE, 30000, 3, date(2026, 12, 1)))
+    add("Y", terms=terms(Model.INTEREST_FREE, 60000, 3, date(2026, 12, 1)))
+    c = dashboard(db, TODAY).cards
+    assert (c.next_due, c.next_amount, c.next_plan_name, c.next_more) == (
+        date(2026, 12, 1),
+        10000,
+        "X",
+        1,
+    )
+
+
+def test_totals_use_the_currency_in_use(db: Database, add: Callable[..., int]) -> None:
+    add("usd", terms=terms(Model.INTEREST_FREE, 99900, 3, date(2026, 12, 1), currency="USD"))
+    dash = dashboard(db, TODAY)
+    assert dash.cards.currency == "USD"
+    assert dash.cards.total_owed == 99900
+    assert dash.cards.other_currency_plans == 0
+
+
+def test_one_transaction(db: Database, add: Callable[..., int]) -> None:
+    setup_plans(db, add)
+    begins: list[object] = []
+
+    def count(conn: object) -> None:
+        begins.append(conn)
+
+    event.listen(db.engine, "begin", count)
+    try:
+        dashboard(db, TODAY)
+    finally:
+        event.remove(db.engine, "begin", count)
+    assert len(begins) == 1

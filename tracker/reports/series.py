@@ -1,0 +1,236 @@
+"""Chart series for the overview, computed from installment states (no Qt, no floats).
+
+Two series, both in integer minor units:
+
+- ``upcoming_by_month``: for the next 12 months (the current month first), what each plan still
+  asks for in installments falling due that month on or after ``as_of``; installments due
+  before ``as_of`` and still unpaid are a separate ``overdue`` amount per plan, so they are
+  drawn apart instead of being mixed into the current month; ``grace`` is the part of it not
+  (yet) counted as overdue by the plan's rules (within its grace days or its tolerance).
+- ``balance_series``: the balance still owed at ``as_of`` and then at each month end, assuming
+  every installment is paid on its due date (and what is already late by the end of the
+  current month), until the last plan ends at zero.
+
+Every amount is an installment's ``amount_due`` (unpaid principal + fee + charged penalty), so
+``overdue + Σ months + later`` equals the total still owed, and the balance series starts at it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from tracker.domain.dates import add_months
+from tracker.domain.ledger import InstallmentState, Status
+
+__all__ = [
+    "BalanceSeries",
+    "MonthSeries",
+    "PlanBalance",
+    "PlanLike",
+    "PlanMonths",
+    "balance_series",
+    "month_breakdown",
+    "month_end",
+    "top_balances",
+    "top_plans",
+    "upcoming_by_month",
+]
+
+
+class PlanLike(Protocol):
+    """What the series need of a plan (``services.dashboard.PlanStates`` fits)."""
+
+    @property
+    def plan_id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def installments(self) -> Sequence[InstallmentState]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlanMonths:
+    """One plan's bars: the amount falling due in each month, and its overdue amount.
+
+    ``overdue`` is everything due before as_of and unpaid; ``grace`` is the part of it still
+    within the plan's grace days (or tolerance), so ``overdue - grace`` is what is late.
+    ``plan_id`` is -1 for the "other plans" group made by ``top_plans``.
+    """
+
+    plan_id: int
+    name: str
+    amounts: tuple[int, ...]
+    overdue: int = 0
+    grace: int = 0
+
+    @property
+    def late(self) -> int:
+        """Past due and past the grace days: what the ledger calls overdue."""
+        return self.overdue - self.grace
+
+    @property
+    def total(self) -> int:
+        """Overdue plus every month."""
+        return self.overdue + sum(self.amounts)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSeries:
+    """Amounts falling due per month and plan.
+
+    Attributes:
+        as_of: the date of the states; ``months[0]`` is its month.
+        months: the first day of each month shown.
+        plans: one entry per plan with anything overdue or due in the window, in input order.
+        later: what falls due after the last month shown.
+    """
+
+    as_of: date
+    months: tuple[date, ...]
+    plans: tuple[PlanMonths, ...]
+    later: int = 0
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """Each month's total over every plan."""
+        return tuple(sum(p.amounts[i] for p in self.plans) for i in range(len(self.months)))
+
+    @property
+    def overdue(self) -> int:
+        """Everything due before ``as_of`` and unpaid."""
+        return sum(p.overdue for p in self.plans)
+
+    @property
+    def grace(self) -> int:
+        """The part of ``overdue`` still within grace days or tolerance."""
+        return sum(p.grace for p in self.plans)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanBalance:
+    """One plan's balance still owed at each date of a ``BalanceSeries``."""
+
+    plan_id: int
+    name: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceSeries:
+    """Balance still owed over time: ``dates[0]`` is as_of, then month ends; ends at zero."""
+
+    dates: tuple[date, ...]
+    plans: tuple[PlanBalance, ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """The balance over every plan at each date."""
+        return tuple(sum(p.values[i] for p in self.plans) for i in range(len(self.dates)))
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _month_index(first: date, day: date) -> int:
+    return (day.year - first.year) * 12 + day.month - first.month
+
+
+def upcoming_by_month(plans: Sequence[PlanLike], as_of: date, months: int = 12) -> MonthSeries:
+    """What falls due in each of the ``months`` months from as_of's, per plan; overdue apart."""
+    first = as_of.replace(day=1)
+    starts = tuple(add_months(first, k) for k in range(months))
+    rows: list[PlanMonths] = []
+    later = 0
+    for plan in plans:
+        amounts = [0] * months
+        overdue = grace = 0
+        for st in plan.installments:
+            if st.amount_due <= 0:
+                continue
+            if st.due_date < as_of:
+                overdue += st.amount_due
+                if st.status is not Status.OVERDUE:
+                    grace += st.amount_due
+                continue
+            index = _month_index(first, st.due_date)
+            if index < months:
+                amounts[index] += st.amount_due
+            else:
+                later += st.amount_due
+        if overdue or any(amounts):
+            rows.append(PlanMonths(plan.plan_id, plan.name, tuple(amounts), overdue, grace))
+    return MonthSeries(as_of, starts, tuple(rows), later)
+
+
+def month_breakdown(series: MonthSeries, index: int | None) -> list[tuple[str, int]]:
+    """(plan name, amount) for one month (``index`` into ``months``), or for the overdue bar
+    when ``index`` is None; plans owing nothing then are left out."""
+    if index is None:
+        return [(p.name, p.overdue) for p in series.plans if p.overdue]
+    if not 0 <= index < len(series.months):
+        return []
+    return [(p.name, p.amounts[index]) for p in series.plans if p.amounts[index]]
+
+
+def top_plans(series: MonthSeries, keep: int, other_name: str) -> MonthSeries:
+    """At most ``keep`` entries: the ``keep - 1`` largest plans as they are and the rest summed
+    into one ``other_name`` entry (plan_id -1), so a chart's legend stays readable. The kept
+    plans keep their order; a series with ``keep`` plans or fewer is returned unchanged."""
+    if len(series.plans) <= keep:
+        return series
+    ranked = sorted(series.plans, key=lambda p: -p.total)
+    kept_ids = {id(p) for p in ranked[: max(keep - 1, 0)]}
+    kept = [p for p in series.plans if id(p) in kept_ids]
+    rest = [p for p in series.plans if id(p) not in kept_ids]
+    other = PlanMonths(
+        -1,
+        other_name,
+        tuple(sum(p.amounts[i] for p in rest) for i in range(len(series.months))),
+        sum(p.overdue for p in rest),
+        sum(p.grace for p in rest),
+    )
+    return MonthSeries(series.as_of, series.months, (*kept, other), series.later)
+
+
+def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
+    """The balance owed at as_of and at each month end until every plan is paid (zero)."""
+    unpaid = [(plan, [st for st in plan.installments if st.amount_due > 0]) for plan in plans]
+    unpaid = [(plan, items) for plan, items in unpaid if items]
+    last = max((st.due_date for _, items in unpaid for st in items), default=None)
+    dates = [as_of]
+    if last is not None:
+        end = month_end(as_of)
+        while True:
+            dates.append(end)
+            if end >= last:
+                break
+            end = month_end(add_months(end.replace(day=1), 1))
+    rows = []
+    for plan, items in unpaid:
+        values = [sum(st.amount_due for st in items)]
+        values += [sum(st.amount_due for st in items if st.due_date > d) for d in dates[1:]]
+        rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values)))
+    return BalanceSeries(tuple(dates), tuple(rows))
+
+
+def top_balances(series: BalanceSeries, keep: int, other_name: str) -> BalanceSeries:
+    """As ``top_plans`` for a balance series: the ``keep - 1`` plans owing most at the start
+    stay, the rest are summed into one ``other_name`` entry (plan_id -1)."""
+    if len(series.plans) <= keep:
+        return series
+    ranked = sorted(series.plans, key=lambda p: -p.values[0])
+    kept_ids = {id(p) for p in ranked[: max(keep - 1, 0)]}
+    rest = [p for p in series.plans if id(p) not in kept_ids]
+    other = PlanBalance(
+        -1, other_name, tuple(sum(p.values[i] for p in rest) for i in range(len(series.dates)))
+    )
+    kept = tuple(p for p in series.plans if id(p) in kept_ids)
+    return BalanceSeries(series.dates, (*kept, other))

@@ -1,0 +1,212 @@
+"""The overview query: everything the home screen shows, read in one transaction.
+
+``dashboard(db, as_of)`` returns the four cards (total still owed, due in the next 30 days,
+overdue, next payment), the "needs attention" list (overdue, in grace, due today or soon) and
+every open plan's installment states, from which ``tracker.reports.series`` computes the charts.
+Open plans are the ones neither archived nor paid off, as in ``services.due``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from tracker.domain.ledger import InstallmentState, Status
+from tracker.storage.engine import Database
+from tracker.storage.models import PlanRecord
+
+from .convert import state_of
+from .model import DueItem, ServiceError
+
+__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanStates", "dashboard"]
+
+DUE_WINDOW_DAYS = 30
+"""The "due in the next N days" card's window."""
+
+_ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStates:
+    """One open plan and the state of each of its installments as of the dashboard's date.
+
+    Attributes:
+        plan_id: the plan's id.
+        name: what the user calls it.
+        platform: the lender or platform.
+        currency: ISO 4217 code of its amounts.
+        installments: every installment's state, in period order.
+    """
+
+    plan_id: int
+    name: str
+    platform: str
+    currency: str
+    installments: tuple[InstallmentState, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """The four summary cards, in minor units of ``currency``.
+
+    Attributes:
+        currency: the currency of every amount below (plans in other currencies are left out
+            and counted in ``other_currency_plans``).
+        total_owed: everything still owed on open plans (unpaid principal, fees, penalty).
+        due_soon_amount: owed on installments due from as_of to as_of + 30 days.
+        due_soon_count: how many installments that is.
+        overdue_count: installments overdue (past due and past their grace days).
+        overdue_plans: how many plans they belong to.
+        overdue_amount: what those installments still ask for, penalty included.
+        overdue_penalty: the accrued penalty in ``overdue_amount``.
+        next_due: the next due date on or after as_of, or None.
+        next_amount: what that installment asks for.
+        next_plan_id / next_plan_name: whose installment it is.
+        next_more: how many other installments fall on the same day.
+        other_currency_plans: open plans not in ``currency``.
+    """
+
+    currency: str
+    total_owed: int = 0
+    due_soon_amount: int = 0
+    due_soon_count: int = 0
+    overdue_count: int = 0
+    overdue_plans: int = 0
+    overdue_amount: int = 0
+    overdue_penalty: int = 0
+    next_due: date | None = None
+    next_amount: int = 0
+    next_plan_id: int | None = None
+    next_plan_name: str = ""
+    next_more: int = 0
+    other_currency_plans: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """What the overview shows, as of a date.
+
+    Attributes:
+        as_of: the date everything was evaluated on.
+        plan_count: every stored plan, archived and paid-off ones included (0 = first run).
+        cards: the summary cards.
+        due: installments needing attention, oldest first (as ``services.due``).
+        plans: the open plans in ``cards.currency`` with their installment states, by id.
+    """
+
+    as_of: date
+    plan_count: int
+    cards: Cards
+    due: tuple[DueItem, ...]
+    plans: tuple[PlanStates, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Whether no plan has ever been stored (the first-run screen)."""
+        return self.plan_count == 0
+
+
+def _main_currency(currencies: list[str], preferred: str) -> str:
+    if not currencies or preferred in currencies:
+        return preferred
+    counts = Counter(currencies)
+    return max(counts, key=lambda c: (counts[c], c == "CNY"))
+
+
+def dashboard(
+    db: Database, as_of: date, reminder_days: int = 7, currency: str = "CNY"
+) -> Dashboard:
+    """The overview as of ``as_of``; ``currency`` is preferred for the totals when in use."""
+    if reminder_days < 0:
+        raise ServiceError("the reminder window must be zero or more days")
+    with db.session() as s:
+        plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
+        query = select(PlanRecord).where(
+            PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None)
+        )
+        records = list(s.scalars(query.order_by(PlanRecord.id)))
+        plans = [
+            PlanStates(
+                r.id,
+                r.name,
+                r.platform,
+                r.currency,
+                state_of(r, as_of, reminder_days).installments,
+            )
+            for r in records
+        ]
+    main = _main_currency([p.currency for p in plans], currency)
+    shown = tuple(p for p in plans if p.currency == main)
+    return Dashboard(
+        as_of=as_of,
+        plan_count=plan_count,
+        cards=_cards(shown, main, as_of, len(plans) - len(shown)),
+        due=tuple(_due_items(plans, as_of, reminder_days)),
+        plans=shown,
+    )
+
+
+def _cards(plans: tuple[PlanStates, ...], currency: str, as_of: date, others: int) -> Cards:
+    horizon = as_of + timedelta(days=DUE_WINDOW_DAYS)
+    owed = soon = soon_count = late_count = late_amount = late_penalty = 0
+    late_plans: set[int] = set()
+    upcoming: list[tuple[date, int, InstallmentState, PlanStates]] = []
+    for plan in plans:
+        for st in plan.installments:
+            if st.amount_due <= 0:
+                continue
+            owed += st.amount_due
+            if st.status is Status.OVERDUE:
+                late_count += 1
+                late_amount += st.amount_due
+                late_penalty += st.penalty_due
+                late_plans.add(plan.plan_id)
+            if as_of <= st.due_date <= horizon:
+                soon += st.amount_due
+                soon_count += 1
+            if st.due_date >= as_of:
+                upcoming.append((st.due_date, plan.plan_id, st, plan))
+    upcoming.sort(key=lambda u: (u[0], u[1], u[2].period))
+    first = upcoming[0] if upcoming else None
+    return Cards(
+        currency=currency,
+        total_owed=owed,
+        due_soon_amount=soon,
+        due_soon_count=soon_count,
+        overdue_count=late_count,
+        overdue_plans=len(late_plans),
+        overdue_amount=late_amount,
+        overdue_penalty=late_penalty,
+        next_due=first[0] if first else None,
+        next_amount=first[2].amount_due if first else 0,
+        next_plan_id=first[1] if first else None,
+        next_plan_name=first[3].name if first else "",
+        next_more=sum(1 for u in upcoming[1:] if first and u[0] == first[0]),
+        other_currency_plans=others,
+    )
+
+
+def _due_items(plans: list[PlanStates], as_of: date, within: int) -> list[DueItem]:
+    """The same rows as ``services.due(db, as_of, within)``, from states already computed."""
+    horizon = as_of + timedelta(days=within)
+    items = [
+        DueItem(
+            p.plan_id,
+            p.name,
+            p.currency,
+            st.period,
+            st.due_date,
+            st.amount_due,
+            st.status,
+            st.days_overdue,
+            st.penalty_due,
+        )
+        for p in plans
+        for st in p.installments
+        if st.status in _ATTENTION and st.amount_due > 0 and st.due_date <= horizon
+    ]
+    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
+    return items

@@ -1,0 +1,377 @@
+"""The overview's two charts, drawn with matplotlib in a Qt widget (never pyplot).
+
+``UpcomingChart``: the next 12 months as bars stacked per plan, the current month shaded and
+what is past due as a separate bar on the left (red: overdue; amber: still in its grace days);
+hovering a bar shows that month's breakdown per plan.
+``BalanceChart``: the balance still owed at each month end, stacked per plan, to zero.
+
+matplotlib is imported only when a chart is first drawn (it costs ~0.3-0.9 s), and a chart
+draws only while shown, so the app opens without waiting for it. Texts and colours come from
+``chart_style`` (translated ``ChartText``; colours from the widget's light or dark palette).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from tracker.domain.money import currency as currency_of
+from tracker.reports.series import BalanceSeries, MonthSeries, month_breakdown
+
+from . import fmt
+from .chart_style import PLAN_COLOURS, Colours, chart_text, colours_for, money_axis
+from .fonts import setup_matplotlib
+
+__all__ = ["PLAN_COLOURS", "BalanceChart", "UpcomingChart"]
+
+
+class _Chart(QWidget):
+    """A lazily created FigureCanvasQTAgg that redraws when shown or when its data changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.text = chart_text()
+        self.currency = "CNY"
+        self.plan_colours: dict[int, str] = {}
+        self._dirty = True
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumSize(280, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        setup_matplotlib()
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(5, 3), dpi=100, layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(200, 160)
+        self._layout.addWidget(self.canvas)
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+
+    def sizeHint(self) -> QSize:
+        """The same before and after the canvas exists, so splitters lay out the same."""
+        return QSize(480, 280)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:  # after the window has painted once, so opening it never waits
+            QTimer.singleShot(0, self._redraw_if_dirty)
+
+    def _redraw_if_dirty(self) -> None:
+        if self._dirty and self.isVisible():
+            self.redraw()
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the figure shows the current data."""
+        return self.canvas is not None and not self._dirty
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._changed()
+
+    def redraw(self) -> None:
+        """Draw the current data now (imports matplotlib the first time)."""
+        self._ensure_canvas()
+        colours = colours_for(self, self.plan_colours)
+        self.figure.clear()
+        self.figure.set_facecolor(colours.background)
+        ax = self.figure.add_subplot()
+        ax.set_facecolor(colours.background)
+        for spine in ("top", "right"):
+            ax.spines[spine].set_visible(False)
+        for spine in ("left", "bottom"):
+            ax.spines[spine].set_color(colours.muted)
+        ax.tick_params(colors=colours.text, labelsize=8)
+        ax.yaxis.grid(True, color=colours.grid, linewidth=0.6)
+        ax.set_axisbelow(True)
+        self._draw(ax, colours)
+        self.canvas.draw()
+        self._dirty = False
+
+    def _draw(self, ax: Any, colours: Colours) -> None:
+        raise NotImplementedError
+
+    def _on_motion(self, event: Any) -> None:
+        """Mouse moved over the canvas (charts that show details override this)."""
+
+    def _legend(self, colours: Colours) -> None:
+        handles, labels = [], []
+        for ax in self.figure.axes:
+            h, lab = ax.get_legend_handles_labels()
+            handles += h
+            labels += lab
+        if handles:
+            legend = self.figure.legend(
+                handles,
+                labels,
+                loc="outside lower center",
+                ncols=min(3, len(handles)),
+                fontsize=8,
+                frameon=False,
+            )
+            for t in legend.get_texts():
+                t.set_color(colours.text)
+
+    def _nothing(self, ax: Any, colours: Colours) -> None:
+        ax.text(
+            0.5,
+            0.5,
+            self.text.nothing,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=colours.muted,
+        )
+        ax.set_xticks([])
+        ax.set_yticks([])
+
+
+class UpcomingChart(_Chart):
+    """Next 12 months stacked per plan, overdue apart, hover shows a month's breakdown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series: MonthSeries | None = None
+        self.ax: Any = None
+        self.annotation: Any = None
+        self._offset = 0
+        self._heights: list[int] = []
+
+    def set_series(
+        self, series: MonthSeries, currency: str, plan_colours: dict[int, str] | None = None
+    ) -> None:
+        """Show a series (amounts in ``currency``); draws now if visible, else when shown."""
+        self.series = series
+        self.currency = currency
+        self.plan_colours = dict(plan_colours or {})
+        self._changed()
+
+    def month_label(self, index: int, with_year: bool = False) -> str:
+        """ "Nov" or "Nov 2026" for the month at ``index``."""
+        assert self.series is not None
+        month = self.series.months[index]
+        name = self.text.months[month.month - 1]
+        if not with_year:
+            return name
+        return self.text.month_year.replace("%1", name).replace("%2", str(month.year))
+
+    def _draw(self, ax: Any, colours: Colours) -> None:
+        self.ax = ax
+        series = self.series
+        if series is None or (not series.plans):
+            self._heights = []
+            self._nothing(ax, colours)
+            return
+        scale = currency_of(self.currency).scale
+        n = len(series.months)
+        self._offset = 1 if series.overdue else 0
+        xs = [self._offset + i for i in range(n)]
+        ax.axvspan(
+            self._offset - 0.5,
+            self._offset + 0.5,
+            color=colours.highlight,
+            zorder=0,
+            label=self.text.this_month,
+        )
+        bottoms = [0.0] * n
+        for index, plan in enumerate(series.plans):
+            values = [a / scale for a in plan.amounts]
+            ax.bar(
+                xs,
+                values,
+                0.7,
+                bottom=bottoms,
+                color=colours.plan(plan.plan_id, index),
+                label=plan.name,
+                zorder=2,
+            )
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+        self._heights = list(series.totals)
+        late = series.overdue - series.grace
+        if late:
+            ax.bar(
+                [0],
+                [late / scale],
+                0.7,
+                color=colours.overdue,
+                hatch="//",
+                edgecolor=colours.background,
+                label=self.text.overdue,
+                zorder=2,
+            )
+        if series.grace:
+            ax.bar(
+                [0],
+                [series.grace / scale],
+                0.7,
+                bottom=[late / scale],
+                color=colours.grace,
+                hatch="..",
+                edgecolor=colours.background,
+                label=self.text.grace,
+                zorder=2,
+            )
+        if series.overdue:
+            ax.axvline(0.5, color=colours.muted, linewidth=0.8, linestyle=":")
+            self._heights = [series.overdue, *self._heights]
+        labels = [self.month_label(i) for i in range(n)]
+        for i, month in enumerate(series.months):
+            if i == 0 or month.month == 1:
+                labels[i] += f"\n{month.year}"
+        if series.overdue:
+            ax.set_xticks([0, *xs], [self.text.overdue if late else self.text.past_due, *labels])
+            ax.get_xticklabels()[0].set_color(colours.overdue if late else colours.grace)
+        else:
+            ax.set_xticks(xs, labels)
+        ax.get_xticklabels()[self._offset].set_color(colours.accent)
+        ax.set_xlim(-0.6, self._offset + n - 0.4)
+        ax.yaxis.set_major_formatter(lambda v, _pos: money_axis(v, self.currency))
+        ax.set_ylabel(self.text.amount_axis, color=colours.text, fontsize=9)
+        self.annotation = ax.annotate(
+            "",
+            xy=(0, 0),
+            xytext=(12, 12),
+            textcoords="offset points",
+            fontsize=8,
+            color=colours.text,
+            bbox={"boxstyle": "round", "fc": colours.background, "ec": colours.muted},
+            zorder=10,
+            annotation_clip=False,
+        )
+        self.annotation.set_visible(False)
+        self.annotation.set_in_layout(False)
+        self._legend(colours)
+
+    def hover_text(self, x: float) -> str | None:
+        """The breakdown shown for data x (the bar under the mouse), or None between bars."""
+        if self.series is None or not self._heights:
+            return None
+        index = round(x)
+        if abs(x - index) > 0.4 or not 0 <= index < len(self._heights):
+            return None
+        if self.series.overdue and index == 0:
+            return self._past_due_text()
+        month = index - self._offset
+        title = self.month_label(month, True)
+        if month == 0:
+            title += f" · {self.text.this_month}"
+        rows = month_breakdown(self.series, month)
+        if not rows:
+            return None
+        lines = [title]
+        lines += [f"{name}: {fmt.money(amount, self.currency)}" for name, amount in rows]
+        if len(rows) > 1:
+            total = sum(a for _, a in rows)
+            lines.append(f"{self.text.total}: {fmt.money(total, self.currency)}")
+        return "\n".join(lines)
+
+    def _past_due_text(self) -> str:
+        assert self.series is not None
+        lines = [self.text.past_due if self.series.grace else self.text.overdue]
+        for p in self.series.plans:
+            if p.late:
+                lines.append(f"{p.name}: {fmt.money(p.late, self.currency)}")
+            if p.grace:
+                money = fmt.money(p.grace, self.currency)
+                lines.append(f"{p.name}: {money} ({self.text.grace})")
+        if len(lines) > 2:
+            total = fmt.money(self.series.overdue, self.currency)
+            lines.append(f"{self.text.total}: {total}")
+        return "\n".join(lines)
+
+    def _on_motion(self, event: Any) -> None:
+        if self.annotation is None:
+            return
+        text = None
+        if event.inaxes is self.ax and event.xdata is not None:
+            text = self.hover_text(event.xdata)
+        if text is None:
+            if self.annotation.get_visible():
+                self.annotation.set_visible(False)
+                self.canvas.draw_idle()
+            return
+        index = round(event.xdata)
+        right = index > (len(self._heights) - 1) / 2
+        low, high = self.ax.get_ylim()
+        upper = event.ydata > (low + high) / 2
+        self.annotation.xy = (index, event.ydata)
+        self.annotation.set_position((-14 if right else 14, -8 if upper else 8))
+        self.annotation.set_horizontalalignment("right" if right else "left")
+        self.annotation.set_verticalalignment("top" if upper else "bottom")
+        self.annotation.set_text(text)
+        self.annotation.set_visible(True)
+        self.canvas.draw_idle()
+
+
+class BalanceChart(_Chart):
+    """The balance still owed at each month end, stacked per plan, until it reaches zero."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series: BalanceSeries | None = None
+
+    def set_series(
+        self, series: BalanceSeries, currency: str, plan_colours: dict[int, str] | None = None
+    ) -> None:
+        """Show a series (amounts in ``currency``); draws now if visible, else when shown."""
+        self.series = series
+        self.currency = currency
+        self.plan_colours = dict(plan_colours or {})
+        self._changed()
+
+    def date_label(self, value: date) -> str:
+        """ "Mar 2027" in the UI language."""
+        name = self.text.months[value.month - 1]
+        return self.text.month_year.replace("%1", name).replace("%2", str(value.year))
+
+    def _draw(self, ax: Any, colours: Colours) -> None:
+        series = self.series
+        if series is None or not series.plans:
+            self._nothing(ax, colours)
+            return
+        from matplotlib.dates import AutoDateLocator, date2num, num2date
+
+        scale = currency_of(self.currency).scale
+        xs = [date2num(d) for d in series.dates]
+        stacks = [[v / scale for v in p.values] for p in series.plans]
+        ax.stackplot(
+            xs,
+            stacks,
+            labels=[p.name for p in series.plans],
+            colors=[colours.plan(p.plan_id, i) for i, p in enumerate(series.plans)],
+            alpha=0.85,
+            zorder=2,
+        )
+        ax.plot(
+            xs,
+            [t / scale for t in series.totals],
+            color=colours.text,
+            linewidth=1.2,
+            label=self.text.total,
+            zorder=3,
+        )
+        ax.axvline(xs[0], color=colours.muted, linewidth=0.8, linestyle=":")
+        ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
+        ax.xaxis.set_major_formatter(lambda v, _pos: self.date_label(num2date(v).date()))
+        ax.set_xlim(xs[0], xs[-1])
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(lambda v, _pos: money_axis(v, self.currency))
+        ax.set_ylabel(self.text.balance_axis, color=colours.text, fontsize=9)
+        self._legend(colours)

@@ -1,0 +1,193 @@
+"""The Overview's "Needs attention" list: overdue, in-grace and due-soon installments.
+
+Rows are ``services.DueItem`` records in a ``RowTableModel`` sorted through a proxy by raw
+values; each row has a one-click "Record payment" button, double-clicking a row does the same,
+and overdue rows are red (grace rows amber). The list asks for payments through
+``pay_requested``; it records nothing itself.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.ledger import Status
+from tracker.services.model import DueItem
+
+from . import fmt
+from .table_model import SORT_ROLE, Column, RowTableModel
+
+ACTION_COLUMN = 6
+"""The column holding each row's "Record payment" button."""
+
+
+def due_model(periods: dict[int, int], parent: QWidget | None = None) -> RowTableModel[DueItem]:
+    """Rows of due items: due date, plan, period (of the plan's ``periods``), amount due,
+    status, days late, and an empty column for the button."""
+
+    def period(i: DueItem) -> str:
+        total = periods.get(i.plan_id)
+        return f"{i.period}/{total}" if total else str(i.period)
+
+    def amount_tip(i: DueItem) -> str:
+        if not i.penalty:
+            return ""
+        return QCoreApplication.translate("Overview", "Includes a penalty of %1").replace(
+            "%1", fmt.money(i.penalty, i.currency)
+        )
+
+    late = (Status.OVERDUE, Status.GRACE)
+    columns = [
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Due date"),
+            lambda i: fmt.day(i.due_date),
+            lambda i: i.due_date.toordinal(),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Plan"),
+            lambda i: i.plan_name,
+            lambda i: i.plan_name.lower(),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Period"),
+            period,
+            lambda i: i.period,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Amount due"),
+            lambda i: fmt.money(i.amount_due, i.currency),
+            lambda i: i.amount_due,
+            numeric=True,
+            tooltip=amount_tip,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Status"),
+            lambda i: fmt.status_label(i.status.value),
+            lambda i: list(Status).index(i.status),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Days late"),
+            lambda i: str(i.days_overdue) if i.status in late else "",
+            lambda i: i.days_overdue,
+            numeric=True,
+        ),
+        Column(lambda: "", lambda i: "", lambda i: 0),
+    ]
+
+    def highlight(i: DueItem) -> str | None:
+        return {Status.OVERDUE: "overdue", Status.GRACE: "warning"}.get(i.status)
+
+    return RowTableModel(columns, highlight, parent)
+
+
+class DueList(QWidget):
+    """Heading, the sortable table with a button per row, or a line saying all is clear."""
+
+    pay_requested = Signal(object)
+    """A ``DueItem`` the user wants to record a payment for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.periods: dict[int, int] = {}
+        self.model = due_model(self.periods, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(QPushButton("Ag").sizeHint().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.all_clear = QLabel(self.tr("Nothing needs attention. You are all caught up."))
+        self.all_clear.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.all_clear.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
+        heading = QLabel(self.tr("Needs attention"))
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        heading.setFont(bold)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.hint, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.table)
+        box.addWidget(self.all_clear)
+
+    def set_items(self, items: list[DueItem], periods: dict[int, int], reminder_days: int) -> None:
+        """Show these items; ``periods`` gives each plan's number of periods."""
+        self.periods.clear()
+        self.periods.update(periods)
+        self.model.set_rows(items)
+        self._add_buttons()
+        self.table.setVisible(bool(items))
+        self.all_clear.setVisible(not items)
+        self.hint.setText(
+            self.tr("Overdue, in grace, or due within %1 days").replace("%1", str(reminder_days))
+        )
+
+    def _add_buttons(self) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, ACTION_COLUMN)
+            item = self.model.row_at(self.proxy.mapToSource(index).row())
+            button = QPushButton(self.tr("Record payment"))
+            button.setToolTip(self.tr("Record a payment on %1").replace("%1", item.plan_name))
+            button.clicked.connect(partial(self.pay_requested.emit, item))
+            self.table.setIndexWidget(index, button)
+        if self.proxy.rowCount():
+            first = self.table.indexWidget(self.proxy.index(0, ACTION_COLUMN))
+            self.table.setColumnWidth(ACTION_COLUMN, first.sizeHint().width() + 12)
+
+    def item_at(self, row: int) -> DueItem:
+        """The item shown at a view row (in the current sort order)."""
+        return self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+
+    def selected_item(self) -> DueItem | None:
+        """The item of the selected row, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.item_at(rows[0].row()) if rows else None
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.pay_requested.emit(self.item_at(index.row()))
+
+    def header_state(self) -> QByteArray:
+        """The column widths and sort order, to persist."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header(self, state: object) -> None:
+        """Restore what ``header_state`` returned (ignores anything else)."""
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
