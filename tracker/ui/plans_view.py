@@ -122,8 +122,11 @@ class PlansScreen(QWidget):
         if isinstance(header_state, QByteArray) and not header_state.isEmpty():
             header.restoreState(header_state)
         else:
+            metrics = header.fontMetrics()
             for column, width in enumerate((180, 110, 100, 90, 100, 100, 110, 70)):
-                header.resizeSection(column, width)
+                title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal) or "")
+                # never narrower than the header's own text (plus room for the sort arrow)
+                header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         index = self.status_combo.findData(s.value("plans/status", "all"))
         self.status_combo.setCurrentIndex(max(index, 0))
