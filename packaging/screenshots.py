@@ -15,18 +15,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from tracker.services.sample import load_sample_data  # noqa: E402
-from tracker.storage import open_database  # noqa: E402
-from tracker.ui.context import AppContext  # noqa: E402
-from tracker.ui.fonts import apply_app_font  # noqa: E402
-from tracker.ui.i18n import install_translators  # noqa: E402
-from tracker.ui.interaction import ScriptedInteraction  # noqa: E402
-from tracker.ui.main_window import MainWindow  # noqa: E402
-from tracker.ui.settings_store import Settings  # noqa: E402
-from tracker.ui.theme import apply_theme  # noqa: E402
+from tracker.services.sample import load_sample_data
+from tracker.storage import open_database
+from tracker.ui.context import AppContext
+from tracker.ui.fonts import apply_app_font
+from tracker.ui.i18n import install_translators
+from tracker.ui.interaction import ScriptedInteraction
+from tracker.ui.main_window import MainWindow
+from tracker.ui.settings_store import Settings
+from tracker.ui.theme import apply_theme
 
 TODAY = date(2026, 11, 21)
 
