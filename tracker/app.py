@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 
-from tracker.storage import StorageError, open_database, resolve_target
+from tracker.storage import Database, StorageError, open_database, resolve_target
 
 
 def run_gui(db_arg: str | None = None) -> int:
@@ -56,3 +57,80 @@ def run_gui(db_arg: str | None = None) -> int:
 
     rebuild()
     return int(app.exec())
+
+
+# -- PDF printing for the CLI (`tracker calendar`, `tracker schedule`) --------------------------
+
+
+def _print_setup(language: str | None) -> int:
+    """Start Qt for drawing PDFs and choose the labels' language; return the reminder days.
+
+    Qt runs offscreen when there is no display (a server, ssh, cron). ``language`` is
+    "system", "zh_CN" or "en"; None means the GUI's saved setting. The CJK font is registered
+    so Chinese prints with an embedded font.
+    """
+    if os.name == "posix" and sys.platform != "darwin":
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.fonts import cjk_family
+    from tracker.ui.i18n import install_translators
+    from tracker.ui.settings_store import Settings
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tracker"])
+    settings = Settings()
+    install_translators(app, language or settings.language)
+    cjk_family()
+    return settings.reminder_days
+
+
+def write_calendar_pdf(
+    db: Database,
+    first: date,
+    last: date,
+    path: str | os.PathLike[str],
+    *,
+    as_of: date,
+    paper: str = "a4",
+    language: str | None = None,
+) -> int:
+    """Write the month-grid calendar from ``first``'s month to ``last``'s (one landscape page a
+    month, paid-off plans included, archived ones not) to a PDF; return the page count.
+
+    Raises ValueError for a bad month range, OSError when the file cannot be written.
+    """
+    from tracker.reports.print_data import calendar_pages, month_span
+    from tracker.services.calendar import installments_between
+
+    start, end = month_span(first, last)
+    reminder_days = _print_setup(language)
+    items = installments_between(db, start, end, as_of, reminder_days, include_closed=True)
+    pages = calendar_pages(items, start, end, as_of)
+    from tracker.ui.printing import write_calendar_pdf as write
+
+    return write(path, pages, paper)
+
+
+def write_schedule_pdf(
+    db: Database,
+    plan_id: int,
+    path: str | os.PathLike[str],
+    *,
+    as_of: date,
+    paper: str = "a4",
+    language: str | None = None,
+) -> int:
+    """Write a plan's schedule sheet (portrait) to a PDF; return the page count.
+
+    Raises ServiceError for an unknown plan, OSError when the file cannot be written.
+    """
+    from tracker.reports.print_data import schedule_sheet
+    from tracker.services.plans import plan_detail
+
+    plan_detail(db, plan_id, as_of)  # an unknown plan fails before Qt starts
+    reminder_days = _print_setup(language)
+    sheet = schedule_sheet(plan_detail(db, plan_id, as_of, reminder_days))
+    from tracker.ui.printing import write_schedule_pdf as write
+
+    return write(path, sheet, paper)

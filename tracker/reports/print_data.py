@@ -1,0 +1,365 @@
+"""What the printed outputs show, as plain data (no Qt): calendar month pages and schedule sheets.
+
+``calendar_pages`` turns the calendar query's rows (``services.calendar.CalendarItem``) into one
+``MonthPage`` per month: the weeks (Monday first) of the month with each day's installments,
+the month's totals per currency and what is overdue. ``schedule_sheet`` turns a plan's detail
+(``services.PlanDetail``) into a ``ScheduleSheet``: its terms, cost, APR and every period with
+what was paid and what remains. ``ui/printing.py`` draws both; nothing here formats text.
+
+All amounts are integer minor units. An entry that is paid shows its scheduled total; any other
+shows what is still owed on it (``amount_due``: unpaid principal + fee + charged penalty).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from tracker.domain.ledger import Status
+from tracker.domain.money import format_percent
+
+if TYPE_CHECKING:
+    from tracker.services.calendar import CalendarItem
+    from tracker.services.model import PlanDetail
+
+__all__ = [
+    "MAX_MONTHS",
+    "DayCell",
+    "DayEntry",
+    "MonthPage",
+    "ScheduleRow",
+    "ScheduleSheet",
+    "calendar_pages",
+    "month_span",
+    "months_between",
+    "schedule_sheet",
+]
+
+MAX_MONTHS = 120
+"""The most months one calendar print job may have (ten years of pages)."""
+
+Totals = tuple[tuple[str, int], ...]
+"""Amounts per currency, in the order the currencies first appear: (("CNY", 32160),)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayEntry:
+    """One installment written in a day of the month grid.
+
+    Attributes:
+        plan_id: the plan it belongs to.
+        plan_name: the plan's name.
+        currency: the plan's currency.
+        period: the period number (1-based).
+        periods: how many periods the plan has.
+        total: the scheduled amount (principal + fee).
+        amount_due: what is still owed on it (penalty included); 0 once paid.
+        status: its status as of the page's date.
+        days_overdue: days since the due date while unpaid.
+    """
+
+    plan_id: int
+    plan_name: str
+    currency: str
+    period: int
+    periods: int
+    total: int
+    amount_due: int
+    status: Status
+    days_overdue: int
+
+    @property
+    def paid(self) -> bool:
+        """Whether nothing is owed on it any more."""
+        return self.status is Status.PAID
+
+    @property
+    def overdue(self) -> bool:
+        """Past its due date and grace days with something unpaid."""
+        return self.status is Status.OVERDUE and self.amount_due > 0
+
+    @property
+    def amount(self) -> int:
+        """The amount to print: the scheduled total once paid, what is owed otherwise."""
+        return self.total if self.paid else self.amount_due
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    """One day of the grid; days of the neighbouring months carry no entries."""
+
+    day: date
+    in_month: bool
+    entries: tuple[DayEntry, ...] = ()
+
+    @property
+    def overdue(self) -> bool:
+        """Whether any entry of the day is overdue."""
+        return any(e.overdue for e in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPage:
+    """One printed month.
+
+    Attributes:
+        year, month: the month.
+        as_of: the date the statuses are computed for.
+        weeks: Monday-to-Sunday rows (4 to 6) covering the month.
+        total: the scheduled amount of the month's installments, per currency.
+        due: what is still owed on them, per currency.
+        overdue: what is overdue among them, per currency.
+        count: how many installments fall due in the month.
+        overdue_count: how many of them are overdue.
+    """
+
+    year: int
+    month: int
+    as_of: date
+    weeks: tuple[tuple[DayCell, ...], ...]
+    total: Totals
+    due: Totals
+    overdue: Totals
+    count: int
+    overdue_count: int
+
+    @property
+    def first(self) -> date:
+        """The first day of the month."""
+        return date(self.year, self.month, 1)
+
+    def cell(self, day: date) -> DayCell:
+        """The cell of a day shown on the page (KeyError if it is not on it)."""
+        for week in self.weeks:
+            for cell in week:
+                if cell.day == day:
+                    return cell
+        raise KeyError(day)
+
+    def entries(self) -> list[DayEntry]:
+        """Every entry of the month, by day."""
+        return [e for week in self.weeks for cell in week for e in cell.entries]
+
+
+def _add(totals: dict[str, int], currency: str, amount: int) -> None:
+    totals[currency] = totals.get(currency, 0) + amount
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from ``first``'s month to ``last``'s, inclusive.
+
+    Raises ValueError when ``last`` is before ``first`` or the span exceeds ``MAX_MONTHS``.
+    """
+    start = first.year * 12 + first.month - 1
+    end = last.year * 12 + last.month - 1
+    if end < start:
+        raise ValueError(f"the last month ({last:%Y-%m}) is before the first ({first:%Y-%m})")
+    if end - start + 1 > MAX_MONTHS:
+        raise ValueError(f"at most {MAX_MONTHS} months can be printed at once")
+    return [date(i // 12, i % 12 + 1, 1) for i in range(start, end + 1)]
+
+
+def month_span(first: date, last: date) -> tuple[date, date]:
+    """The first day of ``first``'s month and the last day of ``last``'s month."""
+    months = months_between(first, last)
+    end = months[-1]
+    return months[0], end.replace(day=calendar.monthrange(end.year, end.month)[1])
+
+
+def _entry(item: CalendarItem) -> DayEntry:
+    return DayEntry(
+        plan_id=item.plan_id,
+        plan_name=item.plan_name,
+        currency=item.currency,
+        period=item.period,
+        periods=item.periods,
+        total=item.total,
+        amount_due=item.amount_due,
+        status=item.status,
+        days_overdue=item.days_overdue,
+    )
+
+
+def _month_page(year: int, month: int, items: list[CalendarItem], as_of: date) -> MonthPage:
+    by_day: dict[date, list[DayEntry]] = {}
+    total: dict[str, int] = {}
+    due: dict[str, int] = {}
+    overdue: dict[str, int] = {}
+    overdue_count = 0
+    for item in sorted(items, key=lambda i: (i.due_date, i.plan_name, i.plan_id, i.period)):
+        entry = _entry(item)
+        by_day.setdefault(item.due_date, []).append(entry)
+        _add(total, entry.currency, entry.total)
+        _add(due, entry.currency, entry.amount_due)
+        if entry.overdue:
+            _add(overdue, entry.currency, entry.amount_due)
+            overdue_count += 1
+    first = date(year, month, 1)
+    day = first - timedelta(days=first.weekday())
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    weeks: list[tuple[DayCell, ...]] = []
+    while day <= last:
+        week = []
+        for _ in range(7):
+            inside = day.month == month
+            entries = tuple(by_day.get(day, ())) if inside else ()
+            week.append(DayCell(day, inside, entries))
+            day += timedelta(days=1)
+        weeks.append(tuple(week))
+    return MonthPage(
+        year=year,
+        month=month,
+        as_of=as_of,
+        weeks=tuple(weeks),
+        total=tuple(total.items()),
+        due=tuple(due.items()),
+        overdue=tuple(overdue.items()),
+        count=len(items),
+        overdue_count=overdue_count,
+    )
+
+
+def calendar_pages(
+    items: Iterable[CalendarItem], first: date, last: date, as_of: date
+) -> list[MonthPage]:
+    """One page per month from ``first``'s month to ``last``'s; items outside are ignored."""
+    months = months_between(first, last)
+    by_month: dict[tuple[int, int], list[CalendarItem]] = {}
+    for item in items:
+        by_month.setdefault((item.due_date.year, item.due_date.month), []).append(item)
+    return [
+        _month_page(m.year, m.month, by_month.get((m.year, m.month), []), as_of) for m in months
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """One period of a schedule sheet.
+
+    Attributes:
+        period: the period number (1-based).
+        due_date: when it is due.
+        principal, fee, total: the scheduled amounts (total = principal + fee).
+        paid: what was paid towards it (penalty included).
+        remaining: what is still owed on it (unpaid principal + fee + charged penalty).
+        penalty: charged penalty not yet paid (part of ``remaining``).
+        status: its status as of the sheet's date.
+        days_overdue: days since the due date while unpaid.
+    """
+
+    period: int
+    due_date: date
+    principal: int
+    fee: int
+    total: int
+    paid: int
+    remaining: int
+    penalty: int
+    status: Status
+    days_overdue: int
+
+    @property
+    def overdue(self) -> bool:
+        """Past its due date and grace days with something unpaid."""
+        return self.status is Status.OVERDUE and self.remaining > 0
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSheet:
+    """A plan's printed schedule: terms, cost and every period.
+
+    Attributes:
+        plan_id, name, platform: which plan.
+        currency: its currency.
+        model: the schedule model's value ("flat", "annuity", …).
+        principal: the amount financed.
+        periods: the number of installments.
+        rate_percent: the plan's rate as a percentage ("0.60"), None for models without one.
+        first_due: the first due date.
+        down_payment, upfront_fee: paid at purchase (0 when none).
+        total_fee: the fees and interest of the schedule.
+        total_cost: fees + interest + upfront fee.
+        apr_percent: the APR (IRR method) as a percentage with two decimals ("13.03").
+        effective_percent: the effective annual rate ("13.84").
+        paid_total: everything paid so far (penalty included).
+        balance: everything still owed.
+        status: the plan's status value ("active", "overdue", "closed", …).
+        as_of: the date the statuses are computed for.
+        rows: every period.
+    """
+
+    plan_id: int
+    name: str
+    platform: str
+    currency: str
+    model: str
+    principal: int
+    periods: int
+    rate_percent: str | None
+    first_due: date
+    down_payment: int
+    upfront_fee: int
+    total_fee: int
+    total_cost: int
+    apr_percent: str
+    effective_percent: str
+    paid_total: int
+    balance: int
+    status: str
+    as_of: date
+    rows: tuple[ScheduleRow, ...]
+
+    @property
+    def scheduled_total(self) -> int:
+        """The sum of every period's total."""
+        return sum(r.total for r in self.rows)
+
+    @property
+    def overdue_count(self) -> int:
+        """How many periods are overdue."""
+        return sum(1 for r in self.rows if r.overdue)
+
+
+def schedule_sheet(detail: PlanDetail) -> ScheduleSheet:
+    """The schedule sheet of a plan's detail (statuses as of the detail's date)."""
+    terms = detail.input.terms
+    rows = tuple(
+        ScheduleRow(
+            period=s.period,
+            due_date=s.due_date,
+            principal=s.installment.principal,
+            fee=s.installment.fee,
+            total=s.installment.total,
+            paid=s.paid,
+            remaining=s.amount_due,
+            penalty=s.penalty_due,
+            status=s.status,
+            days_overdue=s.days_overdue,
+        )
+        for s in detail.installments
+    )
+    return ScheduleSheet(
+        plan_id=detail.id,
+        name=detail.input.name,
+        platform=detail.input.platform,
+        currency=terms.currency,
+        model=terms.model.value,
+        principal=terms.principal,
+        periods=terms.periods,
+        rate_percent=format_percent(terms.rate) if terms.model.uses_rate else None,
+        first_due=terms.first_due,
+        down_payment=terms.down_payment,
+        upfront_fee=terms.upfront_fee,
+        total_fee=detail.total_fee,
+        total_cost=detail.cost.total_cost,
+        apr_percent=detail.cost.apr_percent,
+        effective_percent=detail.cost.effective_percent,
+        paid_total=detail.state.paid_total,
+        balance=detail.state.balance,
+        status=detail.status.value,
+        as_of=detail.state.as_of,
+        rows=rows,
+    )

@@ -1,0 +1,242 @@
+"""Printing a plan's schedule sheet: terms, cost, APR and every period, drawn with QPainter.
+
+Shares the page, font and colour conventions of ``printing`` (the calendar pages); the device
+is passed in so print, preview and PDF draw the same sheet.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPagedPaintDevice
+
+from tracker.domain.ledger import Status
+from tracker.reports.print_data import ScheduleRow, ScheduleSheet
+
+from . import fmt
+from .printing import (
+    HEAD_BG,
+    INK,
+    LATE,
+    LATE_BG,
+    MUTED,
+    Canvas,
+    as_of_text,
+    begin_document,
+)
+
+__all__ = ["paint_schedule"]
+
+
+COLUMN_SHARES = (0.045, 0.12, 0.135, 0.12, 0.135, 0.135, 0.135, 0.175)
+RIGHT_ALIGNED = (True, False, True, True, True, True, True, False)
+
+
+def _column_labels() -> list[str]:
+    return [
+        QCoreApplication.translate("Print", "#"),
+        QCoreApplication.translate("Print", "Due date"),
+        QCoreApplication.translate("Print", "Principal"),
+        QCoreApplication.translate("Print", "Fee"),
+        QCoreApplication.translate("Print", "Amount"),
+        QCoreApplication.translate("Print", "Paid"),
+        QCoreApplication.translate("Print", "Remaining"),
+        QCoreApplication.translate("Print", "Status"),
+    ]
+
+
+def _rate_label(model: str) -> str:
+    if model == "flat":
+        return QCoreApplication.translate("Print", "Fee rate per period")
+    if model == "total":
+        return QCoreApplication.translate("Print", "Total fee rate")
+    return QCoreApplication.translate("Print", "Annual interest rate")
+
+
+def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
+    """(label, value, emphasised) of the sheet's header, in reading order."""
+    m = s.currency
+    facts = [(QCoreApplication.translate("Print", "Schedule model"), fmt.model_label(s.model))]
+    if s.platform:
+        facts.append((QCoreApplication.translate("Print", "Platform"), s.platform))
+    facts.append((QCoreApplication.translate("Print", "Principal"), fmt.money(s.principal, m)))
+    facts.append((QCoreApplication.translate("Print", "Periods"), str(s.periods)))
+    if s.rate_percent is not None:
+        facts.append((_rate_label(s.model), f"{s.rate_percent}%"))
+    facts.append((QCoreApplication.translate("Print", "First due date"), fmt.day(s.first_due)))
+    if s.down_payment:
+        label = QCoreApplication.translate("Print", "Down payment")
+        facts.append((label, fmt.money(s.down_payment, m)))
+    if s.upfront_fee:
+        facts.append(
+            (QCoreApplication.translate("Print", "Upfront fee"), fmt.money(s.upfront_fee, m))
+        )
+    facts.append((QCoreApplication.translate("Print", "Total fees"), fmt.money(s.total_fee, m)))
+    facts.append((QCoreApplication.translate("Print", "Total cost"), fmt.money(s.total_cost, m)))
+    facts.append((QCoreApplication.translate("Print", "APR"), f"{s.apr_percent}%"))
+    label = QCoreApplication.translate("Print", "Effective annual rate")
+    facts.append((label, f"{s.effective_percent}%"))
+    facts.append((QCoreApplication.translate("Print", "Paid so far"), fmt.money(s.paid_total, m)))
+    label = QCoreApplication.translate("Print", "Remaining balance")
+    facts.append((label, fmt.money(s.balance, m)))
+    facts.append((QCoreApplication.translate("Print", "Status"), fmt.status_label(s.status)))
+    strong = {
+        QCoreApplication.translate("Print", "APR"),
+        QCoreApplication.translate("Print", "Remaining balance"),
+    }
+    return [(label, value, label in strong) for label, value in facts]
+
+
+def _status_text(row: ScheduleRow) -> str:
+    if row.overdue and row.days_overdue:
+        text = QCoreApplication.translate("Print", "Overdue, %1 days")
+        return text.replace("%1", str(row.days_overdue))
+    return fmt.status_label(row.status.value)
+
+
+def _row_cells(row: ScheduleRow, m: str) -> list[str]:
+    return [
+        str(row.period),
+        fmt.day(row.due_date),
+        fmt.money(row.principal, m),
+        fmt.money(row.fee, m),
+        fmt.money(row.total, m),
+        fmt.money(row.paid, m),
+        fmt.money(row.remaining, m),
+        _status_text(row),
+    ]
+
+
+def _total_cells(s: ScheduleSheet) -> list[str]:
+    m = s.currency
+    rows = s.rows
+    return [
+        "",
+        QCoreApplication.translate("Print", "Total"),
+        fmt.money(sum(r.principal for r in rows), m),
+        fmt.money(sum(r.fee for r in rows), m),
+        fmt.money(s.scheduled_total, m),
+        fmt.money(sum(r.paid for r in rows), m),
+        fmt.money(sum(r.remaining for r in rows), m),
+        "",
+    ]
+
+
+class _SheetLayout:
+    """Sizes of one schedule sheet on one device, and which rows go on which page."""
+
+    def __init__(self, c: Canvas, sheet: ScheduleSheet) -> None:
+        self.title_font = c.font(16, bold=True)
+        self.fact_font = c.font(9.5)
+        self.fact_bold = c.font(9.5, bold=True)
+        self.cell_font = c.font(9)
+        self.head_font = c.font(9, bold=True)
+        self.title_h = c.metrics(self.title_font).height() * 1.4
+        self.fact_h = c.metrics(self.fact_font).height() * 1.45
+        self.row_h = c.metrics(self.cell_font).height() * 1.6
+        self.facts = _facts(sheet)
+        self.fact_rows = (len(self.facts) + 1) // 2
+        footer_h = c.metrics(c.font(7.5)).height() * 1.2
+        bottom = c.rect.bottom() - footer_h - 4 * c.pt
+        first_top = c.rect.top() + self.title_h + self.fact_rows * self.fact_h + 10 * c.pt
+        next_top = c.rect.top() + self.title_h
+        # The rows flow over the pages followed by the totals row and, if any, the penalty note.
+        penalty = sum(r.penalty for r in sheet.rows)
+        lines: list[ScheduleRow | str] = [*sheet.rows, "total"]
+        if penalty:
+            lines.append("note")
+        self.pages: list[tuple[float, list[ScheduleRow | str]]] = []
+        top = first_top
+        while True:
+            fits = max(1, int((bottom - top) // self.row_h) - 1)  # less the column header
+            self.pages.append((top, lines[:fits]))
+            lines = lines[fits:]
+            if not lines:
+                break
+            top = next_top
+
+
+def paint_schedule(device: QPagedPaintDevice, sheet: ScheduleSheet) -> int:
+    """Draw a plan's schedule sheet on ``device`` (as many pages as it takes); return pages."""
+    painter = begin_document(device)
+    try:
+        c = Canvas(painter, device)
+        layout = _SheetLayout(c, sheet)
+        count = len(layout.pages)
+        for index, (top, lines) in enumerate(layout.pages):
+            if index:
+                device.newPage()
+            _paint_sheet_head(c, sheet, layout, first=index == 0)
+            _paint_table(c, sheet, layout, top, lines)
+            c.footer(as_of_text(sheet.as_of), index + 1, count)
+    finally:
+        painter.end()
+    return count
+
+
+def _paint_sheet_head(c: Canvas, s: ScheduleSheet, layout: _SheetLayout, first: bool) -> None:
+    r = c.rect
+    title_rect = QRectF(r.left(), r.top(), r.width() * 0.7, layout.title_h)
+    name = s.name if first else QCoreApplication.translate("Print", "%1 (continued)")
+    c.text(title_rect, name.replace("%1", s.name), layout.title_font)
+    heading = QCoreApplication.translate("Print", "Payment schedule")
+    c.text(
+        QRectF(r.left(), r.top(), r.width(), layout.title_h),
+        heading,
+        c.font(10),
+        MUTED,
+        Qt.AlignmentFlag.AlignRight,
+    )
+    if not first:
+        return
+    c.line(r.left(), r.top() + layout.title_h, r.right(), r.top() + layout.title_h)
+    half = r.width() / 2
+    label_w = half * 0.45
+    for index, (label, value, strong) in enumerate(layout.facts):
+        col, row = divmod(index, layout.fact_rows)
+        x = r.left() + col * half
+        y = r.top() + layout.title_h + 4 * c.pt + row * layout.fact_h
+        c.text(QRectF(x, y, label_w, layout.fact_h), label, layout.fact_font, MUTED)
+        font = layout.fact_bold if strong else layout.fact_font
+        c.text(QRectF(x + label_w, y, half - label_w - 6 * c.pt, layout.fact_h), value, font)
+
+
+def _paint_table(
+    c: Canvas, s: ScheduleSheet, layout: _SheetLayout, top: float, lines: list[ScheduleRow | str]
+) -> None:
+    r = c.rect
+    pad = 4 * c.pt
+    xs = [r.left()]
+    for share in COLUMN_SHARES:
+        xs.append(xs[-1] + share * r.width())
+
+    def draw(cells: list[str], y: float, font: QFont, colour: QColor) -> None:
+        for col, text in enumerate(cells):
+            rect = QRectF(xs[col] + pad, y, xs[col + 1] - xs[col] - 2 * pad, layout.row_h)
+            align = (
+                Qt.AlignmentFlag.AlignRight if RIGHT_ALIGNED[col] else Qt.AlignmentFlag.AlignLeft
+            )
+            c.text(rect, text, font, colour, align, shrink=True)
+
+    c.p.fillRect(QRectF(r.left(), top, r.width(), layout.row_h), HEAD_BG)
+    draw(_column_labels(), top, layout.head_font, INK)
+    y = top + layout.row_h
+    for line in lines:
+        if isinstance(line, ScheduleRow):
+            colour = LATE if line.overdue else MUTED if line.status is Status.PAID else INK
+            if line.overdue:
+                c.p.fillRect(QRectF(r.left(), y, r.width(), layout.row_h), LATE_BG)
+            draw(_row_cells(line, s.currency), y, layout.cell_font, colour)
+            c.line(r.left(), y + layout.row_h, r.right(), y + layout.row_h, 0.25)
+        elif line == "total":
+            c.line(r.left(), y, r.right(), y, 1.0)
+            draw(_total_cells(s), y, layout.head_font, INK)
+        else:
+            penalty = fmt.money(sum(row.penalty for row in s.rows), s.currency)
+            note = QCoreApplication.translate(
+                "Print", "Remaining includes late-payment penalties of %1."
+            ).replace("%1", penalty)
+            c.text(QRectF(r.left() + pad, y, r.width(), layout.row_h), note, layout.cell_font, LATE)
+        y += layout.row_h
+
+
+# -- PDF ----------------------------------------------------------------------------------
