@@ -1,0 +1,1954 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarScreen</name>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>记录还款…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>penalty %1</source>
+        <translation>罚息 %1</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>This month: %1 scheduled, %2 still due</source>
+        <translation>本月：应还 %1，尚待还 %2</translation>
+    </message>
+    <message>
+        <source>Click a day to see its installments.</source>
+        <translation>点击某一天查看当日到期的分期。</translation>
+    </message>
+    <message>
+        <source>Due on %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>Nothing due on %1</source>
+        <translation>%1 无到期款项</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>In grace period</source>
+        <translation>宽限期内</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>已过还款日</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>%1 = month name, %2 = year</comment>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <source>Due per month</source>
+        <translation>每月应还</translation>
+    </message>
+    <message>
+        <source>Balance owed</source>
+        <translation>待还余额</translation>
+    </message>
+    <message>
+        <source>Nothing left to pay</source>
+        <translation>已无待还款项</translation>
+    </message>
+    <message>
+        <source>Other plans</source>
+        <translation>其他分期</translation>
+    </message>
+</context>
+<context>
+    <name>Currency</name>
+    <message>
+        <source>Chinese yuan</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Hong Kong dollar</source>
+        <translation>港币</translation>
+    </message>
+    <message>
+        <source>New Taiwan dollar</source>
+        <translation>新台币</translation>
+    </message>
+    <message>
+        <source>Macanese pataca</source>
+        <translation>澳门元</translation>
+    </message>
+    <message>
+        <source>US dollar</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>欧元</translation>
+    </message>
+    <message>
+        <source>Pound sterling</source>
+        <translation>英镑</translation>
+    </message>
+    <message>
+        <source>Singapore dollar</source>
+        <translation>新加坡元</translation>
+    </message>
+    <message>
+        <source>Australian dollar</source>
+        <translation>澳元</translation>
+    </message>
+    <message>
+        <source>Canadian dollar</source>
+        <translation>加元</translation>
+    </message>
+    <message>
+        <source>Japanese yen</source>
+        <translation>日元</translation>
+    </message>
+    <message>
+        <source>South Korean won</source>
+        <translation>韩元</translation>
+    </message>
+    <message>
+        <source>Kuwaiti dinar</source>
+        <translation>科威特第纳尔</translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>Nothing needs attention. You are all caught up.</source>
+        <translation>暂无需要处理的款项，一切正常。</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Overdue, in grace, or due within %1 days</source>
+        <translation>已逾期、宽限期内或 %1 天内到期</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>记录还款</translation>
+    </message>
+    <message>
+        <source>Record a payment on %1</source>
+        <translation>为“%1”记录还款</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from CSV</source>
+        <translation>从 CSV 导入</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Plans to add (%1)</source>
+        <translation>待添加的分期（%1）</translation>
+    </message>
+    <message>
+        <source>Payments to add (%1)</source>
+        <translation>待添加的还款（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: %1 problem(s) in %2. Fix the file(s) and import again.</source>
+        <translation>无法导入：%2 中有 %1 个问题。请修正文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing to import.</source>
+        <translation>%1 中没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Ready to import %1 plan(s) and %2 payment(s) from %3.</source>
+        <translation>即将从 %3 导入 %1 笔分期和 %2 笔还款。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>First due</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Installment Tracker</source>
+        <translation>分期账本</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>新建分期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample data</source>
+        <translation>载入示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>记录还款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>MethodCombo</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>How you paid</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Type how you paid</source>
+        <translation>输入还款方式</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <source>Flat fee per period</source>
+        <translation>每期固定手续费</translation>
+    </message>
+    <message>
+        <source>Total fee rate</source>
+        <translation>总费率</translation>
+    </message>
+    <message>
+        <source>Equal installments (annuity)</source>
+        <translation>等额本息</translation>
+    </message>
+    <message>
+        <source>Equal principal</source>
+        <translation>等额本金</translation>
+    </message>
+    <message>
+        <source>Interest-free</source>
+        <translation>免息</translation>
+    </message>
+    <message>
+        <source>Pay in N (every 2 weeks)</source>
+        <translation>分 N 次付（每两周）</translation>
+    </message>
+    <message>
+        <source>Custom amounts</source>
+        <translation>自定义金额</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>另有 %1 笔</translation>
+    </message>
+</context>
+<context>
+    <name>MonthRangeDialog</name>
+    <message>
+        <source>Print calendar</source>
+        <translation>打印日历</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>美式信纸 (Letter)</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>起始月份：</translation>
+    </message>
+    <message>
+        <source>To month:</source>
+        <translation>结束月份：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Includes a penalty of %1</source>
+        <translation>含罚息 %1</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <source>Welcome to Installment Tracker</source>
+        <translation>欢迎使用分期账本</translation>
+    </message>
+    <message>
+        <source>Keep every installment plan in one place — 花呗, 京东白条, credit-card installments, loans.
+See what is due and when, what each plan really costs (APR), and never miss a payment.</source>
+        <translation>把所有分期集中在一处管理——花呗、京东白条、信用卡分期、贷款。
+随时掌握何时该还多少、每笔分期的真实成本（年化利率），不再错过任何一次还款。</translation>
+    </message>
+    <message>
+        <source>Add your first plan</source>
+        <translation>添加第一笔分期</translation>
+    </message>
+    <message>
+        <source>Load sample data</source>
+        <translation>载入示例数据</translation>
+    </message>
+    <message>
+        <source>Total still owed</source>
+        <translation>待还总额</translation>
+    </message>
+    <message>
+        <source>Due in the next %1 days</source>
+        <translation>未来 %1 天内到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Next payment</source>
+        <translation>下一笔还款</translation>
+    </message>
+    <message>
+        <source>Next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <source>Balance owed</source>
+        <translation>待还余额</translation>
+    </message>
+    <message>
+        <source>Open plans: %1</source>
+        <translation>未结清分期：%1 笔</translation>
+    </message>
+    <message>
+        <source>%1 in other currencies not included</source>
+        <translation>另有 %1 笔其他货币的分期未计入</translation>
+    </message>
+    <message>
+        <source>Installments: %1</source>
+        <translation>共 %1 期</translation>
+    </message>
+    <message>
+        <source>Installments: %1 · penalty %2</source>
+        <translation>共 %1 期 · 罚息 %2</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>无逾期</translation>
+    </message>
+    <message>
+        <source>Nothing scheduled</source>
+        <translation>暂无还款计划</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>及另外 %1 笔</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>记录还款</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention right now. Record other payments from the Plans tab.</source>
+        <translation>目前没有需要处理的款项。其他还款可在“分期”页记录。</translation>
+    </message>
+    <message>
+        <source>You already have plans. Add five sample plans next to them? Undo (Ctrl+Z) removes them again.</source>
+        <translation>你已经有分期记录。要在旁边添加五笔示例分期吗？之后可用撤销（Ctrl+Z）移除。</translation>
+    </message>
+    <message>
+        <source>Add sample plans</source>
+        <translation>添加示例分期</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsScreen</name>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation>全部分期</translation>
+    </message>
+    <message>
+        <source>Search note or method</source>
+        <translation>搜索备注或还款方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>记录还款…</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>作废还款</translation>
+    </message>
+    <message>
+        <source>Mark the selected payment void (Delete)</source>
+        <translation>将选中的还款标记为作废（Delete）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>%1 (voided)</source>
+        <translation>%1（已作废）</translation>
+    </message>
+    <message>
+        <source>%1 payments shown, total %2</source>
+        <translation>显示 %1 笔还款，合计 %2</translation>
+    </message>
+    <message>
+        <source>%1 voided (not counted)</source>
+        <translation>%1 笔已作废（不计入）</translation>
+    </message>
+    <message>
+        <source>Void the payment of %1 on %2 for %3? It stays in the history, struck out.</source>
+        <translation>作废 %2 为“%3”支付的 %1 吗？该记录仍保留在还款记录中，并以删除线显示。</translation>
+    </message>
+    <message>
+        <source>Void payment of %1</source>
+        <translation>作废 %1 的还款</translation>
+    </message>
+</context>
+<context>
+    <name>PayoffDialog</name>
+    <message>
+        <source>Pay off early</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Payoff policy: %1</source>
+        <translation>提前结清规则：%1</translation>
+    </message>
+    <message>
+        <source>Payoff date:</source>
+        <translation>结清日期：</translation>
+    </message>
+    <message>
+        <source>Remaining principal:</source>
+        <translation>剩余本金：</translation>
+    </message>
+    <message>
+        <source>Fees charged:</source>
+        <translation>计收手续费：</translation>
+    </message>
+    <message>
+        <source>Penalty and charges:</source>
+        <translation>罚息及违约金：</translation>
+    </message>
+    <message>
+        <source>Fees waived:</source>
+        <translation>减免手续费：</translation>
+    </message>
+    <message>
+        <source>Total to pay:</source>
+        <translation>应付总额：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>还款方式：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Waive fees not yet due</source>
+        <translation>未到期手续费全部减免</translation>
+    </message>
+    <message>
+        <source>Fees due plus %1 of the remaining principal</source>
+        <translation>已到期手续费加剩余本金的 %1</translation>
+    </message>
+    <message>
+        <source>Charge all remaining fees</source>
+        <translation>收取全部剩余手续费</translation>
+    </message>
+    <message>
+        <source>Pay off %1</source>
+        <translation>结清 %1</translation>
+    </message>
+    <message>
+        <source>Pay off</source>
+        <translation>结清</translation>
+    </message>
+    <message>
+        <source>Payoff of %1</source>
+        <translation>提前结清“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetail</name>
+    <message>
+        <source>%1 per period</source>
+        <translation>每期 %1</translation>
+    </message>
+    <message>
+        <source>%1 of the principal, in total</source>
+        <translation>共计本金的 %1</translation>
+    </message>
+    <message>
+        <source>%1 a year</source>
+        <translation>年化 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Remaining principal + fees already due</source>
+        <translation>剩余本金 + 已到期手续费</translation>
+    </message>
+    <message>
+        <source>Remaining principal + fees due + %1 of the principal</source>
+        <translation>剩余本金 + 已到期手续费 + 本金的 %1</translation>
+    </message>
+    <message>
+        <source>Remaining principal + all remaining fees</source>
+        <translation>剩余本金 + 全部剩余手续费</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetailPanel</name>
+    <message>
+        <source>Select a plan to see its terms and schedule.</source>
+        <translation>选择一个分期以查看其条款和还款计划。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 paid)</source>
+        <translation>%1 期（已还 %2 期）</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>First due</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>首付</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Total fee</source>
+        <translation>总手续费</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>APR</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Effective rate</source>
+        <translation>实际年利率</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <source>Penalty owed</source>
+        <translation>应付罚息</translation>
+    </message>
+    <message>
+        <source>Paid off on</source>
+        <translation>结清日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 per day overdue</source>
+        <translation>逾期每日 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Edit plan</source>
+        <translation>编辑分期</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建分期</translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation>选择模板…</translation>
+    </message>
+    <message>
+        <source>e.g. Xiaomi 14 or 花呗 - 冰箱</source>
+        <translation>例如：小米 14 或 花呗 - 冰箱</translation>
+    </message>
+    <message>
+        <source>e.g. 花呗, 京东白条, a bank</source>
+        <translation>例如：花呗、京东白条、某银行</translation>
+    </message>
+    <message>
+        <source>e.g. 3600 or 3,600.00</source>
+        <translation>例如：3600 或 3,600.00</translation>
+    </message>
+    <message>
+        <source>e.g. 0.6</source>
+        <translation>例如：0.6</translation>
+    </message>
+    <message>
+        <source>First period</source>
+        <translation>第一期</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>Spread over every period</source>
+        <translation>分摊到每一期</translation>
+    </message>
+    <message>
+        <source>All in the first period</source>
+        <translation>全部计入第一期</translation>
+    </message>
+    <message>
+        <source>optional, not financed</source>
+        <translation>选填，不计入分期</translation>
+    </message>
+    <message>
+        <source>optional, paid at purchase</source>
+        <translation>选填，购买时支付</translation>
+    </message>
+    <message>
+        <source>e.g. 340.34, 340.33, 340.33</source>
+        <translation>例如：340.34, 340.33, 340.33</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>Principal *</source>
+        <translation>本金 *</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Per-period amounts</source>
+        <translation>每期金额</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <source>Remainder (odd fen) in</source>
+        <translation>尾差（零头分）计入</translation>
+    </message>
+    <message>
+        <source>Fee charged</source>
+        <translation>手续费收取方式</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>首付</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>Overdue and early payoff</source>
+        <translation>逾期与提前结清</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. 10.00</source>
+        <translation>例如：10.00</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05 (0 = none)</source>
+        <translation>例如：0.05（0 表示无）</translation>
+    </message>
+    <message>
+        <source>Pay all remaining fees</source>
+        <translation>支付全部剩余手续费</translation>
+    </message>
+    <message>
+        <source>Pay only fees already due</source>
+        <translation>只付已到期的手续费</translation>
+    </message>
+    <message>
+        <source>Fees due + a % of the principal</source>
+        <translation>已到期手续费 + 本金的一定比例</translation>
+    </message>
+    <message>
+        <source>e.g. 3</source>
+        <translation>例如：3</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Penalty (% per day)</source>
+        <translation>罚息（每日 %）</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Payoff charge (% of principal)</source>
+        <translation>提前结清违约金（本金的 %）</translation>
+    </message>
+    <message>
+        <source>This plan is paid off: its terms can no longer change.</source>
+        <translation>该分期已结清，条款不能再修改。</translation>
+    </message>
+    <message>
+        <source>This plan has payments. They are kept: new terms only regenerate the periods that are not paid yet.</source>
+        <translation>该分期已有还款记录，这些记录会保留；新条款只重新生成尚未还款的各期。</translation>
+    </message>
+    <message>
+        <source>Fee per period (%)</source>
+        <translation>每期手续费率（%）</translation>
+    </message>
+    <message>
+        <source>Total fee rate (%)</source>
+        <translation>总费率（%）</translation>
+    </message>
+    <message>
+        <source>Annual interest rate (%)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <source>Add plan</source>
+        <translation>添加分期</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>To save, fill in: %1</source>
+        <translation>请先填写：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Per-period amounts</source>
+        <translation>每期金额</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>首付</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Payoff charge</source>
+        <translation>提前结清违约金</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTemplate</name>
+    <message>
+        <source>Xiaomi installments (小米分期)</source>
+        <translation>小米分期</translation>
+    </message>
+    <message>
+        <source>Huabei installments (花呗分期)</source>
+        <translation>花呗分期</translation>
+    </message>
+    <message>
+        <source>JD Baitiao (京东白条)</source>
+        <translation>京东白条</translation>
+    </message>
+    <message>
+        <source>Credit-card installments (信用卡分期)</source>
+        <translation>信用卡分期</translation>
+    </message>
+    <message>
+        <source>Loan, equal installments (等额本息)</source>
+        <translation>贷款（等额本息）</translation>
+    </message>
+    <message>
+        <source>Loan, equal principal (等额本金)</source>
+        <translation>贷款（等额本金）</translation>
+    </message>
+    <message>
+        <source>Interest-free (免息)</source>
+        <translation>免息分期</translation>
+    </message>
+    <message>
+        <source>Pay in 4 (every 2 weeks)</source>
+        <translation>分 4 次付（每两周）</translation>
+    </message>
+    <message>
+        <source>Custom amounts (自定义)</source>
+        <translation>自定义金额</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+    <message>
+        <source>Penalty: %1</source>
+        <translation>罚息：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Paid / periods</source>
+        <translation>已还/总期数</translation>
+    </message>
+    <message>
+        <source>Per period</source>
+        <translation>每期应还</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次还款日</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <source>APR</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建分期…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>记录还款…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Pay off early…</source>
+        <translation>提前结清…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Search name, platform, notes (Ctrl+F)</source>
+        <translation>搜索名称、平台、备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>还款中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>No plans yet. Click “New plan…” to add one.</source>
+        <translation>还没有分期。点击“新建分期…”添加一个。</translation>
+    </message>
+    <message>
+        <source>No plan matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的分期。</translation>
+    </message>
+    <message>
+        <source>Select a plan to see its terms and schedule.</source>
+        <translation>选择一个分期以查看其条款和还款计划。</translation>
+    </message>
+    <message>
+        <source>No plan selected</source>
+        <translation>未选择分期</translation>
+    </message>
+    <message>
+        <source>Select a plan in the table first.</source>
+        <translation>请先在表格中选择一个分期。</translation>
+    </message>
+    <message>
+        <source>Restore plan</source>
+        <translation>恢复分期</translation>
+    </message>
+    <message>
+        <source>Archive plan</source>
+        <translation>归档分期</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? It has no payments.</source>
+        <translation>删除“%1”吗？它没有还款记录。</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its 1 payment?</source>
+        <translation>删除“%1”及其 1 笔还款记录吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete “%1” and its %n payments?</source>
+        <translation>
+            <numerusform>删除“%1”及其 %n 笔还款记录吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+        <translation>可通过 编辑 ▸ 撤销（Ctrl+Z）恢复。</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>删除分期</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Installment Tracker</source>
+        <translation>分期账本</translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation>截至 %1 的状态</translation>
+    </message>
+    <message>
+        <source>Installments due</source>
+        <translation>应还分期</translation>
+    </message>
+    <message>
+        <source>Total this month: %1</source>
+        <translation>本月合计：%1</translation>
+    </message>
+    <message>
+        <source>Still to pay: %1</source>
+        <translation>尚待还：%1</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+    <message>
+        <source>✓ paid (amount scheduled) · other amounts: still to pay · red: overdue</source>
+        <translation>✓ 已还（显示计划金额）· 其他金额：尚待还 · 红色：逾期</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>另有 %1 笔</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fee rate per period</source>
+        <translation>每期手续费率</translation>
+    </message>
+    <message>
+        <source>Total fee rate</source>
+        <translation>总费率</translation>
+    </message>
+    <message>
+        <source>Annual interest rate</source>
+        <translation>年利率</translation>
+    </message>
+    <message>
+        <source>Schedule model</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>首付</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>Total fees</source>
+        <translation>总手续费</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>APR</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Effective annual rate</source>
+        <translation>实际年利率</translation>
+    </message>
+    <message>
+        <source>Paid so far</source>
+        <translation>已还金额</translation>
+    </message>
+    <message>
+        <source>Remaining balance</source>
+        <translation>待还余额</translation>
+    </message>
+    <message>
+        <source>Overdue, %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Payment schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Remaining includes late-payment penalties of %1.</source>
+        <translation>待还金额含逾期罚息 %1。</translation>
+    </message>
+    <message>
+        <source>Installment calendar</source>
+        <translation>分期还款日历</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print plan schedule</source>
+        <translation>打印还款计划</translation>
+    </message>
+    <message>
+        <source>Select a plan on the Plans tab first.</source>
+        <translation>请先在“分期”页选择一个分期。</translation>
+    </message>
+    <message>
+        <source>Print calendar</source>
+        <translation>打印日历</translation>
+    </message>
+    <message>
+        <source>Export calendar as PDF</source>
+        <translation>将日历导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export plan schedule as PDF</source>
+        <translation>将还款计划导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages)</source>
+        <translation>已保存 %1（共 %2 页）</translation>
+    </message>
+    <message>
+        <source>Print &amp;calendar…</source>
+        <translation>打印日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Print plan &amp;schedule…</source>
+        <translation>打印还款计划(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export calendar as PDF…</source>
+        <translation>将日历导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Export plan schedule as PDF…</source>
+        <translation>将还款计划导出为 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <source>Record payment</source>
+        <translation>记录还款</translation>
+    </message>
+    <message>
+        <source>Balance owed: %1</source>
+        <translation>待还余额：%1</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Date paid:</source>
+        <translation>还款日期：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>还款方式：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>This plan is paid off; nothing is owed.</source>
+        <translation>该分期已结清，无待还款项。</translation>
+    </message>
+    <message>
+        <source>Nothing is owed on this plan.</source>
+        <translation>该分期暂无待还款项。</translation>
+    </message>
+    <message>
+        <source>Next: period %1 of %2, due %3: %4</source>
+        <translation>下一期：第 %1/%2 期，%3 到期：%4</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>includes penalty %1</source>
+        <translation>含罚息 %1</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid.</source>
+        <translation>请输入还款金额。</translation>
+    </message>
+    <message>
+        <source>Payment of %1 on %2</source>
+        <translation>%2 还款 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>#</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Includes a penalty of %1</source>
+        <translation>含罚息 %1</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>Total fee / interest</source>
+        <translation>总手续费 / 利息</translation>
+    </message>
+    <message>
+        <source>Total cost (incl. upfront fee)</source>
+        <translation>总成本（含前置手续费）</translation>
+    </message>
+    <message>
+        <source>Repaid in installments</source>
+        <translation>分期还款总额</translation>
+    </message>
+    <message>
+        <source>APR (年化利率)</source>
+        <translation>年化利率 (APR)</translation>
+    </message>
+    <message>
+        <source>Effective annual rate</source>
+        <translation>实际年利率</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Installments due within this many days are shown as due soon.</source>
+        <translation>在此天数内到期的分期显示为“即将到期”。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>货币(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The default for new plans and for totals.</source>
+        <translation>新建分期和合计金额默认使用的货币。</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder window:</source>
+        <translation>提醒提前天数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Create &amp;new file…</source>
+        <translation>新建文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open another…</source>
+        <translation>打开其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Opening or creating a file switches to it at once; your plans stay in the file they were saved in.</source>
+        <translation>打开或新建文件后会立即切换到该文件；原有分期仍保存在原来的文件中。</translation>
+    </message>
+    <message>
+        <source>Tracker databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>分期账本数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Create a database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose a new file name; existing files are never overwritten.</source>
+        <translation>%1 已存在。请换一个新文件名；已有文件绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>This file cannot be used; it was left unchanged.</source>
+        <translation>无法使用此文件；文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>部分已还</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>In grace period</source>
+        <translation>宽限期内</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>还款中</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Payments (CSV)…</source>
+        <translation>还款记录 (CSV)(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Installments with status (CSV)…</source>
+        <translation>各期及状态 (CSV)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>P&amp;lans (CSV)…</source>
+        <translation>分期 (CSV)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>导出日历 (.ics)(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation>从 CSV 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>导出还款记录</translation>
+    </message>
+    <message>
+        <source>Export installments</source>
+        <translation>导出各期明细</translation>
+    </message>
+    <message>
+        <source>Export plans</source>
+        <translation>导出分期</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 row(s) to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported %1 due date(s) to %2</source>
+        <translation>已导出 %1 个还款日到 %2</translation>
+    </message>
+    <message>
+        <source>Import from CSV</source>
+        <translation>从 CSV 导入</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 plan(s) and %2 payment(s)</source>
+        <translation>已导入 %1 笔分期和 %2 笔还款</translation>
+    </message>
+</context>
+</TS>
