@@ -1,9 +1,169 @@
-"""CSV export/import and the calendar feed commands (filled in by the outputs work)."""
+"""CSV export/import and the calendar feed commands.
+
+- ``tracker export {payments,installments,plans} [-o FILE] [--from D --to D] [--plan ID]``:
+  UTF-8 with a BOM (Excel shows Chinese), to FILE or, without ``-o`` (or ``-o -``), stdout.
+- ``tracker import FILE [FILE ...] [--dry-run]``: plans and payments files as one batch (the
+  kind of each file is told by its headers; plans files go first, and payments refer to their
+  ``id`` keys). Any bad row: nothing is imported, exit status 2, and every problem is printed
+  on stderr, one per line, as ``FILE:LINE: reason`` after a one-line summary.
+- ``tracker ics [-o FILE] [--alarm-days N]``: the calendar feed of every unpaid installment.
+
+The services load lazily, so building the parser never imports SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from .common import CliError, option, parse_date
+
+KINDS = ("payments", "installments", "plans")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `export`, `import` and `ics` to the `tracker` parser."""
+    exp = sub.add_parser(
+        "export", help="write payments, installments or plans as CSV (UTF-8 with BOM)"
+    )
+    exp.add_argument("what", choices=KINDS, help="what to export")
+    exp.add_argument("-o", "--output", help="file to write (default: stdout)")
+    exp.add_argument("--from", dest="date_from", help="first date (payments, installments)")
+    exp.add_argument("--to", dest="date_to", help="last date (payments, installments)")
+    exp.add_argument("--plan", help="only this plan's rows (its id)")
+    exp.add_argument("--as-of", help="the date installment statuses are computed for")
+    exp.set_defaults(run=run_export)
+
+    imp = sub.add_parser("import", help="import plans and payments from CSV files (one batch)")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="plans and/or payments CSV files")
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+    imp.set_defaults(run=run_import)
+
+    cal = sub.add_parser("ics", help="write the calendar feed (iCalendar) of unpaid installments")
+    cal.add_argument("-o", "--output", help="file to write (default: stdout)")
+    cal.add_argument("--alarm-days", default="1", help="remind N days before (default 1)")
+    cal.add_argument("--as-of", help="the date statuses and amounts due are computed for")
+    cal.set_defaults(run=run_ics)
+
+
+def _plan_id(text: str) -> int:
+    raw = text.strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{text!r} is not a plan id; give a whole number, e.g. 3")
+    return int(raw)
+
+
+def _days(text: str) -> int:
+    raw = text.strip()
+    if not raw.isdigit():
+        raise ValueError(f"{text!r}; enter a whole number of days from 0 to 365, e.g. 1")
+    return int(raw)
+
+
+def _write(data: bytes, output: str | None) -> None:
+    """``data`` to the file ``output`` (whole or not at all), or to stdout."""
+    if output in (None, "-"):
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # pragma: no cover - a text-only stdout
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    from tracker.services.transfer import save_bytes
+
+    try:
+        save_bytes(output, data)
+    except OSError as exc:
+        raise CliError(f"cannot write {output!r}: {exc.strerror or exc}") from None
+
+
+def _as_of(args: argparse.Namespace, today: date) -> date:
+    return option("--as-of", parse_date, args.as_of) if args.as_of else today
+
+
+def run_export(args: argparse.Namespace, today: date) -> int:
+    """`tracker export KIND`."""
+    from tracker.services.transfer import export_csv
+
+    from .ledger import open_db
+
+    start = option("--from", parse_date, args.date_from) if args.date_from else None
+    end = option("--to", parse_date, args.date_to) if args.date_to else None
+    plan = option("--plan", _plan_id, args.plan) if args.plan is not None else None
+    as_of = _as_of(args, today)
+    data, count = export_csv(open_db(args), args.what, as_of, plan, start, end)
+    _write(data, args.output)
+    if args.output not in (None, "-"):
+        print(f"Exported {count} {args.what} to {args.output}")
+    return 0
+
+
+def run_ics(args: argparse.Namespace, today: date) -> int:
+    """`tracker ics`: DTSTAMP is midnight UTC of today, so a day's feed is reproducible."""
+    from tracker.services.transfer import calendar_feed
+
+    from .ledger import open_db
+
+    days = option("--alarm-days", _days, args.alarm_days)
+    stamp = datetime.combine(today, time(0), UTC)
+    data, count = calendar_feed(open_db(args), _as_of(args, today), stamp, days)
+    _write(data, args.output)
+    if args.output not in (None, "-"):
+        print(f"Wrote {count} events to {args.output}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, today: date) -> int:
+    """`tracker import FILE...`: all or nothing; every bad row reported on stderr."""
+    from tracker.services.transfer import ImportFile, ImportRefused, import_files
+
+    from .ledger import open_db
+
+    files = []
+    for name in args.files:
+        try:
+            files.append(ImportFile(name, Path(name).read_bytes()))
+        except OSError as exc:
+            raise CliError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    try:
+        _change, report = import_files(open_db(args), files, today, dry_run=args.dry_run)
+    except ImportRefused as exc:
+        sys.stderr.write(f"tracker import: error: {exc}\n")
+        for problem in exc.report.problems:
+            sys.stderr.write(f"{problem}\n")
+        return 2
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "dry_run": report.dry_run,
+                    "plans": [
+                        {"file": p.file, "line": p.line, "key": p.key, "id": p.id}
+                        for p in report.plans
+                    ],
+                    "payments": len(report.payments),
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    plans, payments = len(report.plans), len(report.payments)
+    if report.dry_run:
+        print(
+            f"Dry run: {plans} plan(s) and {payments} payment(s) would be imported; "
+            "nothing was written."
+        )
+    else:
+        ids = ", ".join(str(p.id) for p in report.plans)
+        print(
+            f"Imported {plans} plan(s)"
+            + (f" (ids {ids})" if ids else "")
+            + f" and {payments} payment(s)."
+        )
+    return 0

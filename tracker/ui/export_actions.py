@@ -1,11 +1,218 @@
-"""File menu actions for CSV export/import and the calendar feed (filled in by the outputs work)."""
+"""File menu actions: Export (payments, installments, plans as CSV), Export calendar (.ics) and
+Import from CSV (with a preview).
+
+File dialogs are reached through the module-level seams ``ask_save_path``, ``ask_open_paths``
+and ``ask_import`` so tests replace them. Exports run a service that returns the file's bytes and
+write them whole (``transfer.save_bytes``); an import is checked with a dry run, previewed in
+``ImportDialog`` and, when accepted, run through ``ctx.act`` so every screen refreshes.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+
+from tracker import services as sv
+from tracker.domain.money import AmountError
+from tracker.services import transfer
+from tracker.storage import StorageError
+
+from .import_dialog import ImportDialog
+
+T = TypeVar("T")
+
+DIR_KEY = "transfer/dir"
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
+    """The file to save to, or "" when the user cancels."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path
+
+
+def ask_open_paths(parent: QWidget | None, title: str, folder: str, file_filter: str) -> list[str]:
+    """The files to open (several may be chosen), or [] when the user cancels."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, file_filter)
+    return list(paths)
+
+
+def ask_import(report: transfer.ImportReport, parent: QWidget | None) -> bool:
+    """Show the import preview; True when the user chose Import."""
+    dialog = ImportDialog(report, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class TransferActions(QObject):
+    """The Export submenu, Export calendar and Import actions of a main window."""
+
+    def __init__(self, window: Any, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.export_menu = menu.addMenu(self.tr("&Export"))
+        self.export_payments_action = self._add(
+            self.export_menu, self.tr("&Payments (CSV)…"), lambda: self.export_csv("payments")
+        )
+        self.export_installments_action = self._add(
+            self.export_menu,
+            self.tr("&Installments with status (CSV)…"),
+            lambda: self.export_csv("installments"),
+        )
+        self.export_plans_action = self._add(
+            self.export_menu, self.tr("P&lans (CSV)…"), lambda: self.export_csv("plans")
+        )
+        self.export_calendar_action = self._add(
+            menu, self.tr("Export &calendar (.ics)…"), self.export_calendar
+        )
+        self.import_action = self._add(menu, self.tr("&Import from CSV…"), self.import_csv)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # -- helpers --------------------------------------------------------------------------
+    def _folder(self) -> Path:
+        saved = self.ctx.settings.value(DIR_KEY)
+        folder = Path(saved) if isinstance(saved, str) and saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    def _remember(self, path: Path) -> None:
+        self.ctx.settings.set_value(DIR_KEY, str(path.parent))
+
+    def _service(self, title: str, func: Callable[[], T]) -> T | None:
+        """Run a read-only service call; show its refusal and return None."""
+        try:
+            return func()
+        except (sv.ServiceError, AmountError, StorageError) as exc:
+            self.ctx.interaction.error(self.window, title, str(exc))
+            return None
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
+
+    def _save(self, title: str, suggested: str, file_filter: str, suffix: str) -> Path | None:
+        chosen = ask_save_path(self.window, title, str(self._folder() / suggested), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(suffix)
+
+    def _write(self, title: str, path: Path, data: bytes) -> bool:
+        try:
+            transfer.save_bytes(path, data)
+        except OSError as exc:
+            message = self.tr("Could not write %1: %2").replace("%1", str(path))
+            self.ctx.interaction.error(self.window, title, message.replace("%2", str(exc)))
+            return False
+        self._remember(path)
+        return True
+
+    # -- actions --------------------------------------------------------------------------
+    def export_csv(self, kind: str) -> Path | None:
+        """Ask where, then write the CSV of ``kind``; the path written, or None."""
+        titles = {
+            "payments": self.tr("Export payments"),
+            "installments": self.tr("Export installments"),
+            "plans": self.tr("Export plans"),
+        }
+        title = titles[kind]
+        today = self.ctx.today()
+        path = self._save(
+            title, f"{kind}-{today.isoformat()}.csv", self.tr("CSV files (*.csv)"), ".csv"
+        )
+        if path is None:
+            return None
+        result = self._service(
+            title,
+            lambda: transfer.export_csv(
+                self.ctx.db, kind, today, reminder_days=self.ctx.reminder_days
+            ),
+        )
+        if result is None or not self._write(title, path, result[0]):
+            return None
+        text = self.tr("Exported %1 row(s) to %2").replace("%1", str(result[1]))
+        self._status(text.replace("%2", str(path)))
+        return path
+
+    def export_calendar(self) -> Path | None:
+        """Ask where, then write the calendar feed of every unpaid installment."""
+        title = self.tr("Export calendar")
+        path = self._save(title, "installments.ics", self.tr("iCalendar files (*.ics)"), ".ics")
+        if path is None:
+            return None
+        result = self._service(
+            title,
+            lambda: transfer.calendar_feed(
+                self.ctx.db, self.ctx.today(), _now(), reminder_days=self.ctx.reminder_days
+            ),
+        )
+        if result is None or not self._write(title, path, result[0]):
+            return None
+        text = self.tr("Exported %1 due date(s) to %2").replace("%1", str(result[1]))
+        self._status(text.replace("%2", str(path)))
+        return path
+
+    def import_csv(self) -> sv.Change | None:
+        """Pick files, preview the batch (a dry run), and import it when the user agrees."""
+        title = self.tr("Import from CSV")
+        paths = ask_open_paths(
+            self.window,
+            title,
+            str(self._folder()),
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )
+        if not paths:
+            return None
+        files = []
+        for name in paths:
+            try:
+                files.append(transfer.ImportFile(Path(name).name, Path(name).read_bytes()))
+            except OSError as exc:
+                message = self.tr("Could not read %1: %2").replace("%1", name)
+                self.ctx.interaction.error(self.window, title, message.replace("%2", str(exc)))
+                return None
+        self._remember(Path(paths[0]))
+        report = self._preview(title, files)
+        if report is None or not ask_import(report, self.window):
+            return None
+        result = self.ctx.act(self.window, title, transfer.import_files, files, self.ctx.today())
+        if result is None:
+            return None
+        change, done = result
+        assert isinstance(change, sv.Change)
+        text = self.tr("Imported %1 plan(s) and %2 payment(s)")
+        self._status(
+            text.replace("%1", str(len(done.plans))).replace("%2", str(len(done.payments)))
+        )
+        return change
+
+    def _preview(
+        self, title: str, files: list[transfer.ImportFile]
+    ) -> transfer.ImportReport | None:
+        try:
+            return transfer.import_files(self.ctx.db, files, self.ctx.today(), dry_run=True)[1]
+        except transfer.ImportRefused as exc:
+            return exc.report
+        except (sv.ServiceError, AmountError, StorageError) as exc:
+            self.ctx.interaction.error(self.window, title, str(exc))
+            return None
 
 
 def install(window: Any, menu: QMenu) -> None:
-    """Add Export/Import/Export calendar actions to the File menu of ``window``."""
+    """Add Export/Import/Export calendar actions to the File menu of ``window``; the actions
+    are kept as ``window.transfer_actions``."""
+    window.transfer_actions = TransferActions(window, menu)

@@ -1,0 +1,331 @@
+"""The three CSV layouts: their records, stable English column names and Chinese aliases.
+
+Exports write one header row of the English names below, in this order; imports accept the
+English name or its Chinese alias (or a listed extra alias), in any order and any letter case.
+Which kind a file holds is told by its headers (see ``detect_kind``):
+
+- **plans**: a ``principal`` (本金) column and no ``due_date``. One row per plan, carrying every
+  term needed to rebuild it exactly. ``id`` is the plan's key in the file: payments imported in
+  the same batch refer to it, and the import gives the plan a new id.
+- **payments**: an ``amount`` (金额) column. ``plan_id`` names the plan: a plan of the same import
+  batch (by its ``id`` in the plans file), otherwise a plan already in the database. When
+  ``plan_name`` is filled in it must match that plan's name, so a payments file cannot land on
+  the wrong plan after ids were renumbered.
+- **installments**: has ``due_date`` (还款日); export only (a schedule is computed from its plan).
+
+Formula injection (OWASP "CSV injection"): a text cell whose content starts with ``= + - @``, Tab
+or CR gets a leading ``'`` on export; numeric and date cells are never touched. ``restore`` undoes
+it on import. Text that already starts with ``'`` followed (after more quotes) by one of those
+characters gets one more ``'``, so the guard is reversible for every string.
+
+Rates are written as percentages (``rate_pct`` 0.6 means 0.6 % per period), as users type them.
+Cells are read leniently where nothing is guessed: dates year first (``2024/1/31`` as Excel
+re-saves them), ``true``/``TRUE``/``是``, model names in English or Chinese (``等额本息``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from tracker.domain.money import parse_amount
+from tracker.domain.plan import PlanTerms
+
+__all__ = [
+    "INSTALLMENT_COLUMNS",
+    "KINDS",
+    "PAYMENT_COLUMNS",
+    "PLAN_COLUMNS",
+    "Column",
+    "InstallmentLine",
+    "PaymentLine",
+    "PlanLine",
+    "header_key",
+    "neutralise",
+    "parse_amounts",
+    "parse_bool",
+    "parse_choice",
+    "parse_date",
+    "parse_int",
+    "restore",
+]
+
+KINDS = ("payments", "installments", "plans")
+
+_TRIGGERS = "=+-@\t\r"
+_GUARDED = re.compile(r"'*[=+\-@\t\r]")
+_RESTORABLE = re.compile(r"'+[=+\-@\t\r]")
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to a text cell a spreadsheet would run as a formula ("=1+1" → "'=1+1")."""
+    return "'" + text if _GUARDED.match(text) else text
+
+
+def restore(text: str) -> str:
+    """Undo ``neutralise`` ("'=1+1" → "=1+1"); any other text is returned unchanged."""
+    return text[1:] if _RESTORABLE.match(text) else text
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One CSV column.
+
+    Attributes:
+        key: the stable English header written on export.
+        zh: the Chinese header accepted on import.
+        text: whether cells are free text (guarded against formula injection).
+        required: whether an import file must have the column.
+        aliases: more accepted spellings.
+    """
+
+    key: str
+    zh: str
+    text: bool = False
+    required: bool = False
+    aliases: tuple[str, ...] = field(default=())
+
+
+PLAN_COLUMNS: tuple[Column, ...] = (
+    Column("id", "编号", aliases=("plan_id", "分期编号")),
+    Column("name", "名称", text=True, required=True, aliases=("plan_name", "分期名称")),
+    Column("platform", "平台", text=True),
+    Column("purchase_date", "购买日期"),
+    Column("notes", "备注", text=True, aliases=("note",)),
+    Column("currency", "币种"),
+    Column("model", "计息方式", required=True, aliases=("分期类型",)),
+    Column("principal", "本金", required=True),
+    Column("periods", "期数", required=True),
+    Column("rate_pct", "费率", aliases=("rate", "利率")),
+    Column("first_due", "首次还款日", required=True, aliases=("首期还款日",)),
+    Column("remainder", "尾差"),
+    Column("fee_mode", "手续费收取方式"),
+    Column("upfront_fee", "前置费用"),
+    Column("down_payment", "首付"),
+    Column("custom_amounts", "每期金额"),
+    Column("grace_days", "宽限天数", aliases=("宽限期",)),
+    Column("tolerance", "容差"),
+    Column("penalty_daily_pct", "日罚息率", aliases=("罚息率",)),
+    Column("payoff_policy", "提前结清方式"),
+    Column("payoff_penalty_pct", "提前结清违约金率"),
+    Column("archived", "已归档"),
+)
+
+PAYMENT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "编号", aliases=("payment_id", "还款编号")),
+    Column("plan_id", "分期编号", required=True, aliases=("plan",)),
+    Column("plan_name", "分期名称", text=True, aliases=("名称",)),
+    Column("date", "日期", required=True, aliases=("还款日期",)),
+    Column("amount", "金额", required=True, aliases=("还款金额",)),
+    Column("currency", "币种"),
+    Column("method", "还款方式", text=True),
+    Column("note", "备注", text=True, aliases=("notes",)),
+    Column("kind", "类型"),
+    Column("voided", "已作废"),
+)
+
+INSTALLMENT_COLUMNS: tuple[Column, ...] = (
+    Column("plan_id", "分期编号"),
+    Column("plan_name", "分期名称", text=True),
+    Column("platform", "平台", text=True),
+    Column("period", "期次"),
+    Column("periods", "总期数"),
+    Column("due_date", "还款日"),
+    Column("currency", "币种"),
+    Column("principal", "本金"),
+    Column("fee", "手续费"),
+    Column("total", "应还"),
+    Column("paid", "已还"),
+    Column("remaining", "未还"),
+    Column("penalty", "罚息"),
+    Column("status", "状态"),
+    Column("days_overdue", "逾期天数"),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "plans": PLAN_COLUMNS,
+    "payments": PAYMENT_COLUMNS,
+    "installments": INSTALLMENT_COLUMNS,
+}
+
+
+def header_key(text: str) -> str:
+    """A header cell as compared: NFKC, no spaces or ``_``/``-``, no ``(%)``, lower case."""
+    text = unicodedata.normalize("NFKC", text).strip().casefold()
+    text = text.replace("(%)", "").replace("%", "")
+    return re.sub(r"[\s_\-]", "", text)
+
+
+def aliases(kind: str) -> dict[str, str]:
+    """Every accepted spelling of ``kind``'s headers (as ``header_key``) → the column key."""
+    found: dict[str, str] = {}
+    for col in COLUMNS[kind]:
+        for name in (col.key, col.zh, *col.aliases):
+            found.setdefault(header_key(name), col.key)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    """One row of the plans CSV: a plan's key and everything needed to rebuild it.
+
+    Attributes:
+        id: the plan's id (export) or its key in the file (import; None when the file has none).
+        name, platform, notes: as the user typed them.
+        purchase_date: when it was bought, if known.
+        terms: the financial terms (model, principal, periods, rate, first due date, …).
+        grace_days, tolerance, penalty_daily_rate: the overdue rules (tolerance in minor units,
+            the rate a fraction per day).
+        payoff_policy: ``charge_all_fees``, ``waive_future_fees`` or ``penalty_pct``.
+        payoff_penalty_pct: the payoff penalty as a fraction of the remaining principal.
+        archived: hidden from the default lists.
+    """
+
+    id: int | None
+    name: str
+    platform: str
+    purchase_date: date | None
+    notes: str
+    terms: PlanTerms
+    grace_days: int = 0
+    tolerance: int = 0
+    penalty_daily_rate: Decimal = Decimal(0)
+    payoff_policy: str = "charge_all_fees"
+    payoff_penalty_pct: Decimal = Decimal(0)
+    archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentLine:
+    """One row of the payments CSV.
+
+    Attributes:
+        id: the payment's id (export), or its id in the file (import; None when absent).
+        plan_id: the plan it was paid to (in the file: a key of the batch or a database id).
+        plan_name: that plan's name (informative; checked on import when filled in).
+        date: when it was paid.
+        amount: minor units of ``currency``.
+        currency: the plan's currency.
+        method, note: free text.
+        kind: ``payment`` or ``payoff`` (an early payoff that closed the plan).
+        voided: kept in history but not counted.
+    """
+
+    id: int | None
+    plan_id: int
+    plan_name: str
+    date: date
+    amount: int
+    currency: str
+    method: str = ""
+    note: str = ""
+    kind: str = "payment"
+    voided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentLine:
+    """One installment of a schedule with its status as of a date (amounts in minor units).
+
+    ``remaining`` is what is still owed on it: unpaid principal + fee + charged penalty.
+    """
+
+    plan_id: int
+    plan_name: str
+    platform: str
+    period: int
+    periods: int
+    due_date: date
+    currency: str
+    principal: int
+    fee: int
+    paid: int
+    remaining: int
+    penalty: int
+    status: str
+    days_overdue: int
+
+    @property
+    def total(self) -> int:
+        """The scheduled amount: principal + fee."""
+        return self.principal + self.fee
+
+
+# -- cells: how an import reads them ------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日?")
+
+
+def parse_date(text: str) -> date:
+    """A date, year first: ``2024-01-31``, ``2024/1/31``, ``2024.1.31`` or ``2024年1月31日``."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    m = _DATE.fullmatch(raw)
+    if m is None:
+        raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31")
+    y, mo, d = (m.group(1), m.group(3), m.group(4)) if m.group(1) else m.group(5, 6, 7)
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+
+
+def parse_int(text: str, what: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValueError(f"{text!r} is not a {what}; enter a whole number from {low} to {high}")
+    return int(raw)
+
+
+_TRUE = {"true", "yes", "y", "1", "是", "已归档", "已作废"}
+_FALSE = {"false", "no", "n", "0", "否", ""}
+
+
+def parse_bool(text: str) -> bool:
+    """``true``/``false`` (also yes/no, 1/0, 是/否; empty is false)."""
+    raw = unicodedata.normalize("NFKC", text).strip().casefold()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ValueError(f"{text!r} is not true or false")
+
+
+def parse_choice(text: str, what: str, names: dict[str, str], default: str | None = None) -> str:
+    """One of ``names``' values, by any of its keys (case, spaces and ``-`` ignored)."""
+    raw = re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", text).strip().casefold())
+    if not raw and default is not None:
+        return default
+    if raw in names:
+        return names[raw]
+    accepted = ", ".join(sorted(set(names.values())))
+    raise ValueError(f"{text!r} is not a {what}; use one of: {accepted}")
+
+
+MODEL_NAMES = {
+    **{m: m for m in ("flat", "total", "annuity", "equal_principal", "interest_free")},
+    **{"pay_in_n": "pay_in_n", "custom": "custom"},
+    "每期手续费": "flat",
+    "总费率": "total",
+    "等额本息": "annuity",
+    "等额本金": "equal_principal",
+    "免息": "interest_free",
+    "自定义": "custom",
+}
+REMAINDER_NAMES = {"first": "first", "last": "last", "首期": "first", "末期": "last"}
+FEE_MODE_NAMES = {"spread": "spread", "first": "first", "分期收取": "spread", "一次性收取": "first"}
+POLICY_NAMES = {
+    "charge_all_fees": "charge_all_fees",
+    "waive_future_fees": "waive_future_fees",
+    "penalty_pct": "penalty_pct",
+}
+KIND_NAMES = {"payment": "payment", "payoff": "payoff", "还款": "payment", "提前结清": "payoff"}
+
+
+def parse_amounts(text: str, cur: str) -> tuple[int, ...]:
+    """Per-period amounts separated by ``;`` (or ``；``/``、``)."""
+    raw = unicodedata.normalize("NFKC", text).replace("、", ";").strip().strip(";")
+    return tuple(parse_amount(part, cur) for part in raw.split(";")) if raw else ()

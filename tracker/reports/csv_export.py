@@ -1,0 +1,149 @@
+"""CSV writers for payments, installments and plans: UTF-8 with a BOM, ready for Excel.
+
+Each writer takes plain records (``csv_columns``) and returns the file's bytes: one header row of
+stable English names, then one row per record, CRLF line ends (RFC 4180). Dates are ISO
+``YYYY-MM-DD``; amounts plain decimals with the currency's digits (``3600.00``, no symbol, no
+grouping); rates percentages (``0.6``); booleans ``true``/``false``. Text cells are guarded
+against formula injection (``csv_columns.neutralise``); numbers and dates never are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from tracker.domain.money import format_amount
+
+from .csv_columns import (
+    INSTALLMENT_COLUMNS,
+    PAYMENT_COLUMNS,
+    PLAN_COLUMNS,
+    Column,
+    InstallmentLine,
+    PaymentLine,
+    PlanLine,
+    neutralise,
+)
+
+__all__ = [
+    "BOM",
+    "format_bool",
+    "format_pct",
+    "installments_csv",
+    "payments_csv",
+    "plans_csv",
+    "write_csv",
+]
+
+BOM = "\ufeff"
+"""Excel reads a CSV as UTF-8 only when it starts with this mark."""
+
+
+def format_pct(fraction: Decimal) -> str:
+    """A fraction as a plain percentage without needless zeros (0.006 → "0.6", 1 → "100")."""
+    pct = (fraction * 100).normalize()
+    return format(pct, "f") if pct else "0"
+
+
+def format_bool(value: bool) -> str:
+    """``true`` or ``false``."""
+    return "true" if value else "false"
+
+
+def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> bytes:
+    """The CSV file of ``rows`` (cells already formatted) under ``columns``' headers."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.key for c in columns])
+    for row in rows:
+        if len(row) != len(columns):  # pragma: no cover - a programming error
+            raise ValueError(f"{len(row)} cells for {len(columns)} columns")
+        writer.writerow(
+            [neutralise(cell) if col.text else cell for col, cell in zip(columns, row, strict=True)]
+        )
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def payments_csv(payments: Iterable[PaymentLine]) -> bytes:
+    """The payment history: one row per payment, voided ones included (``voided`` true)."""
+    return write_csv(
+        PAYMENT_COLUMNS,
+        (
+            [
+                "" if p.id is None else str(p.id),
+                str(p.plan_id),
+                p.plan_name,
+                p.date.isoformat(),
+                format_amount(p.amount, p.currency),
+                p.currency,
+                p.method,
+                p.note,
+                p.kind,
+                format_bool(p.voided),
+            ]
+            for p in payments
+        ),
+    )
+
+
+def installments_csv(items: Iterable[InstallmentLine]) -> bytes:
+    """Schedules with status: one row per installment."""
+    return write_csv(
+        INSTALLMENT_COLUMNS,
+        (
+            [
+                str(i.plan_id),
+                i.plan_name,
+                i.platform,
+                str(i.period),
+                str(i.periods),
+                i.due_date.isoformat(),
+                i.currency,
+                format_amount(i.principal, i.currency),
+                format_amount(i.fee, i.currency),
+                format_amount(i.total, i.currency),
+                format_amount(i.paid, i.currency),
+                format_amount(i.remaining, i.currency),
+                format_amount(i.penalty, i.currency),
+                i.status,
+                str(i.days_overdue),
+            ]
+            for i in items
+        ),
+    )
+
+
+def plan_cells(p: PlanLine) -> list[str]:
+    """The cells of one plans-CSV row."""
+    t, cur = p.terms, p.terms.currency
+    return [
+        "" if p.id is None else str(p.id),
+        p.name,
+        p.platform,
+        p.purchase_date.isoformat() if p.purchase_date else "",
+        p.notes,
+        cur,
+        t.model.value,
+        format_amount(t.principal, cur),
+        str(t.periods),
+        format_pct(t.rate),
+        t.first_due.isoformat(),
+        t.effective_remainder.value,
+        t.fee_mode.value,
+        format_amount(t.upfront_fee, cur),
+        format_amount(t.down_payment, cur),
+        ";".join(format_amount(a, cur) for a in t.custom_amounts),
+        str(p.grace_days),
+        format_amount(p.tolerance, cur),
+        format_pct(p.penalty_daily_rate),
+        p.payoff_policy,
+        format_pct(p.payoff_penalty_pct),
+        format_bool(p.archived),
+    ]
+
+
+def plans_csv(plans: Iterable[PlanLine]) -> bytes:
+    """Every term of each plan, enough to rebuild it exactly (see ``csv_columns``)."""
+    return write_csv(PLAN_COLUMNS, (plan_cells(p) for p in plans))

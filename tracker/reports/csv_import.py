@@ -1,0 +1,482 @@
+"""CSV readers for plans and payments: decode, check the header, parse and validate every row.
+
+Nothing here touches a database: the caller (``services.transfer``) passes a lookup for the plans
+that payments refer to and applies the ledger's own rules. Every problem is reported with the
+line it starts on (line 1 is the header), and parsing never stops at the first bad row, so one
+pass lists them all.
+
+- Encoding: UTF-8 (with or without a BOM) first, then GB18030 (a superset of GBK, what Excel on
+  Chinese Windows saves); anything else, UTF-16, a NUL byte or control characters are refused.
+  A file that is only partly UTF-8 (some lines UTF-8, others GBK) is refused as mixed.
+- Header: English names or Chinese aliases (``csv_columns``); the kind (plans or payments) is
+  told by the headers; unknown, unnamed or repeated columns and missing required ones are refused.
+- Rows: a row with fewer cells than the header, or extra non-empty cells, is refused; blank rows
+  are skipped; a row repeating an earlier one exactly, or an ``id`` used twice, is refused.
+- Cells: dates ``YYYY-MM-DD`` (also ``YYYY/M/D`` and ``YYYY年M月D日``, as Excel re-saves them);
+  amounts through ``money.parse_amount`` (no exponents, no more decimals than the currency has,
+  no negatives); text cells have the export's formula guard removed (``csv_columns.restore``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Generic, NoReturn, TypeVar
+
+from tracker.domain.money import AmountError, currency, parse_amount, parse_periods, parse_rate
+from tracker.domain.plan import PlanTerms
+
+from .csv_columns import (
+    COLUMNS,
+    FEE_MODE_NAMES,
+    KIND_NAMES,
+    MODEL_NAMES,
+    POLICY_NAMES,
+    REMAINDER_NAMES,
+    PaymentLine,
+    PlanLine,
+    aliases,
+    header_key,
+    parse_amounts,
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_int,
+    restore,
+)
+
+__all__ = [
+    "MAX_BYTES",
+    "CsvError",
+    "Parsed",
+    "PlanRef",
+    "Problem",
+    "Table",
+    "decode",
+    "parse_payments",
+    "parse_plans",
+    "read_table",
+]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""The largest file accepted (20 MB is some 100,000 payments)."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """Why a line of the file cannot be imported (line 1 is the header)."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class CsvError(ValueError):
+    """The file as a whole cannot be read (encoding, header, no rows); ``problems`` say why."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A decoded CSV file: its kind, its columns (keys, in file order) and its data rows.
+
+    ``rows`` are ``(line, cells)`` with as many cells as columns; rows of the wrong shape are
+    left out and reported in ``problems``.
+    """
+
+    kind: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed(Generic[T]):
+    """The rows that parsed, with their line numbers, and the problems of the others.
+
+    ``refused_keys``: the ids of refused plan rows → their lines, so payments that refer to
+    them are reported as such instead of being matched to a database plan with the same id.
+    """
+
+    rows: tuple[tuple[int, T], ...]
+    problems: tuple[Problem, ...]
+    refused_keys: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """A plan a payment may go to: its id where it will be stored, name and currency."""
+
+    id: int
+    name: str
+    currency: str
+
+
+# -- decoding -----------------------------------------------------------------------------------
+
+
+def _refuse(line: int, message: str) -> NoReturn:
+    raise CsvError([Problem(line, message)])
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes) -> str:
+    """The text of a CSV file: UTF-8 (BOM or not), else GB18030; CsvError for anything else."""
+    if len(data) > MAX_BYTES:
+        _refuse(1, f"the file is larger than {MAX_BYTES // 2**20} MB")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _refuse(1, "the file is UTF-16; save it as CSV UTF-8 (or GBK) instead")
+    if b"\0" in data:
+        _refuse(_line_of(data, data.index(b"\0")), "contains a NUL byte; not a text CSV file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        text = _decode_gb18030(data, utf8_error)
+    for number, content in enumerate(text.split("\n"), start=1):
+        bad = next((ch for ch in content if _is_control(ch)), None)
+        if bad is not None:
+            _refuse(number, f"contains the control character U+{ord(bad):04X}; not a text file")
+    return text
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in "\t\r\n" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+
+def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    """The text of a file that is not UTF-8: GB18030 (GBK), unless it mixes encodings."""
+    # GB18030 decodes almost any bytes: a line that is valid UTF-8 with Chinese characters in
+    # a file that is not UTF-8 as a whole means the file mixes encodings, and GB18030 would
+    # turn that line into gibberish without an error. (GBK text is almost never valid UTF-8
+    # holding CJK ideographs: those take three bytes E4-E9 xx xx in UTF-8.)
+    utf8_lines = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            decoded = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if any("\u4e00" <= ch <= "\u9fff" for ch in decoded):
+            utf8_lines.append(number)
+    if utf8_lines:
+        shown = ", ".join(str(n) for n in utf8_lines[:5])
+        _refuse(
+            _line_of(data, utf8_error.start),
+            f"mixed encodings: this line is not UTF-8 but line(s) {shown} are; "
+            "save the whole file as CSV UTF-8",
+        )
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        _refuse(
+            _line_of(data, exc.start),
+            "bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8",
+        )
+
+
+# -- table --------------------------------------------------------------------------------------
+
+
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    """Every CSV record with the line it starts on; CsvError for broken quoting."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    found: list[tuple[int, list[str]]] = []
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return found
+        except csv.Error as exc:
+            _refuse(start, f"not valid CSV ({exc})")
+        found.append((start, cells))
+        start = reader.line_num + 1
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def detect_kind(header: Sequence[str]) -> str:
+    """``plans`` or ``payments`` by the header cells; CsvError when it cannot tell."""
+    keys = {header_key(h) for h in header}
+
+    def has(kind: str, column: str) -> bool:
+        return any(aliases(kind).get(k) == column for k in keys)
+
+    if has("installments", "due_date") and has("installments", "period"):
+        _refuse(
+            1,
+            "this is an installments export; installments are computed from their plans, "
+            "so import the plans (and payments) files instead",
+        )
+    plans, payments = has("plans", "principal"), has("payments", "amount")
+    if plans != payments:
+        return "plans" if plans else "payments"
+    _refuse(
+        1,
+        "cannot tell what this file holds: a plans file has a principal (本金) column, "
+        "a payments file an amount (金额) column",
+    )
+
+
+def _columns(kind: str, header: Sequence[str]) -> tuple[str, ...]:
+    names = aliases(kind)
+    problems: list[str] = []
+    keys: list[str] = []
+    for number, cell in enumerate(header, start=1):
+        key = names.get(header_key(cell))
+        if not cell.strip():
+            problems.append(f"column {number} has no name")
+        elif key is None:
+            problems.append(f"unknown column {cell.strip()!r}")
+        elif key in keys:
+            problems.append(f"column {cell.strip()!r} repeats {key!r}")
+        keys.append(key or "")
+    missing = [c for c in COLUMNS[kind] if c.required and c.key not in keys]
+    if missing:
+        listed = ", ".join(f"{c.key} ({c.zh})" for c in missing)
+        problems.append(f"missing required column(s): {listed}")
+    if problems:
+        accepted = ", ".join(f"{c.key} ({c.zh})" for c in COLUMNS[kind])
+        problems[-1] += f" (the columns of a {kind} file are: {accepted})"
+        raise CsvError([Problem(1, p) for p in problems])
+    return tuple(keys)
+
+
+def read_table(data: bytes) -> Table:
+    """Decode ``data``, read the header and tell the kind; rows of the wrong shape are problems.
+
+    Raises CsvError when the file as a whole cannot be read: bad encoding, no header, unknown
+    or missing columns, or no data rows.
+    """
+    records = [(n, cells) for n, cells in _records(decode(data)) if not _blank(cells)]
+    if not records:
+        _refuse(1, "the file is empty; expected a header row and data rows")
+    header_line, header = records[0]
+    if header_line != 1:
+        _refuse(1, "the first line must be the header row")
+    kind = detect_kind(header)
+    columns = _columns(kind, header)
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    problems: list[Problem] = []
+    width = len(columns)
+    for line, cells in records[1:]:
+        if len(cells) < width:
+            problems.append(Problem(line, f"{len(cells)} cells but the header has {width} columns"))
+        elif len(cells) > width and not _blank(cells[width:]):
+            problems.append(
+                Problem(line, f"{len(cells)} cells but the header has only {width} columns")
+            )
+        else:
+            rows.append((line, tuple(cells[:width])))
+    if not rows and not problems:
+        _refuse(1, "the file has a header but no rows; nothing to import")
+    return Table(kind, columns, tuple(rows), tuple(problems))
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+
+class _Row:
+    """The cells of one row by column key, collecting each bad cell's message."""
+
+    def __init__(self, columns: Sequence[str], cells: Sequence[str]) -> None:
+        self.cells = dict(zip(columns, cells, strict=True))
+        self.errors: list[str] = []
+
+    def raw(self, key: str) -> str:
+        return self.cells.get(key, "")
+
+    def text(self, key: str) -> str:
+        return restore(self.raw(key))
+
+    def get(self, key: str, parse: Callable[[str], T], default: T, required: bool = False) -> T:
+        value = self.raw(key)
+        if not value.strip():
+            if required:
+                self.errors.append(f"{key}: a value is required")
+            return default
+        try:
+            return parse(value)
+        except (AmountError, ValueError) as exc:
+            self.errors.append(f"{key}: {exc}")
+            return default
+
+
+def _duplicates(
+    line: int, cells: tuple[str, ...], key: int | None, seen: dict[object, int]
+) -> str | None:
+    """A message if the row repeats an earlier one, or its id was used before."""
+    if cells in seen:
+        return f"repeats line {seen[cells]} exactly (a duplicate row)"
+    seen[cells] = line
+    if key is not None:
+        if ("id", key) in seen:
+            return f"id {key} is also used on line {seen['id', key]}"
+        seen["id", key] = line
+    return None
+
+
+def _by_line(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Problems by line; a line's problems in column order."""
+    return tuple(sorted(problems, key=lambda p: p.line))
+
+
+def parse_plans(table: Table) -> Parsed[PlanLine]:
+    """Every row of a plans table as a ``PlanLine``, or the problems that stop it."""
+    rows: list[tuple[int, PlanLine]] = []
+    problems = list(table.problems)
+    refused: dict[int, int] = {}
+    seen: dict[object, int] = {}
+    for line, cells in table.rows:
+        r = _Row(table.columns, cells)
+        key = r.get("id", lambda t: parse_int(t, "plan id", 1, 2**63 - 1), None)
+        dup = _duplicates(line, cells, key, seen)
+        if dup:
+            r.errors.insert(0, dup)
+        plan = _plan(r, key)
+        if r.errors or plan is None:
+            problems += [Problem(line, e) for e in r.errors]
+            if key is not None:
+                refused.setdefault(key, line)
+        else:
+            rows.append((line, plan))
+    return Parsed(tuple(rows), _by_line(problems), refused)
+
+
+def _plan(r: _Row, key: int | None) -> PlanLine | None:
+    cur = r.get("currency", lambda t: currency(t).code, "CNY")
+
+    def amount(t: str) -> int:
+        return parse_amount(t, cur, allow_zero=True)
+
+    name = r.text("name")
+    if not name.strip():
+        r.errors.append("name: a plan needs a name")
+    model = r.get("model", lambda t: parse_choice(t, "model", MODEL_NAMES), "", required=True)
+    principal = r.get("principal", lambda t: parse_amount(t, cur), 0, required=True)
+    periods = r.get("periods", parse_periods, 0, required=True)
+    rate = r.get("rate_pct", lambda t: parse_rate(t), Decimal(0))
+    first_due = r.get("first_due", parse_date, None, required=True)
+    remainder = r.get("remainder", lambda t: parse_choice(t, "remainder", REMAINDER_NAMES), None)
+    fee_mode = r.get("fee_mode", lambda t: parse_choice(t, "fee mode", FEE_MODE_NAMES), "spread")
+    upfront = r.get("upfront_fee", amount, 0)
+    down = r.get("down_payment", amount, 0)
+    none: tuple[int, ...] = ()
+    custom = r.get("custom_amounts", lambda t: parse_amounts(t, cur), none)
+    plan_kw = {
+        "purchase_date": r.get("purchase_date", parse_date, None),
+        "grace_days": r.get("grace_days", lambda t: parse_int(t, "number of days", 0, 365), 0),
+        "tolerance": r.get("tolerance", amount, 0),
+        "penalty_daily_rate": r.get(
+            "penalty_daily_pct", lambda t: parse_rate(t, what="penalty rate"), Decimal(0)
+        ),
+        "payoff_policy": r.get(
+            "payoff_policy",
+            lambda t: parse_choice(t, "payoff policy", POLICY_NAMES),
+            "charge_all_fees",
+        ),
+        "payoff_penalty_pct": r.get(
+            "payoff_penalty_pct", lambda t: parse_rate(t, what="payoff penalty"), Decimal(0)
+        ),
+        "archived": r.get("archived", parse_bool, False),
+    }
+    if r.errors or first_due is None:
+        return None
+    try:
+        terms = PlanTerms(
+            model=model,  # type: ignore[arg-type]  # PlanTerms converts the name
+            principal=principal,
+            periods=periods,
+            first_due=first_due,
+            rate=rate,
+            currency=cur,
+            remainder=remainder,  # type: ignore[arg-type]
+            fee_mode=fee_mode,  # type: ignore[arg-type]
+            upfront_fee=upfront,
+            down_payment=down,
+            custom_amounts=custom,
+        )
+    except (AmountError, ValueError) as exc:
+        r.errors.append(str(exc))
+        return None
+    return PlanLine(
+        id=key,
+        name=name,
+        platform=r.text("platform"),
+        notes=r.text("notes"),
+        terms=terms,
+        **plan_kw,  # type: ignore[arg-type]
+    )
+
+
+def parse_payments(table: Table, plan_of: Callable[[int], PlanRef]) -> Parsed[PaymentLine]:
+    """Every row of a payments table as a ``PaymentLine`` whose ``plan_id`` is ``plan_of``'s
+    id, or the problems that stop it. ``plan_of`` raises LookupError (with the message to
+    show) for a plan id that cannot be used."""
+    rows: list[tuple[int, PaymentLine]] = []
+    problems = list(table.problems)
+    seen: dict[object, int] = {}
+    for line, cells in table.rows:
+        r = _Row(table.columns, cells)
+        key = r.get("id", lambda t: parse_int(t, "payment id", 1, 2**63 - 1), None)
+        dup = _duplicates(line, cells, key, seen)
+        if dup:
+            r.errors.insert(0, dup)
+        payment = _payment(r, key, plan_of)
+        if r.errors or payment is None:
+            problems += [Problem(line, e) for e in r.errors]
+        else:
+            rows.append((line, payment))
+    return Parsed(tuple(rows), _by_line(problems))
+
+
+def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> PaymentLine | None:
+    plan_key = r.get("plan_id", lambda t: parse_int(t, "plan id", 1, 2**63 - 1), None, True)
+    plan: PlanRef | None = None
+    if plan_key is not None:
+        try:
+            plan = plan_of(plan_key)
+        except LookupError as exc:
+            r.errors.append(f"plan_id: {exc.args[0]}")
+    cur = plan.currency if plan else "CNY"
+    named = r.text("plan_name").strip()
+    if plan and named and named != plan.name:
+        r.errors.append(
+            f"plan_name: plan {plan_key} is {plan.name!r}, not {named!r}; check the plan_id column"
+        )
+    given_cur = r.get("currency", lambda t: currency(t).code, None)
+    if plan and given_cur and given_cur != plan.currency:
+        r.errors.append(f"currency: plan {plan_key} is in {plan.currency}, not {given_cur}")
+    on = r.get("date", parse_date, None, required=True)
+    amount = r.get("amount", lambda t: parse_amount(t, cur), 0, required=True)
+    kind = r.get("kind", lambda t: parse_choice(t, "payment kind", KIND_NAMES), "payment")
+    voided = r.get("voided", parse_bool, False)
+    if r.errors or plan is None or on is None:
+        return None
+    return PaymentLine(
+        id=key,
+        plan_id=plan.id,
+        plan_name=plan.name,
+        date=on,
+        amount=amount,
+        currency=plan.currency,
+        method=r.text("method"),
+        note=r.text("note"),
+        kind=kind,
+        voided=voided,
+    )
