@@ -28,7 +28,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _check_open(rec: PlanRecord, on: date, as_of: date) -> None:
+def check_open(rec: PlanRecord, on: date, as_of: date) -> None:
     if rec.closed_on is not None:
         raise ServiceError(f"plan {rec.id} ({rec.name}) is paid off; nothing is owed")
     if on > as_of:
@@ -38,7 +38,7 @@ def _check_open(rec: PlanRecord, on: date, as_of: date) -> None:
         )
 
 
-def _text(value: str, what: str) -> str:
+def clean_text(value: str, what: str) -> str:
     value = value.strip()
     if len(value) > MAX_TEXT:
         raise ServiceError(f"the {what} is longer than {MAX_TEXT} characters")
@@ -49,10 +49,10 @@ def record_payment(
     db: Database, plan_id: int, amount: int, on: date, as_of: date, method: str = "", note: str = ""
 ) -> Change:
     """Record a payment; refuse one larger than the balance owed on its date."""
-    method, note = _text(method, "method"), _text(note, "note")
+    method, note = clean_text(method, "method"), clean_text(note, "note")
     with db.session() as s:
         rec = get_record(s, plan_id)
-        _check_open(rec, on, as_of)
+        check_open(rec, on, as_of)
         new = Payment(on, amount, None, method, note)
         try:
             check_payment(installments_of(rec), payments_of(rec), rules_of(rec), new, rec.currency)
@@ -93,7 +93,7 @@ def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
         return Change("payment_voided", frozenset({rec.id}), frozenset({payment_id}))
 
 
-def _quote(rec: PlanRecord, on: date) -> PayoffQuote:
+def quote_on(rec: PlanRecord, on: date) -> PayoffQuote:
     later = [p.date for p in payments_of(rec) if not p.voided and p.date > on]
     if later:
         raise ServiceError(
@@ -114,8 +114,8 @@ def payoff_quote(db: Database, plan_id: int, on: date, as_of: date) -> PayoffQuo
     """What paying the plan off on ``on`` costs under its policy; records nothing."""
     with db.session() as s:
         rec = get_record(s, plan_id)
-        _check_open(rec, on, as_of)
-        return _quote(rec, on)
+        check_open(rec, on, as_of)
+        return quote_on(rec, on)
 
 
 def pay_off(
@@ -123,11 +123,11 @@ def pay_off(
 ) -> tuple[Change, PayoffQuote]:
     """Pay the plan off: apply the policy to the unpaid installments, record one payment of
     the quoted amount, and close the plan."""
-    method, note = _text(method, "method"), _text(note, "note")
+    method, note = clean_text(method, "method"), clean_text(note, "note")
     with db.session() as s:
         rec = get_record(s, plan_id)
-        _check_open(rec, on, as_of)
-        quote = _quote(rec, on)
+        check_open(rec, on, as_of)
+        quote = quote_on(rec, on)
         if quote.amount == 0:
             raise ServiceError(f"nothing is owed on plan {plan_id}")
         items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)

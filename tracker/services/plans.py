@@ -84,19 +84,29 @@ def get_record(session: Session, plan_id: int) -> PlanRecord:
     return rec
 
 
+def insert_plan(session: Session, data: PlanInput, archived: bool = False) -> PlanRecord:
+    """Validate ``data`` and add the plan with its generated schedule inside ``session``."""
+    data = validate_input(data)
+    try:
+        schedule = build_schedule(data.terms)
+    except AmountError as exc:
+        raise ServiceError(str(exc)) from None
+    rec = PlanRecord(
+        archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
+    )
+    write_input(rec, data)
+    session.add(rec)
+    session.flush()
+    rec.installments.extend(installment_records(rec.id, schedule.installments))
+    session.flush()
+    return rec
+
+
 def add_plan(db: Database, data: PlanInput) -> Change:
     """Store a new plan and its generated schedule."""
-    data = validate_input(data)
-    schedule = build_schedule(data.terms)
+    validate_input(data)  # refuse before a transaction is opened
     with db.session() as s:
-        rec = PlanRecord(
-            archived=False, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
-        )
-        write_input(rec, data)
-        s.add(rec)
-        s.flush()
-        s.add_all(installment_records(rec.id, schedule.installments))
-        s.flush()
+        rec = insert_plan(s, data)
         return Change("plan_added", frozenset({rec.id}), created_id=rec.id)
 
 

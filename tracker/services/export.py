@@ -1,0 +1,247 @@
+"""Export use cases: CSV of payments, installments and plans, and the calendar feed.
+
+Each export reads in one transaction and returns the file's bytes (``reports`` writes them);
+``save_bytes`` puts them on disk whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.reports import csv_export, ics
+from tracker.reports.csv_columns import InstallmentLine, PaymentLine, PlanLine
+from tracker.storage.engine import Database
+from tracker.storage.models import PaymentRecord, PlanRecord
+
+from .convert import (
+    DEFAULT_REMINDER_DAYS,
+    input_of,
+    state_of,
+)
+from .model import ServiceError
+from .plans import get_record
+
+__all__ = [
+    "KINDS",
+    "calendar_feed",
+    "export_csv",
+    "export_rows",
+    "installment_lines",
+    "payment_lines",
+    "plan_lines",
+    "save_bytes",
+]
+
+KINDS = ("payments", "installments", "plans")
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def _check_range(date_from: date | None, date_to: date | None) -> None:
+    if date_from and date_to and date_to < date_from:
+        raise ServiceError(
+            f"the range ends ({date_to.isoformat()}) before it starts ({date_from.isoformat()})"
+        )
+
+
+def _plans(s: Session, plan_id: int | None) -> list[PlanRecord]:
+    if plan_id is not None:
+        return [get_record(s, plan_id)]
+    return list(s.scalars(select(PlanRecord).order_by(PlanRecord.id)))
+
+
+def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
+    """Every plan (archived ones included), or one, with all its terms, by id."""
+    with db.session() as s:
+        lines = []
+        for rec in _plans(s, plan_id):
+            data = input_of(rec)
+            lines.append(
+                PlanLine(
+                    id=rec.id,
+                    name=data.name,
+                    platform=data.platform,
+                    purchase_date=data.purchase_date,
+                    notes=data.notes,
+                    terms=data.terms,
+                    grace_days=data.grace_days,
+                    tolerance=data.tolerance,
+                    penalty_daily_rate=data.penalty_daily_rate,
+                    payoff_policy=data.payoff_policy.value,
+                    payoff_penalty_pct=data.payoff_penalty_pct,
+                    archived=bool(rec.archived),
+                )
+            )
+        return lines
+
+
+def payment_lines(
+    db: Database,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[PaymentLine]:
+    """Payments (voided ones included) by date then id, of one plan or all, within dates."""
+    _check_range(date_from, date_to)
+    with db.session() as s:
+        if plan_id is not None:
+            get_record(s, plan_id)
+        q = select(PaymentRecord, PlanRecord).join(PlanRecord)
+        if plan_id is not None:
+            q = q.where(PaymentRecord.plan_id == plan_id)
+        if date_from is not None:
+            q = q.where(PaymentRecord.date >= date_from)
+        if date_to is not None:
+            q = q.where(PaymentRecord.date <= date_to)
+        q = q.order_by(PaymentRecord.date, PaymentRecord.id)
+        return [
+            PaymentLine(
+                id=p.id,
+                plan_id=p.plan_id,
+                plan_name=plan.name,
+                date=p.date,
+                amount=p.amount,
+                currency=plan.currency,
+                method=p.method,
+                note=p.note,
+                kind=p.kind,
+                voided=bool(p.voided),
+            )
+            for p, plan in s.execute(q).all()
+        ]
+
+
+def _installments(
+    rec: PlanRecord, as_of: date, reminder_days: int, start: date | None, end: date | None
+) -> list[InstallmentLine]:
+    state = state_of(rec, as_of, reminder_days)
+    periods = len(state.installments)
+    return [
+        InstallmentLine(
+            plan_id=rec.id,
+            plan_name=rec.name,
+            platform=rec.platform,
+            period=st.period,
+            periods=periods,
+            due_date=st.due_date,
+            currency=rec.currency,
+            principal=st.installment.principal,
+            fee=st.installment.fee,
+            paid=st.paid,
+            remaining=st.amount_due,
+            penalty=st.penalty,
+            status=st.status.value,
+            days_overdue=st.days_overdue,
+        )
+        for st in state.installments
+        if (start is None or st.due_date >= start) and (end is None or st.due_date <= end)
+    ]
+
+
+def installment_lines(
+    db: Database,
+    as_of: date,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    reminder_days: int = DEFAULT_REMINDER_DAYS,
+) -> list[InstallmentLine]:
+    """Every plan's schedule (archived and paid-off plans included) with each installment's
+    status as of ``as_of``, by plan then period; ``date_from``/``date_to`` bound due dates."""
+    _check_range(date_from, date_to)
+    with db.session() as s:
+        return [
+            line
+            for rec in _plans(s, plan_id)
+            for line in _installments(rec, as_of, reminder_days, date_from, date_to)
+        ]
+
+
+def export_rows(
+    db: Database,
+    kind: str,
+    as_of: date,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    reminder_days: int = DEFAULT_REMINDER_DAYS,
+) -> list[PlanLine] | list[PaymentLine] | list[InstallmentLine]:
+    """The records an export of ``kind`` (payments, installments or plans) holds."""
+    if kind == "payments":
+        return payment_lines(db, plan_id, date_from, date_to)
+    if kind == "installments":
+        return installment_lines(db, as_of, plan_id, date_from, date_to, reminder_days)
+    if kind == "plans":
+        if date_from or date_to:
+            raise ServiceError(
+                "a date range selects payments (by date) and installments (by due date), "
+                "not plans; export all plans or one with --plan"
+            )
+        return plan_lines(db, plan_id)
+    raise ServiceError(f"unknown export {kind!r}; choose {', '.join(KINDS)}")
+
+
+def export_csv(
+    db: Database,
+    kind: str,
+    as_of: date,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    reminder_days: int = DEFAULT_REMINDER_DAYS,
+) -> tuple[bytes, int]:
+    """The CSV file of ``kind`` (UTF-8 with BOM) and how many rows it has."""
+    rows = export_rows(db, kind, as_of, plan_id, date_from, date_to, reminder_days)
+    writer = {
+        "payments": csv_export.payments_csv,
+        "installments": csv_export.installments_csv,
+        "plans": csv_export.plans_csv,
+    }[kind]
+    return writer(rows), len(rows)  # type: ignore[operator]
+
+
+def calendar_feed(
+    db: Database,
+    as_of: date,
+    stamp: datetime,
+    alarm_days: int = 1,
+    reminder_days: int = DEFAULT_REMINDER_DAYS,
+) -> tuple[bytes, int]:
+    """The iCalendar feed of every unpaid installment of the open, unarchived plans, and how
+    many events it has."""
+    with db.session() as s:
+        q = select(PlanRecord).where(PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None))
+        items = [
+            line
+            for rec in s.scalars(q.order_by(PlanRecord.id))
+            for line in _installments(rec, as_of, reminder_days, None, None)
+            if line.remaining > 0
+        ]
+    try:
+        return ics.calendar_ics(items, stamp, alarm_days), len(items)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+
+
+def save_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (temporary file, fsync, rename), readable
+    by its owner only (exports hold private finances). OSError says what failed."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
