@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import InstallmentLine, PaymentLine, PlanLine
 from tracker.storage.engine import Database
-from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.models import PlanRecord
 
 from .convert import (
     DEFAULT_REMINDER_DAYS,
@@ -25,6 +25,7 @@ from .convert import (
     state_of,
 )
 from .model import ServiceError
+from .payments import payment_records
 from .plans import get_record
 
 __all__ = [
@@ -91,16 +92,7 @@ def payment_lines(
     """Payments (voided ones included) by date then id, of one plan or all, within dates."""
     _check_range(date_from, date_to)
     with db.session() as s:
-        if plan_id is not None:
-            get_record(s, plan_id)
-        q = select(PaymentRecord, PlanRecord).join(PlanRecord)
-        if plan_id is not None:
-            q = q.where(PaymentRecord.plan_id == plan_id)
-        if date_from is not None:
-            q = q.where(PaymentRecord.date >= date_from)
-        if date_to is not None:
-            q = q.where(PaymentRecord.date <= date_to)
-        q = q.order_by(PaymentRecord.date, PaymentRecord.id)
+        rows = payment_records(s, plan_id, date_from, date_to)
         return [
             PaymentLine(
                 id=p.id,
@@ -114,7 +106,7 @@ def payment_lines(
                 kind=p.kind,
                 voided=bool(p.voided),
             )
-            for p, plan in s.execute(q).all()
+            for p, plan in rows
         ]
 
 

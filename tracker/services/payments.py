@@ -151,6 +151,26 @@ def pay_off(
         return Change("plan_paid_off", frozenset({plan_id}), frozenset({row.id}), row.id), quote
 
 
+def payment_records(
+    s: Session,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[tuple[PaymentRecord, PlanRecord]]:
+    """Each payment with its plan, by date then id; one plan's (which must exist) or all."""
+    if plan_id is not None:
+        get_record(s, plan_id)
+    q = select(PaymentRecord, PlanRecord).join(PlanRecord)
+    if plan_id is not None:
+        q = q.where(PaymentRecord.plan_id == plan_id)
+    if date_from is not None:
+        q = q.where(PaymentRecord.date >= date_from)
+    if date_to is not None:
+        q = q.where(PaymentRecord.date <= date_to)
+    q = q.order_by(PaymentRecord.date, PaymentRecord.id)
+    return [(p, plan) for p, plan in s.execute(q).all()]
+
+
 def history(
     db: Database,
     plan_id: int | None = None,
@@ -159,16 +179,7 @@ def history(
 ) -> list[PaymentRow]:
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.session() as s:
-        if plan_id is not None:
-            get_record(s, plan_id)
-        q = select(PaymentRecord, PlanRecord).join(PlanRecord)
-        if plan_id is not None:
-            q = q.where(PaymentRecord.plan_id == plan_id)
-        if date_from is not None:
-            q = q.where(PaymentRecord.date >= date_from)
-        if date_to is not None:
-            q = q.where(PaymentRecord.date <= date_to)
-        q = q.order_by(PaymentRecord.date, PaymentRecord.id)
+        rows = payment_records(s, plan_id, date_from, date_to)
         return [
             PaymentRow(
                 p.id,
@@ -182,7 +193,7 @@ def history(
                 bool(p.voided),
                 p.kind,
             )
-            for p, plan in s.execute(q).all()
+            for p, plan in rows
         ]
 
 
