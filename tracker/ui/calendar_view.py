@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from . import fmt
 from .calendar_grid import LATE, MonthGrid, grid_start
 from .context import AppContext
 from .payment_dialog import record_payment_dialog
-from .table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
 __all__ = ["CalendarScreen", "MonthGrid", "grid_start"]
 
@@ -87,16 +85,9 @@ class CalendarScreen(QWidget):
         self.model: RowTableModel[CalendarItem] = RowTableModel(
             self._columns(), highlight=self._highlight, parent=self
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.proxy, self.table = sorted_table(self.model, self)
+        self.table.setSortingEnabled(False)  # the day's installments stay in due order
+        self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

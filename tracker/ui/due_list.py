@@ -14,18 +14,15 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from tracker.domain.ledger import Status
 from tracker.services.model import DueItem
 
 from . import fmt
-from .table_model import SORT_ROLE, Column, RowTableModel
+from .table_model import Column, RowTableModel, sorted_table
 
 ACTION_COLUMN = 6
 """The column holding each row's "Record payment" button."""
@@ -110,18 +107,8 @@ class DueList(QWidget):
         super().__init__(parent)
         self.periods: dict[int, int] = {}
         self.model = due_model(self.periods, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy, self.table = sorted_table(self.model, self)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(QPushButton("Ag").sizeHint().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

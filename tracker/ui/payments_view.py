@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from tracker import services as sv
 from . import fmt
 from .context import AppContext
 from .payment_dialog import record_payment_dialog
-from .table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
 KEY = "payments/"
 
@@ -92,19 +90,8 @@ class PaymentsScreen(QWidget):
         self.model: RowTableModel[sv.PaymentRow] = RowTableModel(
             self._columns(), highlight=lambda r: "struck" if r.voided else None, parent=self
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy, self.table = sorted_table(self.model, self)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

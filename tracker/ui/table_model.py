@@ -14,10 +14,13 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 R = TypeVar("R")
 
@@ -125,3 +128,26 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             font.setStrikeOut(True)
             return font
         return None
+
+
+def sorted_table(
+    model: QAbstractTableModel, parent: QObject | None = None
+) -> tuple[QSortFilterProxyModel, QTableView]:
+    """A read-only, single-row-selection table over ``model`` sorted through ``SORT_ROLE``.
+
+    Returns the proxy (for filtering and mapping rows back) and the view; callers set the
+    columns' resize modes and the initial sort.
+    """
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    return proxy, view
