@@ -124,7 +124,7 @@ class CalendarScreen(QWidget):
         self.pay_button.clicked.connect(self.record_payment)
         self.table.doubleClicked.connect(lambda _i: self.record_payment())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
-        ctx.changed.connect(lambda _c: self.refresh())
+        ctx.changed.connect(self._on_changed)  # a bound method: disconnected with self
         ctx.database_replaced.connect(self.refresh)
         self.refresh()
 
@@ -201,6 +201,9 @@ class CalendarScreen(QWidget):
         self.refresh()
 
     # -- data ----------------------------------------------------------------------------
+    def _on_changed(self, _change: object) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the month's installments and the chosen day's list."""
         start = grid_start(self.year, self.month)

@@ -70,7 +70,7 @@ class _Chart(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:  # after the window has painted once, so opening it never waits
-            QTimer.singleShot(0, self._redraw_if_dirty)
+            QTimer.singleShot(0, self, self._redraw_if_dirty)  # cancelled if self goes
 
     def _redraw_if_dirty(self) -> None:
         if self._dirty and self.isVisible():

@@ -104,7 +104,7 @@ class OverviewScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._restore_state()
-        ctx.changed.connect(lambda _change: self.refresh())
+        ctx.changed.connect(self._on_changed)  # a bound method: disconnected with self
         ctx.database_replaced.connect(self.refresh)
         self.refresh()
 
@@ -207,6 +207,9 @@ class OverviewScreen(QWidget):
     def _query(self) -> Dashboard:
         ctx = self.ctx
         return dashboard(ctx.db, ctx.today(), ctx.reminder_days, ctx.settings.currency)
+
+    def _on_changed(self, _change: object) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Reload everything from the services; show the first-run page if there are no plans."""
