@@ -47,11 +47,14 @@ def run_gui(db_arg: str | None = None) -> int:
         install_translators(app, settings.language)
         apply_theme(app, settings.theme)
         old = holder.get("window")
+        view: dict[str, object] = {}
         if old is not None:
             old.save_state()
+            view = old.view_state()
             old.hide()
             old.deleteLater()
         window = MainWindow(ctx, rebuild)
+        window.restore_view(view)
         holder["window"] = window
         window.show()
 

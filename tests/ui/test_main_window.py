@@ -211,6 +211,32 @@ def test_app_starts_in_chinese_and_rebuilds_in_english(started, settings, tmp_pa
     assert QApplication.palette().window().color().lightness() > 150
 
 
+def test_a_rebuild_keeps_what_the_user_was_looking_at(started, settings, tmp_path: Path) -> None:
+    """Switching language keeps the selected plan, the calendar month and the search text."""
+    from tracker.app import run_gui
+
+    assert run_gui(str(tmp_path / "view.sqlite3")) == 0
+    [window] = started()
+    from tests.ui.conftest import add_flat_plan
+
+    add_flat_plan(window.ctx, name="Other")
+    wanted = add_flat_plan(window.ctx, name="小米14 手机")
+    window.plans.refresh()
+    window.plans.search.setText("小米")
+    window.plans.show_plan(wanted)
+    window.calendar.show_month(2027, 2)
+
+    settings.language = "zh_CN"
+    window._on_settings_applied()
+    QApplication.processEvents()
+    [rebuilt] = started()
+    assert rebuilt is not window
+    assert tab_titles(rebuilt) == CHINESE_TABS
+    assert rebuilt.plans.selected_id() == wanted
+    assert rebuilt.plans.search.text() == "小米"
+    assert rebuilt.calendar.current_month() == (2027, 2)
+
+
 def test_app_refuses_a_foreign_database(started, tmp_path: Path, monkeypatch) -> None:
     from tracker.app import run_gui
 

@@ -183,6 +183,10 @@ class CalendarScreen(QWidget):
     def _ym(self) -> tuple[int, int]:
         return self.year, self.month
 
+    def current_month(self) -> tuple[int, int]:
+        """The (year, month) shown."""
+        return self.year, self.month
+
     def _step(self, delta: int) -> None:
         index = self.year * 12 + self.month - 1 + delta
         self.show_month(index // 12, index % 12 + 1)

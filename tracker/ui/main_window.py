@@ -154,6 +154,19 @@ class MainWindow(QMainWindow):
                 saver()
         s.sync()
 
+    def view_state(self) -> dict[str, object]:
+        """What the user is looking at, to carry into a rebuilt window (not across runs)."""
+        return {"plan": self.plans.selected_id(), "month": self.calendar.current_month()}
+
+    def restore_view(self, state: dict[str, object]) -> None:
+        """Show again what ``view_state`` captured in the previous window."""
+        plan = state.get("plan")
+        if isinstance(plan, int):
+            self.plans.show_plan(plan)
+        month = state.get("month")
+        if isinstance(month, tuple) and len(month) == 2:
+            self.calendar.show_month(*month)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)

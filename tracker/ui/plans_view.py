@@ -131,6 +131,7 @@ class PlansScreen(QWidget):
         index = self.status_combo.findData(s.value("plans/status", "all"))
         self.status_combo.setCurrentIndex(max(index, 0))
         self.archived_check.setChecked(str(s.value("plans/show_archived", "false")) == "true")
+        self.search.setText(str(s.value("plans/search", "") or ""))
 
     def save_state(self) -> None:
         """Store the splitter, column widths, sort column and filters."""
@@ -139,6 +140,7 @@ class PlansScreen(QWidget):
         s.set_value("plans/header", self.table.horizontalHeader().saveState())
         s.set_value("plans/status", self.status_combo.currentData())
         s.set_value("plans/show_archived", "true" if self.archived_check.isChecked() else "false")
+        s.set_value("plans/search", self.search.text())
 
     def _filters_changed(self) -> None:
         keep = self.selected_id()
