@@ -267,6 +267,12 @@ class CalendarScreen(QWidget):
         item = self.selected_item()
         if item is not None and item.amount_due > 0:
             record_payment_dialog(self.ctx, self, item.plan_id)
+        else:
+            self.ctx.interaction.info(
+                self,
+                self.tr("Nothing to pay"),
+                self.tr("Click a day, then select one of its unpaid installments."),
+            )
 
     def save_state(self) -> None:
         """Store the splitter position."""

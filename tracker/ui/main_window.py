@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         handler = getattr(self._current(), "delete_selected", None)
         if handler is not None:
             handler()
+        else:
+            self.statusBar().showMessage(
+                self.tr("Delete works on the Plans and Payments tabs: select a plan or a payment."),
+                5000,
+            )
 
     def undo(self) -> None:
         """Ctrl+Z: undo the last edit, delete or payment."""

@@ -282,6 +282,12 @@ class PaymentsScreen(QWidget):
         plan_id = row.plan_id if row is not None else self.plan_combo.currentData()
         if plan_id is not None:
             record_payment_dialog(self.ctx, self, plan_id)
+        else:
+            self.ctx.interaction.info(
+                self,
+                self.tr("No plan selected"),
+                self.tr("Select a payment, or choose a plan in the filter, first."),
+            )
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search box."""
