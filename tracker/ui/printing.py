@@ -306,6 +306,11 @@ def _paint_day(c: Canvas, cell: DayCell, rect: QRectF) -> None:
     y = inner.top() + day_h + 1 * c.pt
     room = max(0, int((inner.bottom() - y) // line_h))
     entries = list(cell.entries)
+    if 2 * len(entries) <= room:  # room for the whole name above the amount
+        for entry in entries:
+            _paint_entry_two_lines(c, entry, QRectF(inner.left(), y, inner.width(), line_h), font)
+            y += 2 * line_h
+        return
     shown = entries if len(entries) <= room else entries[: max(0, room - 1)]
     for entry in shown:
         _paint_entry(c, entry, QRectF(inner.left(), y, inner.width(), line_h), font)
@@ -327,17 +332,41 @@ def _paint_day(c: Canvas, cell: DayCell, rect: QRectF) -> None:
         )
 
 
-def _paint_entry(c: Canvas, entry: DayEntry, rect: QRectF, font: QFont) -> None:
+def _entry_style(entry: DayEntry) -> tuple[QColor, str]:
+    """The colour of an item and the amount text it shows (✓ and the total once paid)."""
     if entry.paid:
-        colour, amount = MUTED, "✓ " + fmt.money(entry.total, entry.currency)
-    else:
-        amount = fmt.money(entry.amount_due, entry.currency)
-        if entry.overdue:
-            colour = LATE
-        elif entry.status.value in ("due_today", "due_soon", "grace"):
-            colour = SOON
-        else:
-            colour = INK
+        return MUTED, "✓ " + fmt.money(entry.total, entry.currency)
+    amount = fmt.money(entry.amount_due, entry.currency)
+    if entry.overdue:
+        return LATE, amount
+    if entry.status.value in ("due_today", "due_soon", "grace"):
+        return SOON, amount
+    return INK, amount
+
+
+def _paint_entry_two_lines(c: Canvas, entry: DayEntry, line: QRectF, font: QFont) -> None:
+    """Name and period on one line, the amount right-aligned on the next."""
+    colour, amount = _entry_style(entry)
+    small = c.font(6.5)
+    period = f" {entry.period}/{entry.periods}"
+    fm = c.metrics(font)
+    name_room = line.width() - c.metrics(small).horizontalAdvance(period)
+    name = fm.elidedText(entry.plan_name, Qt.TextElideMode.ElideRight, name_room)
+    c.text(line, name, font, colour)
+    name_w = fm.horizontalAdvance(name)
+    c.text(
+        QRectF(line.left() + name_w, line.top(), line.width() - name_w, line.height()),
+        period,
+        small,
+        MUTED,
+        elide=False,
+    )
+    below = line.translated(0, line.height())
+    c.text(below, amount, font, colour, Qt.AlignmentFlag.AlignRight, elide=False, shrink=True)
+
+
+def _paint_entry(c: Canvas, entry: DayEntry, rect: QRectF, font: QFont) -> None:
+    colour, amount = _entry_style(entry)
     fm = c.metrics(font)
     amount_w = fm.horizontalAdvance(amount)
     c.text(rect, amount, font, colour, Qt.AlignmentFlag.AlignRight, elide=False, shrink=True)
