@@ -184,3 +184,18 @@ def test_runs_headless_in_a_fresh_process(db_file: Path, tmp_path: Path, add_pla
     )
     assert done.returncode == 0, done.stderr
     assert "小米14" in text(pdf) and "January 2024" in text(pdf)
+
+
+def test_pdf_is_private_like_the_other_exports(tmp_path) -> None:
+    """A repayment calendar is private finances: 0600 like CSV and ICS exports."""
+    import stat
+
+    from tracker.cli import main
+
+    out = tmp_path / "cal.pdf"
+    db = tmp_path / "p.sqlite3"
+    code = main(
+        ["--db", str(db), "calendar", "--from", "2026-11", "--to", "2026-11", "-o", str(out)]
+    )
+    assert code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

@@ -418,9 +418,7 @@ def write_pdf(
         writer.setTitle(title)
         pages = paint(writer)
         del writer
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
+        os.chmod(tmp, 0o600)  # private finances, like the CSV and calendar exports
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
