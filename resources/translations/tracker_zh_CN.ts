@@ -74,6 +74,14 @@
         <source>Nothing due on %1</source>
         <translation>%1 无到期款项</translation>
     </message>
+    <message>
+        <source>Nothing to pay</source>
+        <translation>没有待还款项</translation>
+    </message>
+    <message>
+        <source>Click a day, then select one of its unpaid installments.</source>
+        <translation>请先点击某一天，再选中当天一期未还的款项。</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -246,6 +254,353 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>unknown currency {code!r}; accepted: {known}</source>
+        <translation>未知的货币“{code}”；可用的货币：{known}</translation>
+    </message>
+    <message>
+        <source>a positive amount with at most {digits} decimal places, e.g. 3600 or 3,600.00</source>
+        <translation>大于零、最多 {digits} 位小数的金额，例如 3600 或 3,600.00</translation>
+    </message>
+    <message>
+        <source>a positive amount with at most 0 decimal places, e.g. 3600</source>
+        <translation>大于零的整数金额，例如 3600</translation>
+    </message>
+    <message>
+        <source>an amount is required; enter {accepted}</source>
+        <translation>金额为必填项，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an amount; enter {accepted}</source>
+        <translation>“{text}”不是有效的金额，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} has more than {digits} decimal places for {code}; enter {accepted}</source>
+        <translation>“{text}”的小数位数超过了 {code} 允许的 {digits} 位，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} is negative; enter {accepted}</source>
+        <translation>“{text}”是负数，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>the amount must be more than zero; enter {accepted}</source>
+        <translation>金额必须大于零，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} is too large; the most accepted is {most:,}</source>
+        <translation>“{text}”太大了，最多只能是 {most:,}</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>penalty rate</source>
+        <translation>罚息利率</translation>
+    </message>
+    <message>
+        <source>payoff penalty</source>
+        <translation>提前结清违约金比例</translation>
+    </message>
+    <message>
+        <source>payoff charge</source>
+        <translation>提前结清违约金比例</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100, e.g. 0.6 or 0.6%</source>
+        <translation>0 到 100 之间的百分数，例如 0.6 或 0.6%</translation>
+    </message>
+    <message>
+        <source>a {what} is required; enter {accepted}</source>
+        <translation>{what}为必填项，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>the {what} {text!r} is negative; enter {accepted}</source>
+        <translation>{what}“{text}”是负数，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a {what}; enter {accepted}</source>
+        <translation>“{text}”不是有效的{what}，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>the {what} {text!r} is above 100%; enter {accepted}</source>
+        <translation>{what}“{text}”超过了 100%，请输入{accepted}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a number of periods; enter a whole number 1 to 360</source>
+        <translation>“{text}”不是有效的期数，请输入 1 到 360 之间的整数</translation>
+    </message>
+    <message>
+        <source>{n} periods is out of range; enter a whole number from 1 to 360</source>
+        <translation>{n} 期超出了范围，请输入 1 到 360 之间的整数</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>upfront_fee</source>
+        <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>down_payment</source>
+        <translation>首付</translation>
+    </message>
+    <message>
+        <source>{name} must be an integer number of minor units</source>
+        <translation>{name}必须是以最小货币单位（如分）计的整数</translation>
+    </message>
+    <message>
+        <source>{name} must be from 0 to {most:,} {currency}</source>
+        <translation>{name}必须在 0 到 {most:,} {currency} 之间</translation>
+    </message>
+    <message>
+        <source>the principal must be more than zero</source>
+        <translation>本金必须大于零</translation>
+    </message>
+    <message>
+        <source>the upfront fee must be less than the principal it finances</source>
+        <translation>前置手续费必须小于分期的本金</translation>
+    </message>
+    <message>
+        <source>the number of periods must be a whole number from 1 to 360</source>
+        <translation>期数必须是 1 到 360 之间的整数</translation>
+    </message>
+    <message>
+        <source>the number of periods must be from 1 to 360</source>
+        <translation>期数必须在 1 到 360 之间</translation>
+    </message>
+    <message>
+        <source>the rate must be a finite Decimal fraction</source>
+        <translation>费率必须是有限的小数</translation>
+    </message>
+    <message>
+        <source>the rate must be from 0% to 100%</source>
+        <translation>费率必须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>per-period amounts are only for custom plans</source>
+        <translation>只有“自定义金额”的分期才能填写每期金额</translation>
+    </message>
+    <message>
+        <source>a custom plan needs one amount per period: {periods} periods, {count} amounts given</source>
+        <translation>自定义金额的分期每期需要一个金额：共 {periods} 期，却填写了 {count} 个金额</translation>
+    </message>
+    <message>
+        <source>every per-period amount must be more than zero</source>
+        <translation>每期金额都必须大于零</translation>
+    </message>
+    <message>
+        <source>a per-period amount is above {most:,}</source>
+        <translation>有一期的金额超过了 {most:,}</translation>
+    </message>
+    <message>
+        <source>the per-period amounts add up to less than the principal; they must cover the principal (the difference is the fee)</source>
+        <translation>每期金额合计少于本金；合计必须覆盖本金（超出本金的部分即为手续费）</translation>
+    </message>
+    <message>
+        <source>{paid} periods are already paid; the plan must keep more than {paid} periods</source>
+        <translation>已有 {paid} 期还清，分期的期数必须多于 {paid} 期</translation>
+    </message>
+    <message>
+        <source>the new principal is less than the principal already repaid</source>
+        <translation>新的本金少于已归还的本金</translation>
+    </message>
+    <message>
+        <source>the remaining per-period amounts do not cover the unpaid principal</source>
+        <translation>剩余各期金额合计不足以覆盖未还本金</translation>
+    </message>
+    <message>
+        <source>nothing was financed once the upfront fee is taken off</source>
+        <translation>扣除前置手续费后，实际到手的金额为零</translation>
+    </message>
+    <message>
+        <source>a payment must be more than zero</source>
+        <translation>还款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>the payment of {amount} is more than the remaining balance of {balance} on {date}</source>
+        <translation>还款金额 {amount} 超过了 {date} 的待还余额 {balance}</translation>
+    </message>
+    <message>
+        <source>a plan needs a name, e.g. &apos;Xiaomi 14&apos; or &apos;花呗 - 冰箱&apos;</source>
+        <translation>请为分期填写名称，例如“小米 14”或“花呗 - 冰箱”</translation>
+    </message>
+    <message>
+        <source>the name is longer than {most} characters</source>
+        <translation>名称超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>the notes are longer than {most} characters</source>
+        <translation>备注超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>grace days must be a whole number from 0 to 365</source>
+        <translation>宽限期天数必须是 0 到 365 之间的整数</translation>
+    </message>
+    <message>
+        <source>the tolerance cannot be negative</source>
+        <translation>容差不能为负数</translation>
+    </message>
+    <message>
+        <source>the {what} must be from 0% to 100%</source>
+        <translation>{what}必须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>there is no plan with id {id}</source>
+        <translation>不存在编号为 {id} 的分期</translation>
+    </message>
+    <message>
+        <source>the payments so far ({paid}) are more than the edited plan&apos;s total ({total})</source>
+        <translation>已还金额（{paid}）超过了修改后分期的应还总额（{total}）</translation>
+    </message>
+    <message>
+        <source>this plan is paid off; its terms can no longer change</source>
+        <translation>该分期已结清，条款不能再修改</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>plan {id} ({name}) is paid off; nothing is owed</source>
+        <translation>分期 {id}（{name}）已结清，无待还款项</translation>
+    </message>
+    <message>
+        <source>the date {date} is in the future; a payment is recorded on or after the day it is made</source>
+        <translation>日期 {date} 晚于今天；还款只能在实际还款当天或之后记录</translation>
+    </message>
+    <message>
+        <source>the {what} is longer than {most} characters</source>
+        <translation>{what}超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>there is no payment with id {id}</source>
+        <translation>不存在编号为 {id} 的还款</translation>
+    </message>
+    <message>
+        <source>payment {id} is already voided</source>
+        <translation>还款 {id} 已作废</translation>
+    </message>
+    <message>
+        <source>a payment dated {date} is already recorded; pay off on or after that date</source>
+        <translation>已记录了一笔 {date} 的还款；提前结清日期不能早于该日期</translation>
+    </message>
+    <message>
+        <source>nothing is owed on plan {id}</source>
+        <translation>分期 {id} 没有待还款项</translation>
+    </message>
+    <message>
+        <source>the payoff did not settle the plan; nothing was recorded</source>
+        <translation>提前结清未能还清该分期；未记录任何内容</translation>
+    </message>
+    <message>
+        <source>the window must be zero or more days</source>
+        <translation>天数不能小于零</translation>
+    </message>
+    <message>
+        <source>the reminder window must be zero or more days</source>
+        <translation>提醒提前天数不能小于零</translation>
+    </message>
+    <message>
+        <source>the range ends ({end}) before it starts ({start})</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>no plans to remove</source>
+        <translation>没有要删除的分期</translation>
+    </message>
+    <message>
+        <source>a date range selects payments (by date) and installments (by due date), not plans; export all plans or one with --plan</source>
+        <translation>日期范围只用于筛选还款（按还款日期）和各期（按到期日），不能筛选分期；请导出全部分期，或用 --plan 导出单个分期</translation>
+    </message>
+    <message>
+        <source>unknown export {kind!r}; choose {choices}</source>
+        <translation>未知的导出类型“{kind}”；可选：{choices}</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>no file to import</source>
+        <translation>没有要导入的文件</translation>
+    </message>
+    <message>
+        <source>{n} problem on {lines} line of {files}; nothing was imported</source>
+        <translation>{files} 中有 {n} 个问题（共 {lines} 行），未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{n} problems on {lines} line of {files}; nothing was imported</source>
+        <translation>{files} 中有 {n} 个问题（共 {lines} 行），未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{n} problems on {lines} lines of {files}; nothing was imported</source>
+        <translation>{files} 中有 {n} 个问题（共 {lines} 行），未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{file} line {line}</source>
+        <translation>{file} 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{file} line {line} has an error</source>
+        <translation>{file} 第 {line} 行有错误</translation>
+    </message>
+    <message>
+        <source>plan id {id} is also on {where}</source>
+        <translation>{where}已使用过分期编号 {id}</translation>
+    </message>
+    <message>
+        <source>plan {key} is not imported ({reason})</source>
+        <translation>分期 {key} 未导入（{reason}）</translation>
+    </message>
+    <message>
+        <source>there is no plan {key}, neither in the database nor in the import</source>
+        <translation>数据库和本次导入中都没有分期 {key}</translation>
+    </message>
+    <message>
+        <source>this payment is already recorded (payment {payment} of plan {plan}); remove the row, or give it a note if it is another payment</source>
+        <translation>这笔还款已经记录过（分期 {plan} 的还款 {payment}）；请删除这一行；如果确实是另一笔还款，请为它填写备注</translation>
+    </message>
+    <message>
+        <source>paying plan {plan} off on {date} costs {quote} under its policy, not {amount}</source>
+        <translation>按分期 {plan} 的结清规则，{date} 提前结清应付 {quote}，而不是 {amount}</translation>
+    </message>
+    <message>
+        <source>plan id {key} is taken in the database; this plan gets id {id}, and the payments of this import that name plan {key} go to it</source>
+        <translation>数据库中已有编号为 {key} 的分期；此分期将使用编号 {id}，本次导入中指向分期 {key} 的还款也会记到它名下</translation>
+    </message>
+    <message>
+        <source>plan {id} ({name}) in the database has the same name, platform, model, principal, periods and first due date; this adds a second one (remove the row if the file was imported before)</source>
+        <translation>数据库中的分期 {id}（{name}）与此行的名称、平台、计息方式、本金、期数和首期还款日都相同；导入后会多出一个相同的分期（如果该文件以前导入过，请删除这一行）</translation>
+    </message>
+    <message>
+        <source>payment id {key} is taken in the database; this payment gets id {id}</source>
+        <translation>数据库中已有编号为 {key} 的还款；此笔还款将使用编号 {id}</translation>
+    </message>
+    <message>
+        <source>enter each period&apos;s total, separated by commas, e.g. 340.34, 340.33, 340.33</source>
+        <translation>请输入每期应还总额，用逗号分隔，例如 340.34, 340.33, 340.33</translation>
+    </message>
+    <message>
+        <source>{count} amounts for {periods} periods; enter one amount per period (or change the number of periods)</source>
+        <translation>填写了 {count} 个金额，但共有 {periods} 期；请每期填写一个金额（或修改期数）</translation>
+    </message>
+    <message>
+        <source>amount {k}: {error}</source>
+        <translation>第 {k} 个金额：{error}</translation>
+    </message>
+    <message>
+        <source>The database file could not be used.</source>
+        <translation>无法使用数据库文件。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from CSV</source>
@@ -254,6 +609,10 @@
     <message>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>警告（%1）</translation>
     </message>
     <message>
         <source>Plans to add (%1)</source>
@@ -278,6 +637,10 @@
     <message>
         <source>Ready to import %1 plan(s) and %2 payment(s) from %3.</source>
         <translation>即将从 %3 导入 %1 笔分期和 %2 笔还款。</translation>
+    </message>
+    <message>
+        <source>Check the %1 warning(s) before you import.</source>
+        <translation>导入前请先查看这 %1 条警告。</translation>
     </message>
     <message>
         <source>Line</source>
@@ -352,6 +715,10 @@
         <translation>还款</translation>
     </message>
     <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -417,6 +784,10 @@
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete works on the Plans and Payments tabs: select a plan or a payment.</source>
+        <translation>删除仅适用于“分期”和“还款记录”页：请先选中一个分期或一笔还款。</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -723,6 +1094,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Void payment of %1</source>
         <translation>作废 %1 的还款</translation>
+    </message>
+    <message>
+        <source>No plan selected</source>
+        <translation>未选择分期</translation>
+    </message>
+    <message>
+        <source>Select a payment, or choose a plan in the filter, first.</source>
+        <translation>请先选中一笔还款，或在筛选中选择一个分期。</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1498,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 </context>
 <context>
     <name>PlanForm</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message>
         <source>To save, fill in: %1</source>
         <translation>请先填写：%1</translation>
@@ -1761,14 +2144,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Currency:</source>
-        <translation>货币(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>The default for new plans and for totals.</source>
-        <translation>新建分期和合计金额默认使用的货币。</translation>
-    </message>
-    <message>
         <source>&amp;Reminder window:</source>
         <translation>提醒提前天数(&amp;R)：</translation>
     </message>
@@ -1783,6 +2158,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>&amp;Default currency for new plans:</source>
+        <translation>新建分期的默认货币(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Each existing plan keeps its own currency; the overview totals use this one when any plan is in it.</source>
+        <translation>已有分期沿用各自的货币；概览合计优先使用此货币。</translation>
     </message>
     <message>
         <source>&amp;Open another…</source>
@@ -1823,6 +2206,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Back up</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>The backup was not made; the database was left unchanged.</source>
+        <translation>未能完成备份；数据库未作任何改动。</translation>
     </message>
     <message>
         <source>Backup written to %1</source>
@@ -1925,6 +2312,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Export calendar</source>
         <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Remind me this many days before each due date (0 = on the day):</source>
+        <translation>在每个还款日前几天提醒（0 表示当天）：</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics)</source>

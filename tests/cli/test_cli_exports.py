@@ -131,7 +131,13 @@ def test_dry_run_writes_nothing(run: Run, ledger: None, tmp_path: Path, snapshot
     assert res.code == 0 and "nothing was written" in res.out
     assert snapshot() == before
     res = run("import", str(path), "--json")
-    assert res.json() == {"dry_run": False, "plans": [], "payments": 1}
+    assert res.json() == {
+        "dry_run": False,
+        "plans": [],
+        "payments": 1,
+        "payment_ids": [{"file": str(path), "line": 2, "key": None, "id": 4}],
+        "warnings": [],
+    }
     assert snapshot() != before
 
 
@@ -167,16 +173,81 @@ def test_malformed_file_from_the_collection(run: Run, ledger: None, snapshot) ->
     assert snapshot() == before
 
 
-def test_ics_to_stdout_and_file(run: Run, ledger: None, tmp_path: Path) -> None:
+def test_ics_to_stdout_and_file(
+    run: Run, ledger: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1715329800")  # 2024-05-10 08:30 UTC
     res = run("ics", "--alarm-days", "2")
     assert res.code == 0
     cal = icalendar.Calendar.from_ical(res.out)
     found = list(cal.walk("VEVENT"))
-    assert len(found) == 11 + 11  # periods 2..12 of both plans (plan 1 period 2 partly paid)
-    first = found[0]
-    assert str(first["UID"]) == "plan-1-period-2@installment-tracker"
-    assert "DTSTAMP:20240510T000000Z" in res.out and "TRIGGER:-P1DT15H" in res.out
+    assert len(found) == 12 + 12  # every period of both plans
+    due = [e for e in found if str(e["STATUS"]) == "CONFIRMED"]
+    assert len(due) == 11 + 11  # periods 2..12 of both plans (plan 1 period 2 partly paid)
+    paid = found[0]
+    assert str(paid["UID"]) == "plan-1-period-1@installment-tracker"
+    assert str(paid["STATUS"]) == "CANCELLED" and not list(paid.walk("VALARM"))
+    assert str(due[0]["UID"]) == "plan-1-period-2@installment-tracker"
+    assert due[0].decoded("SEQUENCE") == 2  # plan 1 has two payments
+    assert "DTSTAMP:20240510T083000Z" in res.out and "TRIGGER:-P1DT15H" in res.out
     out = tmp_path / "feed.ics"
     res = run("ics", "-o", str(out))
-    assert res.out == f"Wrote 22 events to {out}\n"
+    assert res.out == f"Wrote 22 due date(s) to {out}\n"
     assert b"TRIGGER:-PT15H" in out.read_bytes()
+
+
+def test_ics_dtstamp_is_the_time_of_the_run(
+    run: Run, ledger: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not midnight of "today": a feed made later the same day is newer to a calendar."""
+    from datetime import UTC, datetime, timedelta
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(UTC).replace(microsecond=0)
+    res = run("ics")
+    after = datetime.now(UTC)
+    stamps = {e.decoded("DTSTAMP") for e in icalendar.Calendar.from_ical(res.out).walk("VEVENT")}
+    assert len(stamps) == 1
+    (stamp,) = stamps
+    assert before <= stamp <= after + timedelta(seconds=1)
+    from tracker.cli import exports
+
+    monkeypatch.setattr(exports, "now", lambda: datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC))
+    assert "DTSTAMP:20300102T030405Z" in run("ics").out
+
+
+def test_reimporting_warns_and_json_lists_warnings_and_ids(
+    run: Run, ledger: None, tmp_path: Path
+) -> None:
+    plans = tmp_path / "plans.csv"
+    assert run("export", "plans", "-o", str(plans), "--plan", "1").code == 0
+    res = run("import", str(plans), "--dry-run")
+    assert res.code == 0 and "1 plan(s)" in res.out
+    assert res.err.splitlines() == [
+        f"warning: {plans}:2: plan id 1 is taken in the database; this plan gets id 3, and "
+        "the payments of this import that name plan 1 go to it",
+        f"warning: {plans}:2: plan 1 (小米14) in the database has the same name, platform, "
+        "model, principal, periods and first due date; this adds a second one (remove the "
+        "row if the file was imported before)",
+    ]
+    res = run("import", str(plans), "--json")
+    out = res.json()
+    assert out["plans"] == [{"file": str(plans), "line": 2, "key": 1, "id": 3}]
+    assert [w["line"] for w in out["warnings"]] == [2, 2]
+    assert out["payment_ids"] == []
+
+
+def test_round_trip_keeps_the_ids_through_the_cli(run: Run, ledger: None, tmp_path: Path) -> None:
+    """Plan 1 deleted: the ids left (2) and the payments' ids (2) come back as they were."""
+    assert run("plan", "delete", "1", "--yes").code == 0
+    plans, payments = tmp_path / "plans.csv", tmp_path / "payments.csv"
+    assert run("export", "plans", "-o", str(plans)).code == 0
+    assert run("export", "payments", "-o", str(payments)).code == 0
+    other = tmp_path / "other.sqlite3"
+    res = run("import", str(payments), str(plans), "--json", db=other)
+    assert res.json()["plans"][0]["id"] == 2
+    assert res.json()["payment_ids"] == [{"file": str(payments), "line": 2, "key": 2, "id": 2}]
+    assert res.err == ""
+    again = tmp_path / "again.csv"
+    assert run("export", "payments", "-o", str(again), db=other).code == 0
+    assert again.read_bytes() == payments.read_bytes()

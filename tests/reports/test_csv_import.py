@@ -7,8 +7,11 @@ feed too).
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -66,19 +69,48 @@ def test_round_trip_gives_identical_files(sample: Database, empty: Database) -> 
     assert again[5].status == sv.PlanStatus.CLOSED and again[4].archived
 
 
-def test_import_maps_old_ids_to_new_ones(sample: Database, empty: Database) -> None:
-    sv.add_plan(
+def test_import_keeps_free_ids_and_renumbers_taken_ones(sample: Database, empty: Database) -> None:
+    """Plan 1 and payment 1 exist already: those two get ids above every id of the database
+    and the files (8 and 10), with a warning each; every other id is kept."""
+    plan = sv.add_plan(
         empty,
         sv.PlanInput("已有的", PlanTerms(Model.INTEREST_FREE, 10000, 2, date(2024, 1, 1))),
-    )
+    ).created_id
+    assert plan == 1
+    sv.record_payment(empty, 1, 5000, date(2024, 1, 1), TODAY)
     files = exported(sample)
     _, report = import_files(
         empty, [ImportFile("a.csv", files["plans"]), ImportFile("b.csv", files["payments"])], TODAY
     )
-    assert [(p.key, p.id) for p in report.plans] == [(k, k + 1) for k in range(1, 8)]
+    assert [(p.key, p.id) for p in report.plans] == [(1, 8), *((k, k) for k in range(2, 8))]
+    assert sorted((p.key, p.id) for p in report.payments) == [
+        (1, 10),
+        *((k, k) for k in range(2, 10)),
+    ]
+    assert [(w.file, w.line, w.message) for w in report.warnings] == [
+        (
+            "a.csv",
+            2,
+            "plan id 1 is taken in the database; this plan gets id 8, and the payments of "
+            "this import that name plan 1 go to it",
+        ),
+        ("b.csv", 2, "payment id 1 is taken in the database; this payment gets id 10"),
+    ]
     names = {p.plan_id: p.plan_name for p in report.payments}
-    assert names[2] == "小米14 Pro" and names[3] == FORMULA_NAME
-    assert [r.plan_id for r in sv.history(empty, plan_id=2)] == [2, 2, 2]
+    assert names[8] == "小米14 Pro" and names[2] == FORMULA_NAME
+    assert [r.plan_id for r in sv.history(empty, plan_id=8)] == [8, 8, 8]
+    assert [r.plan_name for r in sv.history(empty, plan_id=1)] == ["已有的"]
+
+
+def test_a_dry_run_reports_the_ids_an_import_would_give(sample: Database) -> None:
+    """Into the sample ledger itself every id is taken: the ids reported on a dry run are the
+    ones the import then gives."""
+    files = exported(sample)
+    batch = [ImportFile("p.csv", files["plans"])]
+    _, dry = import_files(sample, batch, TODAY, dry_run=True)
+    _, done = import_files(sample, batch, TODAY)
+    assert [p.id for p in dry.plans] == [p.id for p in done.plans] == list(range(8, 15))
+    assert dry.warnings == done.warnings
 
 
 def test_dry_run_writes_nothing(sample: Database, empty: Database, tmp_path: Path) -> None:
@@ -351,3 +383,267 @@ def test_any_plan_line_survives_write_and_read(
     parsed = csv_import.parse_plans(table)
     assert parsed.problems == ()
     assert [p for _, p in parsed.rows] == [line]
+
+
+# -- the round trip on realistic data -----------------------------------------------------------
+
+REAL_DAY = date(2026, 11, 21)
+
+
+def build_realistic(db: Database) -> dict[str, int]:
+    """The app's sample data plus what real ledgers hold: payment ids out of date order (the
+    sample stores plan by plan), an id gap (a deleted plan), a plan edited after payments
+    (paid periods keep their 29.99 fee, the rest 25.00), one whose first due date was moved
+    after payments (paid periods keep their due dates), a payoff with a charge on the first
+    unpaid installment (the car loan, 2%), a payoff whose charge needs an extra period (every
+    installment already due), and a voided payment."""
+    from tracker.domain.payoff import PayoffPolicy
+    from tracker.services.sample import load_sample_data
+
+    load_sample_data(db, REAL_DAY)
+    plans = {p.name: p.id for p in sv.list_plans(db, REAL_DAY)}
+    gone = sv.add_plan(
+        db, sv.PlanInput("删掉的", PlanTerms(Model.INTEREST_FREE, 10000, 2, date(2026, 6, 1)))
+    ).created_id
+    assert gone is not None
+    sv.delete_plan(db, gone)
+    xiaomi = plans["小米14 Pro 手机"]
+    detail = sv.plan_detail(db, xiaomi, REAL_DAY)
+    edited = sv.PlanInput(
+        name=detail.input.name,
+        terms=PlanTerms(Model.FLAT, 499900, 12, detail.input.terms.first_due, Decimal("0.005")),
+        platform=detail.input.platform,
+        purchase_date=detail.input.purchase_date,
+        notes=detail.input.notes,
+    )
+    sv.edit_plan(db, xiaomi, edited, REAL_DAY)
+    card = plans["MacBook Air 账单分期"]  # due five days later from now on: paid periods keep
+    detail = sv.plan_detail(db, card, REAL_DAY)  # their dates (written with @ in the file)
+    terms = detail.input.terms
+    later = PlanTerms(
+        terms.model, terms.principal, terms.periods, terms.first_due + timedelta(days=5), terms.rate
+    )
+    sv.edit_plan(db, card, dataclasses.replace(detail.input, terms=later), REAL_DAY)
+    car = plans["比亚迪秦PLUS 车贷"]
+    sv.pay_off(db, car, REAL_DAY, REAL_DAY, "银行卡", "提前结清")
+    old = sv.add_plan(
+        db,
+        sv.PlanInput(
+            "旧手机",
+            PlanTerms(Model.FLAT, 120000, 3, date(2026, 6, 5), Decimal("0.006")),
+            payoff_policy=PayoffPolicy.PENALTY_PCT,
+            payoff_penalty_pct=Decimal("0.03"),
+        ),
+    ).created_id
+    assert old is not None
+    sv.record_payment(db, old, 40720, date(2026, 6, 5), REAL_DAY, "微信支付")
+    sv.record_payment(db, old, 100, date(2026, 6, 6), REAL_DAY, "微信支付", "输错了")
+    sv.void_payment(db, sv.history(db, old)[-1].id, REAL_DAY)
+    sv.pay_off(db, old, REAL_DAY, REAL_DAY)
+    return {"xiaomi": xiaomi, "car": car, "old": old, "gone": gone}
+
+
+@pytest.fixture
+def realistic(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "realistic.sqlite3")
+    build_realistic(db)
+    yield db
+    db.close()
+
+
+def exported_on(db: Database, day: date) -> dict[str, bytes]:
+    return {k: transfer.export_csv(db, k, day)[0] for k in transfer.KINDS}
+
+
+def test_realistic_data_is_what_the_round_trip_must_survive(realistic: Database) -> None:
+    history = sv.history(realistic)
+    ids = [p.id for p in history]
+    assert ids != sorted(ids)  # payments by date are not in id order
+    plan_ids = sorted(p.id for p in sv.list_plans(realistic, REAL_DAY, include_archived=True))
+    assert plan_ids != list(range(1, len(plan_ids) + 1))  # a gap
+    xiaomi = sv.plan_detail(realistic, 1, REAL_DAY)
+    fees = [s.installment.fee for s in xiaomi.installments]
+    assert fees[:5] == [2999] * 5 and fees[5:] == [2500] * 7
+    old = sv.plan_detail(realistic, 7, REAL_DAY)
+    assert old.status == sv.PlanStatus.CLOSED and old.payoff_charge > 0
+    assert len(old.installments) == 4  # the charge is an extra period due on the payoff day
+    card = [s.due_date for s in sv.plan_detail(realistic, 3, REAL_DAY).installments]
+    assert card[:3] == [date(2026, 9, 19), date(2026, 10, 19), date(2026, 11, 24)]
+    plans = transfer.export_csv(realistic, "plans", REAL_DAY)[0].decode("utf-8-sig")
+    assert "749.99/67.49@2026-09-19;749.91/67.49@2026-10-19;749.91/67.49;" in plans
+    assert "0.00/24.00@2026-11-21\r\n" in plans
+
+
+def test_round_trip_of_realistic_data(realistic: Database, empty: Database) -> None:
+    before = exported_on(realistic, REAL_DAY)
+    _, report = import_files(
+        empty,
+        [ImportFile("payments.csv", before["payments"]), ImportFile("plans.csv", before["plans"])],
+        REAL_DAY,
+    )
+    assert report.warnings == ()
+    after = exported_on(empty, REAL_DAY)
+    for kind in transfer.KINDS:
+        assert after[kind] == before[kind], kind
+    stamp = datetime(2026, 11, 21, tzinfo=UTC)
+    assert transfer.calendar_feed(empty, REAL_DAY, stamp) == transfer.calendar_feed(
+        realistic, REAL_DAY, stamp
+    )
+    for plan in sv.list_plans(realistic, REAL_DAY, include_archived=True):
+        assert sv.plan_detail(empty, plan.id, REAL_DAY) == sv.plan_detail(
+            realistic, plan.id, REAL_DAY
+        )
+
+
+# -- the stored schedule ------------------------------------------------------------------------
+
+SCHEDULE_HEAD = "id,name,model,principal,periods,rate_pct,first_due,schedule\r\n"
+
+
+def schedule_of(db: Database, plan_id: int) -> list[tuple[date, int, int]]:
+    detail = sv.plan_detail(db, plan_id, TODAY)
+    return [(s.due_date, s.installment.principal, s.installment.fee) for s in detail.installments]
+
+
+def test_the_schedule_column_is_stored_as_written(empty: Database) -> None:
+    """Not what the terms give (7.20 a period from 2024-01-31): the file's fees and the one
+    date it overrides."""
+    text = SCHEDULE_HEAD + (
+        '1,A,flat,1200,3,0.6,2024-01-31,"400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00"\r\n'
+    )
+    import_file(empty, text.encode(), TODAY)
+    assert schedule_of(empty, 1) == [
+        (date(2024, 1, 15), 40000, 720),
+        (date(2024, 2, 29), 40000, 500),
+        (date(2024, 3, 31), 40000, 500),
+    ]
+    again = transfer.export_csv(empty, "plans", TODAY)[0].decode("utf-8-sig")
+    assert again.endswith(",0.00,400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00\r\n")
+
+
+@pytest.mark.parametrize("cell", ["", ";"])
+def test_an_empty_schedule_cell_rebuilds_from_the_terms(empty: Database, cell: str) -> None:
+    import_file(
+        empty, (SCHEDULE_HEAD + f"1,A,flat,1200,3,0.6,2024-01-31,{cell}\r\n").encode(), TODAY
+    )
+    assert [fee for _, _, fee in schedule_of(empty, 1)] == [720, 720, 720]
+
+
+def test_an_export_from_before_the_schedule_column_still_imports(
+    sample: Database, empty: Database
+) -> None:
+    """Drop the two new columns (an older export): the schedules are rebuilt from the terms,
+    which for the sample ledger (never edited) gives the same files."""
+    files = exported(sample)
+
+    def old_format(data: bytes) -> bytes:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        assert rows[0][-2:] == ["payoff_charge", "schedule"]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(r[:-2] for r in rows)
+        return ("\ufeff" + out.getvalue()).encode()
+
+    import_files(
+        empty,
+        [ImportFile("p.csv", old_format(files["plans"])), ImportFile("y.csv", files["payments"])],
+        TODAY,
+    )
+    assert exported(empty) == files
+
+
+def test_schedule_problems_say_what_is_wrong(empty: Database) -> None:
+    from tests.reports.test_csv_common import MALFORMED
+
+    with pytest.raises(ImportRefused) as caught:
+        import_file(empty, (MALFORMED / "bad_schedule.csv").read_bytes(), TODAY)
+    assert [str(p) for p in caught.value.report.problems] == [
+        "import.csv:2: schedule: 2 entries for 3 periods; write one PRINCIPAL/FEE entry per "
+        "period, or clear the cell to rebuild the schedule from the terms",
+        "import.csv:3: schedule: the principal parts add up to 1199.99, not the principal "
+        "1200.00; correct them, or clear the cell to rebuild the schedule from the terms",
+        "import.csv:4: schedule: entry 2 '400.00' is not PRINCIPAL/FEE, e.g. 416.62/29.99 "
+        "(with @YYYY-MM-DD when it is due on another day)",
+        caught.value.report.problems[3].__str__(),
+        "import.csv:6: schedule: entry 4 follows the last period, so it can only be an "
+        "early-payoff charge; its principal must be 0",
+        "import.csv:7: schedule: entry 1: '2024-02-30' is not a real date",
+    ]
+    assert str(caught.value.report.problems[3]).startswith(
+        "import.csv:5: schedule: entry 2: '-7.20' is negative"
+    )
+
+
+def test_a_payoff_charge_period_round_trips(empty: Database) -> None:
+    """A plan paid off when every period was due: the charge is an extra period due on the
+    payoff day, and the payoff row pays exactly what that schedule owes."""
+    plans = (
+        "id,name,model,principal,periods,rate_pct,first_due,payoff_policy,payoff_penalty_pct,"
+        "payoff_charge,schedule\r\n"
+        "1,A,flat,1200,3,0.6,2024-01-05,penalty_pct,3,24.00,"
+        '"400.00/7.20;400.00/7.20;400.00/7.20;0.00/24.00@2024-05-01"\r\n'
+    )
+    payments = "plan_id,date,amount,kind\r\n1,2024-05-01,1245.60,payoff\r\n"
+    import_files(
+        empty, [ImportFile("p.csv", plans.encode()), ImportFile("y.csv", payments.encode())], TODAY
+    )
+    detail = sv.plan_detail(empty, 1, TODAY)
+    assert detail.status == sv.PlanStatus.CLOSED and detail.closed_on == date(2024, 5, 1)
+    assert detail.payoff_charge == 2400
+    assert schedule_of(empty, 1)[-1] == (date(2024, 5, 1), 0, 2400)
+
+
+def test_the_payoff_charge_waits_for_its_payoff(empty: Database) -> None:
+    """Plans alone: the plan is open (what its schedule still owes), no charge yet."""
+    plans = (
+        "id,name,model,principal,periods,first_due,payoff_charge,schedule\r\n"
+        '1,A,interest_free,300,3,2024-06-05,5.00,"100.00/0.00;100.00/5.00;100.00/0.00"\r\n'
+    )
+    import_file(empty, plans.encode(), TODAY)
+    detail = sv.plan_detail(empty, 1, TODAY)
+    assert detail.payoff_charge == 0 and detail.closed_on is None
+    assert detail.state.balance == 30500
+
+
+# -- warnings -------------------------------------------------------------------------------------
+
+
+def test_reimporting_a_plans_file_warns_about_look_alikes(sample: Database) -> None:
+    data = transfer.export_csv(sample, "plans", TODAY, plan_id=1)[0]
+    _, report = import_file(sample, data, TODAY, dry_run=True, name="plans.csv")
+    assert [str(w) for w in report.warnings] == [
+        "plans.csv:2: plan id 1 is taken in the database; this plan gets id 8, and the "
+        "payments of this import that name plan 1 go to it",
+        "plans.csv:2: plan 1 (小米14 Pro) in the database has the same name, platform, model, "
+        "principal, periods and first due date; this adds a second one (remove the row if the "
+        "file was imported before)",
+    ]
+    assert report.problems == () and len(report.plans) == 1
+    _, done = import_file(sample, data, TODAY, name="plans.csv")  # a warning, not an error
+    assert done.warnings == report.warnings
+    assert len(sv.list_plans(sample, TODAY, include_archived=True)) == 8
+
+
+def test_a_different_plan_is_no_look_alike(sample: Database) -> None:
+    text = "name,platform,model,principal,periods,rate_pct,first_due\r\n"
+    text += "小米14 Pro,小米分期,flat,3600,12,0.6,2024-02-29\r\n"  # another first due date
+    _, report = import_file(sample, text.encode(), TODAY, dry_run=True)
+    assert report.warnings == ()
+
+
+# -- the header ------------------------------------------------------------------------------------
+
+
+def test_a_trailing_unnamed_empty_column_is_ignored(empty: Database) -> None:
+    """Excel saves one after a formatted cell: ``…,note,`` and ``…,,`` on every row."""
+    text = "name,model,principal,periods,first_due,,\r\nA,flat,100,3,2024-06-01,,\r\n,,,,,,\r\n"
+    _, report = import_file(empty, text.encode(), TODAY)
+    assert [p.name for p in report.plans] == ["A"]
+    text = "name,model,principal,periods,first_due,\r\nB,flat,100,3,2024-06-01\r\n"  # short
+    _, report = import_file(empty, text.encode(), TODAY, dry_run=True)
+    assert [p.name for p in report.plans] == ["B"]
+
+
+def test_a_stray_tab_in_a_header_cell_is_no_separator(empty: Database) -> None:
+    text = "name\t,model,principal,periods,first_due\r\nA,flat,100,3,2024-06-01\r\n"
+    _, report = import_file(empty, text.encode(), TODAY, dry_run=True)
+    assert [p.name for p in report.plans] == ["A"]

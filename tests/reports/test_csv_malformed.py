@@ -53,6 +53,10 @@ EXPECTED: dict[str, tuple[list[int], str]] = {
     "bad_flags.csv": ([2, 3], "not "),
     "bad_plan_fields.csv": ([2, 3, 4, 4], "not"),
     "gbk_bad_row.csv": ([2], "'十元' is not an amount"),
+    "unnamed_last_column.csv": ([1], "column 4 has no name"),
+    "semicolons.csv": ([1], "separated by semicolons (;); save it as CSV with commas"),
+    "tabs.csv": ([1], "separated by tabs; save it as CSV with commas"),
+    "bad_schedule.csv": ([2, 3, 4, 5, 6, 7], "schedule: "),
 }
 FILES = sorted(p.name for p in MALFORMED.iterdir() if p.suffix in (".csv", ".bin"))
 

@@ -1,4 +1,5 @@
-"""The calendar feed of the sample ledger: golden file, stable UIDs, alarms, all-day events.
+"""The calendar feed of the sample ledger: golden file, stable UIDs, alarms, all-day events,
+paid installments kept as cancelled events, SEQUENCE.
 
 Regenerate the golden file with ``UPDATE_GOLDEN=1 uv run pytest tests/reports``.
 """
@@ -33,33 +34,57 @@ def events(data: bytes) -> list[icalendar.Event]:
     return list(cal.walk("VEVENT"))
 
 
+def reminders(data: bytes) -> list[icalendar.Event]:
+    return [e for e in events(data) if str(e["STATUS"]) == "CONFIRMED"]
+
+
 def test_feed_matches_golden_file(sample: Database) -> None:
     data, count = transfer.calendar_feed(sample, TODAY, STAMP)
     check_golden("calendar.ics", data)
-    assert count == len(events(data))
+    assert count == len(reminders(data))
     lines = data.split(b"\r\n")
     assert lines[-1] == b"" and max(len(line) for line in lines) <= 75  # RFC 5545 folding
     assert b"\n" not in data.replace(b"\r\n", b"")
 
 
-def test_one_all_day_event_per_unpaid_installment(sample: Database) -> None:
+def test_one_all_day_event_per_installment_and_reminders_for_the_unpaid(
+    sample: Database,
+) -> None:
     data, _ = transfer.calendar_feed(sample, TODAY, STAMP)
     found = events(data)
     uids = [str(e["UID"]) for e in found]
     assert len(uids) == len(set(uids))
+    lines = transfer.installment_lines(sample, TODAY)
+    assert sorted(uids) == sorted(event_uid(i.plan_id, i.period) for i in lines)
     unpaid = [
-        (i.plan_id, i.period)
-        for i in transfer.installment_lines(sample, TODAY)
+        event_uid(i.plan_id, i.period)
+        for i in lines
         if i.remaining > 0 and i.plan_id not in (4, 5)  # 4 archived, 5 paid off
     ]
-    assert sorted(uids) == sorted(event_uid(p, n) for p, n in unpaid)
+    assert sorted(str(e["UID"]) for e in reminders(data)) == sorted(unpaid)
     for e in found:
         start, end = e.decoded("DTSTART"), e.decoded("DTEND")
         assert type(start) is date and end == start + timedelta(days=1)
         assert e.decoded("DTSTAMP") == STAMP
-        alarm = next(iter(e.walk("VALARM")))
-        assert alarm.decoded("TRIGGER") == timedelta(hours=-15)  # 09:00 the day before
-        assert str(alarm["ACTION"]) == "DISPLAY"
+        alarms = list(e.walk("VALARM"))
+        if str(e["UID"]) in unpaid:
+            assert str(e["STATUS"]) == "CONFIRMED" and len(alarms) == 1
+            assert alarms[0].decoded("TRIGGER") == timedelta(hours=-15)  # 09:00 the day before
+            assert str(alarms[0]["ACTION"]) == "DISPLAY"
+        else:
+            assert str(e["STATUS"]) == "CANCELLED" and alarms == []
+
+
+def test_paid_archived_and_paid_off_installments_are_cancelled(sample: Database) -> None:
+    data, _ = transfer.calendar_feed(sample, TODAY, STAMP)
+    by_uid = {str(e["UID"]): e for e in events(data)}
+    paid = by_uid[event_uid(1, 1)]
+    assert str(paid["SUMMARY"]) == "小米14 Pro · 第1/12期 已还 ¥321.60"
+    archived = by_uid[event_uid(4, 2)]  # 京东白条 - 空调, archived, unpaid
+    assert str(archived["SUMMARY"]) == "京东白条 - 空调 · 第2/3期 已归档 ¥340.00"
+    assert "archived or closed" in str(archived["DESCRIPTION"])
+    payoff = by_uid[event_uid(5, 4)]  # paid off before it was due
+    assert str(payoff["STATUS"]) == "CANCELLED" and "已还" in str(payoff["SUMMARY"])
 
 
 def test_summary_format_and_details(sample: Database) -> None:
@@ -75,14 +100,36 @@ def test_summary_format_and_details(sample: Database) -> None:
     assert b"PRODID:" + PRODID.encode() in data
 
 
-def test_output_is_deterministic_and_uids_survive_a_payment(sample: Database) -> None:
-    first, _ = transfer.calendar_feed(sample, TODAY, STAMP)
+def test_output_is_deterministic_and_a_payment_cancels_its_event(sample: Database) -> None:
+    """Paying plan 1's third period off: same UIDs, that event cancelled without its alarm,
+    and every event of plan 1 one revision up (3 payments → 4)."""
+    first, count = transfer.calendar_feed(sample, TODAY, STAMP)
     assert transfer.calendar_feed(sample, TODAY, STAMP)[0] == first
     sv.record_payment(sample, 1, 22160, TODAY, TODAY)
-    after, _ = transfer.calendar_feed(sample, TODAY, STAMP)
-    before = {str(e["UID"]) for e in events(first)}
-    now = {str(e["UID"]) for e in events(after)}
-    assert now == before - {"plan-1-period-3@installment-tracker"}
+    after, count_after = transfer.calendar_feed(sample, TODAY, STAMP)
+    assert count_after == count - 1
+    old = {str(e["UID"]): e for e in events(first)}
+    new = {str(e["UID"]): e for e in events(after)}
+    assert new.keys() == old.keys()
+    uid = event_uid(1, 3)
+    assert str(old[uid]["STATUS"]) == "CONFIRMED" and list(old[uid].walk("VALARM"))
+    assert str(new[uid]["STATUS"]) == "CANCELLED" and not list(new[uid].walk("VALARM"))
+    for key, e in new.items():
+        step = 1 if key.startswith("plan-1-") else 0
+        assert e.decoded("SEQUENCE") == old[key].decoded("SEQUENCE") + step, key
+
+
+def test_sequence_rises_with_every_payment_and_void(sample: Database) -> None:
+    def sequence() -> int:
+        data = transfer.calendar_feed(sample, TODAY, STAMP)[0]
+        return int(next(e for e in events(data) if str(e["UID"]) == event_uid(1, 4))["SEQUENCE"])
+
+    start = sequence()
+    assert start == 3  # plan 1 has three payments
+    sv.record_payment(sample, 1, 1000, TODAY, TODAY)
+    assert sequence() == start + 1
+    sv.void_payment(sample, sv.history(sample, plan_id=1)[-1].id, TODAY)
+    assert sequence() == start + 2  # the event changes back: a void is a revision too
 
 
 @pytest.mark.parametrize(("days", "trigger"), [(0, "PT9H"), (1, "-PT15H"), (3, "-P2DT15H")])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from tests.ui.conftest import TODAY, add_flat_plan
@@ -44,7 +45,7 @@ def window(qtbot, ctx: AppContext) -> Window:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """What the file dialogs and the preview answer; ``seen`` records the preview's report."""
-    given: dict[str, object] = {"save": "", "open": [], "import": True}
+    given: dict[str, object] = {"save": "", "open": [], "import": True, "days": 1}
 
     def preview(report: transfer.ImportReport, parent: object) -> bool:
         given["seen"] = report
@@ -52,7 +53,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 
     monkeypatch.setattr(export_actions, "ask_save_path", lambda *a: given["save"])
     monkeypatch.setattr(export_actions, "ask_open_paths", lambda *a: given["open"])
+
+    def alarm_days(parent: object, default: int) -> int | None:
+        given["offered"] = default
+        return given["days"]  # type: ignore[return-value]
+
     monkeypatch.setattr(export_actions, "ask_import", preview)
+    monkeypatch.setattr(export_actions, "ask_alarm_days", alarm_days)
     return given
 
 
@@ -129,7 +136,53 @@ def test_export_calendar(
     data = (tmp_path / "due.ics").read_bytes()
     assert data.count(b"BEGIN:VEVENT") == 12
     assert "SUMMARY:小米14 · 第1/12期 ¥321.60".encode() in data
+    assert b"TRIGGER:-PT15H" in data  # 1 day before, 09:00
     assert "12" in window.statusBar().currentMessage()
+
+
+def test_export_calendar_asks_how_many_days_ahead(
+    window: Window, ctx: AppContext, answers: dict[str, object], tmp_path: Path
+) -> None:
+    """Offered first: the reminder window of the settings; then the last choice."""
+    add_flat_plan(ctx, name="小米14")
+    ctx.settings.reminder_days = 5
+    answers["save"] = str(tmp_path / "due.ics")
+    answers["days"] = 3
+    assert window.transfer_actions.export_calendar() == tmp_path / "due.ics"
+    assert answers["offered"] == 5
+    assert b"TRIGGER:-P2DT15H" in (tmp_path / "due.ics").read_bytes()
+    window.transfer_actions.export_calendar()
+    assert answers["offered"] == 3
+    ctx.settings.set_value(export_actions.ALARM_KEY, "99")
+    window.transfer_actions.export_calendar()
+    assert answers["offered"] == export_actions.MAX_ALARM_DAYS
+
+
+def test_cancelling_the_days_writes_nothing(
+    window: Window, ctx: AppContext, answers: dict[str, object], tmp_path: Path
+) -> None:
+    answers["save"] = str(tmp_path / "due.ics")
+    answers["days"] = None
+    assert window.transfer_actions.export_calendar() is None
+    assert not (tmp_path / "due.ics").exists()
+
+
+def test_the_days_dialog_is_a_spin_box_from_0_to_30(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    seen: list[tuple[object, ...]] = []
+
+    def get_int(*args: object) -> tuple[int, bool]:
+        seen.append(args)
+        return 4, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    assert export_actions.ask_alarm_days(None, 2) == 4
+    _parent, title, label, value, low, high, step = seen[0]
+    assert (title, value, low, high, step) == ("Export calendar", 2, 0, 30, 1)
+    assert "days before each due date" in str(label)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a: (4, False))
+    assert export_actions.ask_alarm_days(None, 2) is None
 
 
 def test_import_adds_plans_and_payments_and_announces_the_change(
@@ -221,6 +274,29 @@ def test_preview_dialog_with_problems_cannot_import(qtbot, ctx: AppContext) -> N
     lines = [dialog.problems_model.index(r, 0).data() for r in range(4)]
     assert lines == ["2", "4", "4", "4"]
     assert dialog.summary.text().startswith("Nothing can be imported: 4 problem(s) in plans.csv.")
+
+
+def test_preview_dialog_shows_warnings_and_still_imports(qtbot, ctx: AppContext) -> None:
+    """The same plans file a second time: each plan looks like one already there."""
+    transfer.import_file(ctx.db, PLANS.encode(), TODAY, name="plans.csv")
+    dialog = ImportDialog(report_of(ctx, PLANS))
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled()
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Warnings (4)",
+        "Plans to add (2)",
+        "Payments to add (0)",
+    ]
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.summary.text() == (
+        "Ready to import 2 plan(s) and 0 payment(s) from plans.csv. "
+        "Check the 4 warning(s) before you import."
+    )
+    model = dialog.warnings_model
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Warning"
+    texts = [model.index(r, 1).data() for r in range(4)]
+    assert texts[0].startswith("plan id 7 is taken in the database; this plan gets id 9")
+    assert texts[1].startswith("plan 7 (华为 Mate 60) in the database has the same name")
 
 
 def test_preview_dialog_shows_payment_kinds(qtbot, ctx: AppContext) -> None:

@@ -126,7 +126,7 @@ def test_over_payment_refused_inline_nothing_stored(
     dialog.amount_edit.setText("3859.21")
     click(qtbot, dialog.ok_button)
     assert dialog.service_error.isVisibleTo(dialog)
-    assert "balance of 3859.20" in dialog.service_error.text()
+    assert "balance of ¥3,859.20" in dialog.service_error.text()  # the GUI formats money
     assert not dialog.recorded and dialog.result() == 0
     assert live_payments(ctx) == []
     assert ctx.undo_label() is None

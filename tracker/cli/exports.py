@@ -5,8 +5,13 @@
 - ``tracker import FILE [FILE ...] [--dry-run]``: plans and payments files as one batch (the
   kind of each file is told by its headers; plans files go first, and payments refer to their
   ``id`` keys). Any bad row: nothing is imported, exit status 2, and every problem is printed
-  on stderr, one per line, as ``FILE:LINE: reason`` after a one-line summary.
-- ``tracker ics [-o FILE] [--alarm-days N]``: the calendar feed of every unpaid installment.
+  on stderr, one per line, as ``FILE:LINE: reason`` after a one-line summary. Warnings (a plan
+  or payment given a new id because the file's is taken, a plan that looks like one already in
+  the database) do not stop it: each is printed on stderr as ``warning: FILE:LINE: reason``
+  (and listed under ``warnings`` with ``--json``).
+- ``tracker ics [-o FILE] [--alarm-days N]``: the calendar feed (reminders for the unpaid
+  installments, paid ones as cancelled events). DTSTAMP is the time of the run (``now``), or
+  ``SOURCE_DATE_EPOCH`` when that is set, for reproducible files.
 
 The services load lazily, so building the parser never imports SQLAlchemy.
 """
@@ -15,8 +20,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .common import CliError, option, parse_date
@@ -83,6 +89,15 @@ def _write(data: bytes, output: str | None) -> None:
         raise CliError(f"cannot write {output!r}: {exc.strerror or exc}") from None
 
 
+def now() -> datetime:
+    """The DTSTAMP of a feed: the current UTC time, or ``SOURCE_DATE_EPOCH`` (seconds since
+    1970) when set, as reproducible builds do; tests replace it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
 def _as_of(args: argparse.Namespace, today: date) -> date:
     return option("--as-of", parse_date, args.as_of) if args.as_of else today
 
@@ -105,17 +120,16 @@ def run_export(args: argparse.Namespace, today: date) -> int:
 
 
 def run_ics(args: argparse.Namespace, today: date) -> int:
-    """`tracker ics`: DTSTAMP is midnight UTC of today, so a day's feed is reproducible."""
+    """`tracker ics`: DTSTAMP is when the feed is made (``now``)."""
     from tracker.services.transfer import calendar_feed
 
     from .ledger import open_db
 
     days = option("--alarm-days", _days, args.alarm_days)
-    stamp = datetime.combine(today, time(0), UTC)
-    data, count = calendar_feed(open_db(args), _as_of(args, today), stamp, days)
+    data, count = calendar_feed(open_db(args), _as_of(args, today), now(), days)
     _write(data, args.output)
     if args.output not in (None, "-"):
-        print(f"Wrote {count} events to {args.output}")
+        print(f"Wrote {count} due date(s) to {args.output}")
     return 0
 
 
@@ -138,6 +152,8 @@ def run_import(args: argparse.Namespace, today: date) -> int:
         for problem in exc.report.problems:
             sys.stderr.write(f"{problem}\n")
         return 2
+    for warning in report.warnings:
+        sys.stderr.write(f"warning: {warning}\n")
     if args.json:
         print(
             json.dumps(
@@ -148,6 +164,14 @@ def run_import(args: argparse.Namespace, today: date) -> int:
                         for p in report.plans
                     ],
                     "payments": len(report.payments),
+                    "payment_ids": [
+                        {"file": p.file, "line": p.line, "key": p.key, "id": p.id}
+                        for p in report.payments
+                    ],
+                    "warnings": [
+                        {"file": w.file, "line": w.line, "message": w.message}
+                        for w in report.warnings
+                    ],
                 },
                 ensure_ascii=False,
             )

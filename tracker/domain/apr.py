@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from .errors import UserError
 from .money import format_percent
 from .plan import Schedule
 
@@ -75,7 +76,7 @@ def solve_period_rate(received: int, flows: Sequence[int]) -> Decimal:
     flows repay no more than was received the rate is 0.
     """
     if received <= 0:
-        raise ValueError("nothing was financed once the upfront fee is taken off")
+        raise UserError("nothing was financed once the upfront fee is taken off")
     if sum(flows) <= received:
         return Decimal(0)
     with localcontext() as ctx:

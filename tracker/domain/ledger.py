@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from .money import AmountError, format_amount, round_half_up
+from .money import Amount, AmountError, round_half_up
 from .plan import Installment
 
 __all__ = [
@@ -356,6 +356,8 @@ def check_payment(
         later_paid = sum(p.amount for p in existing if not p.voided and p.date > new.date)
         balance = max(0, before.balance - later_paid)
         raise PaymentError(
-            f"the payment of {format_amount(new.amount, currency)} is more than the remaining "
-            f"balance of {format_amount(balance, currency)} on {new.date.isoformat()}"
+            "the payment of {amount} is more than the remaining balance of {balance} on {date}",
+            amount=Amount(new.amount, currency),
+            balance=Amount(balance, currency),
+            date=new.date,
         )

@@ -13,10 +13,13 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .errors import Phrase, UserError
+
 __all__ = [
     "CURRENCIES",
     "MAX_MAJOR_UNITS",
     "MAX_PERIODS",
+    "Amount",
     "AmountError",
     "Currency",
     "currency",
@@ -37,7 +40,7 @@ MAX_PERIODS = 360
 """The most periods a plan may have (30 years of monthly payments)."""
 
 
-class AmountError(ValueError):
+class AmountError(UserError):
     """Raised for input that is not an acceptable amount, rate or count; the message says why."""
 
 
@@ -86,7 +89,7 @@ def currency(code: str) -> Currency:
     found = CURRENCIES.get(code.strip().upper())
     if found is None:
         known = ", ".join(sorted(CURRENCIES))
-        raise AmountError(f"unknown currency {code!r}; accepted: {known}")
+        raise AmountError("unknown currency {code!r}; accepted: {known}", code=code, known=known)
     return found
 
 
@@ -123,53 +126,91 @@ def parse_amount(text: str, cur: Currency | str = "CNY", *, allow_zero: bool = F
     above 10^11 major units.
     """
     cur = currency(cur) if isinstance(cur, str) else cur
-    accepted = f"a positive amount with at most {cur.digits} decimal places, e.g. " + (
-        "3600 or 3,600.00" if cur.digits else "3600"
+    accepted = (
+        Phrase(
+            "a positive amount with at most {digits} decimal places, e.g. 3600 or 3,600.00",
+            digits=cur.digits,
+        )
+        if cur.digits
+        else Phrase("a positive amount with at most 0 decimal places, e.g. 3600")
     )
     raw = _normalise(str(text))
     if not raw:
-        raise AmountError(f"an amount is required; enter {accepted}")
+        raise AmountError("an amount is required; enter {accepted}", accepted=accepted)
     if not _NUMBER.fullmatch(raw):
-        raise AmountError(f"{text!r} is not an amount; enter {accepted}")
+        raise AmountError(
+            "{text!r} is not an amount; enter {accepted}", text=text, accepted=accepted
+        )
     try:
         value = Decimal(raw.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-        raise AmountError(f"{text!r} is not an amount; enter {accepted}") from None
+        raise AmountError(
+            "{text!r} is not an amount; enter {accepted}", text=text, accepted=accepted
+        ) from None
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     if -exponent > cur.digits:
         raise AmountError(
-            f"{text!r} has more than {cur.digits} decimal places for {cur.code}; enter {accepted}"
+            "{text!r} has more than {digits} decimal places for {code}; enter {accepted}",
+            text=text,
+            digits=cur.digits,
+            code=cur.code,
+            accepted=accepted,
         )
     if value < 0:
-        raise AmountError(f"{text!r} is negative; enter {accepted}")
+        raise AmountError("{text!r} is negative; enter {accepted}", text=text, accepted=accepted)
     if value == 0 and not allow_zero:
-        raise AmountError(f"the amount must be more than zero; enter {accepted}")
+        raise AmountError("the amount must be more than zero; enter {accepted}", accepted=accepted)
     if value > MAX_MAJOR_UNITS:
-        raise AmountError(f"{text!r} is too large; the most accepted is {MAX_MAJOR_UNITS:,}")
+        raise AmountError(
+            "{text!r} is too large; the most accepted is {most:,}", text=text, most=MAX_MAJOR_UNITS
+        )
     return int(value.scaleb(cur.digits))
 
 
 _RATE = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 
 
-def parse_rate(text: str, *, what: str = "rate") -> Decimal:
+RATE_NAMES: dict[str, Phrase] = {
+    "rate": Phrase("rate"),
+    "penalty rate": Phrase("penalty rate"),
+    "payoff penalty": Phrase("payoff penalty"),
+    "payoff charge": Phrase("payoff charge"),
+}
+"""The names ``parse_rate`` gives a rate in its messages (translated in the GUI)."""
+
+
+def parse_rate(text: str, *, what: str | Phrase = "rate") -> Decimal:
     """Parse a percentage (``0.6``, ``0.6%``, ``０．６％``) into an exact fraction (``0.006``).
 
-    Refuses negatives, NaN, exponents and anything above 100%.
+    Refuses negatives, NaN, exponents and anything above 100%. ``what`` names the rate in
+    the message (one of ``RATE_NAMES``, or a Phrase).
     """
+    name = RATE_NAMES.get(what, what) if isinstance(what, str) else what
     raw = unicodedata.normalize("NFKC", str(text)).strip().replace(" ", "")
     raw = raw.removesuffix("%")
-    accepted = "a percentage from 0 to 100, e.g. 0.6 or 0.6%"
+    accepted = Phrase("a percentage from 0 to 100, e.g. 0.6 or 0.6%")
     if not raw:
-        raise AmountError(f"a {what} is required; enter {accepted}")
+        raise AmountError("a {what} is required; enter {accepted}", what=name, accepted=accepted)
     if raw.startswith("-"):
-        raise AmountError(f"the {what} {text!r} is negative; enter {accepted}")
+        raise AmountError(
+            "the {what} {text!r} is negative; enter {accepted}",
+            what=name,
+            text=text,
+            accepted=accepted,
+        )
     if not _RATE.fullmatch(raw):
-        raise AmountError(f"{text!r} is not a {what}; enter {accepted}")
+        raise AmountError(
+            "{text!r} is not a {what}; enter {accepted}", text=text, what=name, accepted=accepted
+        )
     pct = Decimal(raw)
     if pct > 100:
-        raise AmountError(f"the {what} {text!r} is above 100%; enter {accepted}")
+        raise AmountError(
+            "the {what} {text!r} is above 100%; enter {accepted}",
+            what=name,
+            text=text,
+            accepted=accepted,
+        )
     return pct / 100
 
 
@@ -177,11 +218,25 @@ def parse_periods(text: str | int) -> int:
     """Parse a number of periods: a whole number from 1 to 360."""
     raw = unicodedata.normalize("NFKC", str(text)).replace(" ", "").removesuffix("期")
     if not raw.isdigit():
-        raise AmountError(f"{text!r} is not a number of periods; enter a whole number 1 to 360")
+        raise AmountError(
+            "{text!r} is not a number of periods; enter a whole number 1 to 360", text=text
+        )
     n = int(raw)
     if not 1 <= n <= MAX_PERIODS:
-        raise AmountError(f"{n} periods is out of range; enter a whole number from 1 to 360")
+        raise AmountError("{n} periods is out of range; enter a whole number from 1 to 360", n=n)
     return n
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount inside a message: ``str`` gives the plain decimal (``format_amount``, what the
+    CLI prints); the GUI shows it with the currency symbol."""
+
+    minor: int
+    currency: str = "CNY"
+
+    def __str__(self) -> str:
+        return format_amount(self.minor, self.currency)
 
 
 def format_amount(minor: int, cur: Currency | str = "CNY") -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from .errors import Phrase
 from .money import MAX_MAJOR_UNITS, MAX_PERIODS, AmountError, Currency, currency
 
 __all__ = [
@@ -23,6 +24,13 @@ __all__ = [
     "Remainder",
     "Schedule",
 ]
+
+
+_AMOUNT_FIELDS = {
+    "principal": Phrase("principal"),
+    "upfront_fee": Phrase("upfront_fee"),
+    "down_payment": Phrase("down_payment"),
+}
 
 
 class Model(StrEnum):
@@ -118,12 +126,17 @@ class PlanTerms:
 
     def _validate(self) -> None:
         cap = MAX_MAJOR_UNITS * self.money.scale
-        for name in ("principal", "upfront_fee", "down_payment"):
+        for name, label in _AMOUNT_FIELDS.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise AmountError(f"{name} must be an integer number of minor units")
+                raise AmountError("{name} must be an integer number of minor units", name=label)
             if value < 0 or value > cap:
-                raise AmountError(f"{name} must be from 0 to {MAX_MAJOR_UNITS:,} {self.currency}")
+                raise AmountError(
+                    "{name} must be from 0 to {most:,} {currency}",
+                    name=label,
+                    most=MAX_MAJOR_UNITS,
+                    currency=self.currency,
+                )
         if self.principal <= 0:
             raise AmountError("the principal must be more than zero")
         if self.upfront_fee >= self.principal:
@@ -145,13 +158,15 @@ class PlanTerms:
         amounts = self.custom_amounts
         if len(amounts) != self.periods:
             raise AmountError(
-                f"a custom plan needs one amount per period: {self.periods} periods, "
-                f"{len(amounts)} amounts given"
+                "a custom plan needs one amount per period: {periods} periods, "
+                "{count} amounts given",
+                periods=self.periods,
+                count=len(amounts),
             )
         if any(isinstance(a, bool) or not isinstance(a, int) or a <= 0 for a in amounts):
             raise AmountError("every per-period amount must be more than zero")
         if any(a > cap for a in amounts):
-            raise AmountError(f"a per-period amount is above {MAX_MAJOR_UNITS:,}")
+            raise AmountError("a per-period amount is above {most:,}", most=MAX_MAJOR_UNITS)
         if sum(amounts) < self.principal:
             raise AmountError(
                 "the per-period amounts add up to less than the principal; "

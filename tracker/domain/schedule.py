@@ -148,7 +148,9 @@ def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[In
     if m >= terms.periods:
         if m == terms.periods and rest == 0:
             return tuple(paid)
-        raise AmountError(f"{m} periods are already paid; the plan must keep more than {m} periods")
+        raise AmountError(
+            "{paid} periods are already paid; the plan must keep more than {paid} periods", paid=m
+        )
     if rest < 0:
         raise AmountError("the new principal is less than the principal already repaid")
     tail = full[m:]

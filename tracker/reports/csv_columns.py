@@ -5,8 +5,9 @@ English name or its Chinese alias (or a listed extra alias), in any order and an
 Which kind a file holds is told by its headers (see ``detect_kind``):
 
 - **plans**: a ``principal`` (本金) column and no ``due_date``. One row per plan, carrying every
-  term needed to rebuild it exactly. ``id`` is the plan's key in the file: payments imported in
-  the same batch refer to it, and the import gives the plan a new id.
+  term needed to rebuild it exactly, and its stored schedule (``schedule``, below). ``id`` is
+  the plan's key in the file: payments imported in the same batch refer to it, and the import
+  keeps it as the plan's id when no plan of the database has it (a new id otherwise, reported).
 - **payments**: an ``amount`` (金额) column. ``plan_id`` names the plan: a plan of the same import
   batch (by its ``id`` in the plans file), otherwise a plan already in the database. When
   ``plan_name`` is filled in it must match that plan's name, so a payments file cannot land on
@@ -21,6 +22,24 @@ characters gets one more ``'``, so the guard is reversible for every string.
 Rates are written as percentages (``rate_pct`` 0.6 means 0.6 % per period), as users type them.
 Cells are read leniently where nothing is guessed: dates year first (``2024/1/31`` as Excel
 re-saves them), ``true``/``TRUE``/``是``, model names in English or Chinese (``等额本息``).
+
+The ``schedule`` column (还款计划) of a plans file holds the plan's schedule as stored, so history
+survives a round trip even when it no longer follows from the terms (a plan edited after
+payments keeps its paid periods as they were; an early payoff waives fees or adds a charge).
+One entry per period, in order, separated by ``;``; an entry is ``PRINCIPAL/FEE``, amounts
+written like every other amount cell (plain decimals with the currency's digits)::
+
+    416.62/29.99;416.58/29.99;416.58/29.99;416.58/25.00;…
+
+An entry is due on its period's date from ``first_due`` (monthly, every 14 days for pay_in_n);
+when the stored date differs, the entry ends with ``@YYYY-MM-DD``: the paid periods of a plan
+whose first due date was edited later, or the one extra entry after the last period that an
+early payoff adds to carry its charge when every period was already due (``0.00/36.00@2026-11-21``;
+its principal is always 0). On import the schedule is stored exactly as written after checks
+(one entry per period plus at most that extra one, no negative amount, Σ principal = the
+``principal`` cell); an empty cell, or a file without the column (older exports, hand-made
+files), rebuilds the schedule from the terms. ``payoff_charge`` (提前结清违约金) is the charge
+of the early payoff that closed the plan (0 otherwise); the import stores it with that payoff.
 """
 
 from __future__ import annotations
@@ -31,8 +50,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from tracker.domain.money import parse_amount
-from tracker.domain.plan import PlanTerms
+from tracker.domain.dates import due_dates
+from tracker.domain.money import format_amount, parse_amount
+from tracker.domain.plan import Installment, Model, PlanTerms
 
 __all__ = [
     "INSTALLMENT_COLUMNS",
@@ -43,6 +63,7 @@ __all__ = [
     "InstallmentLine",
     "PaymentLine",
     "PlanLine",
+    "format_schedule",
     "header_key",
     "neutralise",
     "parse_amounts",
@@ -50,6 +71,7 @@ __all__ = [
     "parse_choice",
     "parse_date",
     "parse_int",
+    "parse_schedule",
     "restore",
 ]
 
@@ -112,6 +134,8 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("payoff_policy", "提前结清方式"),
     Column("payoff_penalty_pct", "提前结清违约金率"),
     Column("archived", "已归档"),
+    Column("payoff_charge", "提前结清违约金"),
+    Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费")),
 )
 
 PAYMENT_COLUMNS: tuple[Column, ...] = (
@@ -182,6 +206,9 @@ class PlanLine:
         payoff_policy: ``charge_all_fees``, ``waive_future_fees`` or ``penalty_pct``.
         payoff_penalty_pct: the payoff penalty as a fraction of the remaining principal.
         archived: hidden from the default lists.
+        payoff_charge: the charge of the early payoff that closed the plan, minor units.
+        schedule: the stored schedule (every installment with its due date); empty when the
+            file has none, and the import rebuilds it from ``terms``.
     """
 
     id: int | None
@@ -196,6 +223,8 @@ class PlanLine:
     payoff_policy: str = "charge_all_fees"
     payoff_penalty_pct: Decimal = Decimal(0)
     archived: bool = False
+    payoff_charge: int = 0
+    schedule: tuple[Installment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,3 +358,69 @@ def parse_amounts(text: str, cur: str) -> tuple[int, ...]:
     """Per-period amounts separated by ``;`` (or ``；``/``、``)."""
     raw = unicodedata.normalize("NFKC", text).replace("、", ";").strip().strip(";")
     return tuple(parse_amount(part, cur) for part in raw.split(";")) if raw else ()
+
+
+# -- the stored schedule of a plan ----------------------------------------------------------------
+
+_ENTRY = re.compile(r"([^/@]+)/([^/@]+?)(?:@(.+))?")
+
+
+def _dates(terms: PlanTerms, count: int) -> list[date]:
+    """The due dates the terms give periods 1..count (beyond ``periods`` as well)."""
+    return due_dates(terms.first_due, count, biweekly=terms.model is Model.PAY_IN_N)
+
+
+def format_schedule(items: tuple[Installment, ...], terms: PlanTerms) -> str:
+    """The ``schedule`` cell: ``PRINCIPAL/FEE`` per period, ``@date`` where the due date is not
+    the one the terms give (see the module docstring)."""
+    cur = terms.currency
+    dates = _dates(terms, len(items))
+    return ";".join(
+        f"{format_amount(i.principal, cur)}/{format_amount(i.fee, cur)}"
+        + ("" if i.due_date == expected else f"@{i.due_date.isoformat()}")
+        for i, expected in zip(items, dates, strict=True)
+    )
+
+
+def parse_schedule(text: str, terms: PlanTerms) -> tuple[Installment, ...]:
+    """The installments of a ``schedule`` cell, checked against ``terms``; ValueError (or
+    AmountError) says what is wrong. Empty text gives ``()``: rebuild from the terms."""
+    raw = unicodedata.normalize("NFKC", text).strip().strip(";")
+    if not raw:
+        return ()
+    cur = terms.currency
+    entries = [e.strip() for e in raw.split(";")]
+    if len(entries) not in (terms.periods, terms.periods + 1):
+        raise ValueError(
+            f"{len(entries)} entries for {terms.periods} periods; write one PRINCIPAL/FEE entry "
+            "per period, or clear the cell to rebuild the schedule from the terms"
+        )
+    dates = _dates(terms, len(entries))
+    items: list[Installment] = []
+    for k, entry in enumerate(entries, start=1):
+        m = _ENTRY.fullmatch(entry)
+        if m is None:
+            raise ValueError(
+                f"entry {k} {entry!r} is not PRINCIPAL/FEE, e.g. 416.62/29.99 "
+                "(with @YYYY-MM-DD when it is due on another day)"
+            )
+        try:
+            principal = parse_amount(m.group(1), cur, allow_zero=True)
+            fee = parse_amount(m.group(2), cur, allow_zero=True)
+            due = parse_date(m.group(3)) if m.group(3) else dates[k - 1]
+        except ValueError as exc:
+            raise ValueError(f"entry {k}: {exc}") from None
+        if k > terms.periods and principal:
+            raise ValueError(
+                f"entry {k} follows the last period, so it can only be an early-payoff charge; "
+                "its principal must be 0"
+            )
+        items.append(Installment(k, due, principal, fee))
+    repaid = sum(i.principal for i in items)
+    if repaid != terms.principal:
+        raise ValueError(
+            f"the principal parts add up to {format_amount(repaid, cur)}, not the principal "
+            f"{format_amount(terms.principal, cur)}; correct them, or clear the cell to rebuild "
+            "the schedule from the terms"
+        )
+    return tuple(items)

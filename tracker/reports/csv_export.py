@@ -24,6 +24,7 @@ from .csv_columns import (
     InstallmentLine,
     PaymentLine,
     PlanLine,
+    format_schedule,
     neutralise,
 )
 
@@ -141,9 +142,12 @@ def plan_cells(p: PlanLine) -> list[str]:
         p.payoff_policy,
         format_pct(p.payoff_penalty_pct),
         format_bool(p.archived),
+        format_amount(p.payoff_charge, cur),
+        format_schedule(p.schedule, t),
     ]
 
 
 def plans_csv(plans: Iterable[PlanLine]) -> bytes:
-    """Every term of each plan, enough to rebuild it exactly (see ``csv_columns``)."""
+    """Every term of each plan and its stored schedule, enough to rebuild it exactly (see
+    ``csv_columns`` for the ``schedule`` cell)."""
     return write_csv(PLAN_COLUMNS, (plan_cells(p) for p in plans))

@@ -9,7 +9,9 @@ pass lists them all.
   Chinese Windows saves); anything else, UTF-16, a NUL byte or control characters are refused.
   A file that is only partly UTF-8 (some lines UTF-8, others GBK) is refused as mixed.
 - Header: English names or Chinese aliases (``csv_columns``); the kind (plans or payments) is
-  told by the headers; unknown, unnamed or repeated columns and missing required ones are refused.
+  told by the headers; unknown, unnamed or repeated columns and missing required ones are refused,
+  except unnamed columns at the end whose cells are all empty (Excel adds them), which are
+  ignored. A file separated by semicolons or tabs is refused with a hint to save it with commas.
 - Rows: a row with fewer cells than the header, or extra non-empty cells, is refused; blank rows
   are skipped; a row repeating an earlier one exactly, or an ``id`` used twice, is refused.
 - Cells: dates ``YYYY-MM-DD`` (also ``YYYY/M/D`` and ``YYYY年M月D日``, as Excel re-saves them);
@@ -28,7 +30,7 @@ from decimal import Decimal
 from typing import Generic, NoReturn, TypeVar
 
 from tracker.domain.money import AmountError, currency, parse_amount, parse_periods, parse_rate
-from tracker.domain.plan import PlanTerms
+from tracker.domain.plan import Installment, PlanTerms
 
 from .csv_columns import (
     COLUMNS,
@@ -46,6 +48,7 @@ from .csv_columns import (
     parse_choice,
     parse_date,
     parse_int,
+    parse_schedule,
     restore,
 )
 
@@ -57,6 +60,7 @@ __all__ = [
     "Problem",
     "Table",
     "decode",
+    "file_ids",
     "parse_payments",
     "parse_plans",
     "read_table",
@@ -210,8 +214,24 @@ def _blank(cells: Sequence[str]) -> bool:
     return all(not c.strip() for c in cells)
 
 
+def _separator_hint(header: Sequence[str]) -> str | None:
+    """Why a header cannot be read when the file uses ``;`` or Tab between cells, or None."""
+    known = {**aliases("plans"), **aliases("payments")}
+    for sep, name in ((";", "semicolons (;)"), ("\t", "tabs")):
+        parts = [p for cell in header if sep in cell for p in cell.split(sep)]
+        if sum(1 for p in parts if header_key(p) in known) >= 2:
+            return (
+                f"the cells of this file are separated by {name}; save it as CSV with "
+                "commas (in Excel: CSV UTF-8 (Comma delimited))"
+            )
+    return None
+
+
 def detect_kind(header: Sequence[str]) -> str:
     """``plans`` or ``payments`` by the header cells; CsvError when it cannot tell."""
+    hint = _separator_hint(header)
+    if hint:
+        _refuse(1, hint)
     keys = {header_key(h) for h in header}
 
     def has(kind: str, column: str) -> bool:
@@ -257,6 +277,17 @@ def _columns(kind: str, header: Sequence[str]) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _trim_header(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """``header`` without the unnamed columns at its end whose cells are all empty (Excel
+    saves a trailing empty column after a cell there was formatted)."""
+    width = len(header)
+    while width > 1 and not header[width - 1].strip():
+        if any(len(cells) >= width and cells[width - 1].strip() for cells in rows):
+            break
+        width -= 1
+    return header[:width]
+
+
 def read_table(data: bytes) -> Table:
     """Decode ``data``, read the header and tell the kind; rows of the wrong shape are problems.
 
@@ -269,6 +300,7 @@ def read_table(data: bytes) -> Table:
     header_line, header = records[0]
     if header_line != 1:
         _refuse(1, "the first line must be the header row")
+    header = _trim_header(header, [cells for _, cells in records[1:]])
     kind = detect_kind(header)
     columns = _columns(kind, header)
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -336,6 +368,20 @@ def _by_line(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: p.line))
 
 
+def file_ids(table: Table) -> set[int]:
+    """The ids the ``id`` column of ``table`` gives (cells that are not an id are left out)."""
+    if "id" not in table.columns:
+        return set()
+    at = table.columns.index("id")
+    found = set()
+    for _, cells in table.rows:
+        try:
+            found.add(parse_int(cells[at], "id", 1, 2**63 - 1))
+        except ValueError:
+            continue
+    return found
+
+
 def parse_plans(table: Table) -> Parsed[PlanLine]:
     """Every row of a plans table as a ``PlanLine``, or the problems that stop it."""
     rows: list[tuple[int, PlanLine]] = []
@@ -394,6 +440,7 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
             "payoff_penalty_pct", lambda t: parse_rate(t, what="payoff penalty"), Decimal(0)
         ),
         "archived": r.get("archived", parse_bool, False),
+        "payoff_charge": r.get("payoff_charge", amount, 0),
     }
     if r.errors or first_due is None:
         return None
@@ -414,12 +461,17 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
     except (AmountError, ValueError) as exc:
         r.errors.append(str(exc))
         return None
+    no_schedule: tuple[Installment, ...] = ()
+    schedule = r.get("schedule", lambda t: parse_schedule(t, terms), no_schedule)
+    if r.errors:
+        return None
     return PlanLine(
         id=key,
         name=name,
         platform=r.text("platform"),
         notes=r.text("notes"),
         terms=terms,
+        schedule=schedule,
         **plan_kw,  # type: ignore[arg-type]
     )
 

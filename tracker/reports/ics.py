@@ -1,4 +1,4 @@
-"""The calendar feed: an RFC 5545 iCalendar file with one all-day event per unpaid installment.
+"""The calendar feed: an RFC 5545 iCalendar file with one all-day event per installment.
 
 Built with the ``icalendar`` library; the output depends only on its inputs (the DTSTAMP is
 passed in), so the same ledger gives the same bytes.
@@ -6,15 +6,26 @@ passed in), so the same ledger gives the same bytes.
 - UID ``plan-<plan id>-period-<n>@installment-tracker``: importing the feed again updates the
   events instead of duplicating them.
 - All-day on the due date (``DTSTART;VALUE=DATE``, DTEND the next day), shown as free time.
-- SUMMARY, one stable format: ``<plan name> · 第<n>/<periods>期 <amount still due>``, e.g.
-  ``小米14 · 第3/12期 ¥321.60``; DESCRIPTION: the details in Chinese and English.
-- A display alarm at 09:00 ``alarm_days`` days before the due date (the default 1 gives
-  ``TRIGGER:-PT15H``: all-day events start at midnight), as calendar apps set all-day reminders.
+- An installment still owed (of a plan neither archived nor closed) is ``STATUS:CONFIRMED`` with
+  SUMMARY ``<plan name> · 第<n>/<periods>期 <amount still due>``, e.g. ``小米14 · 第3/12期
+  ¥321.60``, and a display alarm at 09:00 ``alarm_days`` days before the due date (the default
+  1 gives ``TRIGGER:-PT15H``: all-day events start at midnight), as calendar apps set all-day
+  reminders.
+- A paid installment, or any installment of an archived or closed plan, stays in the feed
+  under the same UID as ``STATUS:CANCELLED`` without an alarm, its SUMMARY saying why
+  (``小米14 · 第3/12期 已还 ¥321.60``, ``… 已归档 …``): a calendar that imported the event
+  before updates it instead of keeping a stale reminder.
+- ``SEQUENCE`` is the event's revision, given per plan by the caller
+  (``services.export.calendar_feed``: the plan's payments plus its voided payments, so each
+  payment, payoff or void raises it); changes without a new SEQUENCE (an edit, archiving) are
+  told by a later DTSTAMP, which RFC 5546 orders next.
+- DESCRIPTION: the details in Chinese and English.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -23,7 +34,7 @@ from tracker.domain.money import format_money
 
 from .csv_columns import InstallmentLine
 
-__all__ = ["PRODID", "calendar_ics", "event_uid", "summary"]
+__all__ = ["PRODID", "FeedEvent", "calendar_ics", "event_uid", "summary"]
 
 PRODID = "-//Installment Tracker//installment-tracker//EN"
 UID_DOMAIN = "installment-tracker"
@@ -41,18 +52,42 @@ _STATUS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class FeedEvent:
+    """One installment of the feed with its revision.
+
+    Attributes:
+        item: the installment and its status.
+        sequence: the event's SEQUENCE (never lower than in an earlier feed).
+        archived: the plan is archived or closed: the event is cancelled even if owed.
+    """
+
+    item: InstallmentLine
+    sequence: int = 0
+    archived: bool = False
+
+    @property
+    def active(self) -> bool:
+        """Whether the event is a reminder (owed, plan in use) rather than cancelled."""
+        return self.item.remaining > 0 and not self.archived
+
+
 def event_uid(plan_id: int, period: int) -> str:
     """The stable UID of an installment's event."""
     return f"plan-{plan_id}-period-{period}@{UID_DOMAIN}"
 
 
-def summary(item: InstallmentLine) -> str:
-    """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due."""
+def summary(item: InstallmentLine, archived: bool = False) -> str:
+    """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due; for a paid
+    installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``."""
+    head = f"{item.plan_name} · 第{item.period}/{item.periods}期"
+    if item.remaining == 0:
+        return f"{head} 已还 {format_money(item.paid, item.currency)}"
     amount = format_money(item.remaining, item.currency)
-    return f"{item.plan_name} · 第{item.period}/{item.periods}期 {amount}"
+    return f"{head} 已归档 {amount}" if archived else f"{head} {amount}"
 
 
-def description(item: InstallmentLine) -> str:
+def description(item: InstallmentLine, archived: bool = False) -> str:
     """The event's details, one per line, in Chinese and English."""
     cur = item.currency
 
@@ -75,16 +110,20 @@ def description(item: InstallmentLine) -> str:
     if item.days_overdue:
         status += f"（{item.days_overdue} 天 days）"
     lines.append(f"状态 Status: {status}")
+    if archived:
+        lines.append("分期已归档或已结清 The plan is archived or closed")
     return "\n".join(lines)
 
 
 def calendar_ics(
-    items: Iterable[InstallmentLine],
+    items: Iterable[InstallmentLine | FeedEvent],
     stamp: datetime,
     alarm_days: int = 1,
     name: str = "分期账本 Installment Tracker",
 ) -> bytes:
-    """The feed of ``items`` (the unpaid installments), stamped ``stamp`` (a UTC time)."""
+    """The feed of ``items``, stamped ``stamp`` (a UTC time): owed installments as reminders,
+    paid ones (and those of archived plans) as cancelled events. A bare ``InstallmentLine`` is
+    an event of SEQUENCE 0 of a plan in use."""
     if isinstance(alarm_days, bool) or not 0 <= alarm_days <= MAX_ALARM_DAYS:
         raise ValueError(f"the alarm must be from 0 to {MAX_ALARM_DAYS} days before")
     if stamp.tzinfo is None:
@@ -97,20 +136,26 @@ def calendar_ics(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     trigger = timedelta(days=-alarm_days, hours=ALARM_HOUR)
-    for item in sorted(items, key=lambda i: (i.due_date, i.plan_id, i.period)):
+    entries = [e if isinstance(e, FeedEvent) else FeedEvent(e) for e in items]
+    for entry in sorted(entries, key=lambda e: (e.item.due_date, e.item.plan_id, e.item.period)):
+        item = entry.item
+        title = summary(item, entry.archived)
         event = icalendar.Event()
         event.add("uid", event_uid(item.plan_id, item.period))
         event.add("dtstamp", stamp)
+        event.add("sequence", entry.sequence)
         event.add("dtstart", item.due_date)
         event.add("dtend", item.due_date + timedelta(days=1))
-        event.add("summary", summary(item))
-        event.add("description", description(item))
+        event.add("summary", title)
+        event.add("description", description(item, entry.archived))
+        event.add("status", "CONFIRMED" if entry.active else "CANCELLED")
         event.add("transp", "TRANSPARENT")
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary(item))
-        alarm.add("trigger", trigger)
-        event.add_component(alarm)
+        if entry.active:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", title)
+            alarm.add("trigger", trigger)
+            event.add_component(alarm)
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -65,7 +65,7 @@ def installments_between(
     archived (and not paid off, unless ``include_closed``), by due date, plan and period."""
     if end < start:
         raise ServiceError(
-            f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+            "the range ends ({end}) before it starts ({start})", end=end, start=start
         )
     items: list[CalendarItem] = []
     with db.session() as s:

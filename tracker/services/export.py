@@ -22,6 +22,7 @@ from tracker.storage.models import PlanRecord
 from .convert import (
     DEFAULT_REMINDER_DAYS,
     input_of,
+    installments_of,
     state_of,
 )
 from .model import ServiceError
@@ -48,7 +49,7 @@ KINDS = ("payments", "installments", "plans")
 def _check_range(date_from: date | None, date_to: date | None) -> None:
     if date_from and date_to and date_to < date_from:
         raise ServiceError(
-            f"the range ends ({date_to.isoformat()}) before it starts ({date_from.isoformat()})"
+            "the range ends ({end}) before it starts ({start})", end=date_to, start=date_from
         )
 
 
@@ -59,7 +60,8 @@ def _plans(s: Session, plan_id: int | None) -> list[PlanRecord]:
 
 
 def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
-    """Every plan (archived ones included), or one, with all its terms, by id."""
+    """Every plan (archived ones included), or one, with all its terms and its stored
+    schedule, by id."""
     with db.session() as s:
         lines = []
         for rec in _plans(s, plan_id):
@@ -78,6 +80,8 @@ def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
                     payoff_policy=data.payoff_policy.value,
                     payoff_penalty_pct=data.payoff_penalty_pct,
                     archived=bool(rec.archived),
+                    payoff_charge=rec.payoff_charge,
+                    schedule=installments_of(rec),
                 )
             )
         return lines
@@ -177,7 +181,9 @@ def export_rows(
                 "not plans; export all plans or one with --plan"
             )
         return plan_lines(db, plan_id)
-    raise ServiceError(f"unknown export {kind!r}; choose {', '.join(KINDS)}")
+    raise ServiceError(
+        "unknown export {kind!r}; choose {choices}", kind=kind, choices=", ".join(KINDS)
+    )
 
 
 def export_csv(
@@ -206,20 +212,24 @@ def calendar_feed(
     alarm_days: int = 1,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
 ) -> tuple[bytes, int]:
-    """The iCalendar feed of every unpaid installment of the open, unarchived plans, and how
-    many events it has."""
+    """The iCalendar feed of every installment of every plan, and how many of its events are
+    reminders: the unpaid installments of the open, unarchived plans. The others (paid, or of
+    an archived or closed plan) are cancelled events, so a calendar that imported them before
+    drops their reminders. An event's SEQUENCE is its plan's number of payments plus voided
+    payments: it rises with every payment, payoff and void."""
     with db.session() as s:
-        q = select(PlanRecord).where(PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None))
-        items = [
-            line
-            for rec in s.scalars(q.order_by(PlanRecord.id))
-            for line in _installments(rec, as_of, reminder_days, None, None)
-            if line.remaining > 0
-        ]
+        items = []
+        for rec in s.scalars(select(PlanRecord).order_by(PlanRecord.id)):
+            sequence = len(rec.payments) + sum(1 for p in rec.payments if p.voided)
+            hidden = bool(rec.archived) or rec.closed_on is not None
+            items += [
+                ics.FeedEvent(line, sequence, hidden)
+                for line in _installments(rec, as_of, reminder_days, None, None)
+            ]
     try:
-        return ics.calendar_ics(items, stamp, alarm_days), len(items)
+        return ics.calendar_ics(items, stamp, alarm_days), sum(e.active for e in items)
     except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError("{reason}", reason=str(exc)) from None
 
 
 def save_bytes(path: str | Path, data: bytes) -> None:

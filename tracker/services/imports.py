@@ -11,17 +11,27 @@ How an import finds its way (see ``reports.csv_columns``):
 
 - Each file's kind is told by its headers: plans (a ``principal``/本金 column) or payments
   (an ``amount``/金额 column). Plans files of a batch are imported before its payments files.
-- Plans get new ids; a plans file's ``id`` column is the plan's key within the batch.
+- A plans file's ``id`` column is the plan's key within the batch, and its id in the database
+  when no plan there has that id (always so in an empty database); otherwise the plan gets a
+  new id above every id in use and the report warns about it (``ImportReport.warnings``). The
+  same holds for a payments file's ``id`` column and payment ids.
 - A payment's ``plan_id`` is a key of a plans file in the same batch if there is one, else the
   id of a plan already in the database (so a payments file alone needs its plans to exist).
   A filled-in ``plan_name`` must match that plan's name.
+- A plan's schedule is stored as the file's ``schedule`` column gives it (checked by
+  ``csv_import``), so paid periods of a plan edited after payments keep their amounts; a file
+  without the column (or an empty cell) rebuilds the schedule from the terms.
 - Payments are applied in file order (our export is in date order). Voided payments are kept
-  as voided; a ``payoff`` row closes its plan and must equal the payoff quote on its date.
+  as voided; a ``payoff`` row closes its plan and must equal the payoff quote on its date, or,
+  for a plan whose schedule came from the file (already paid off), exactly what that schedule
+  still owes on that date; the plan's ``payoff_charge`` is then taken from the file.
+- Warnings do not stop an import: a plan or payment that gets a new id, and a plan that looks
+  like one already in the database (same name, platform, model, principal, periods and first
+  due date: the file was probably imported before).
 
 Round trip: exporting plans and payments, importing both into an empty database in one batch
-and exporting again gives identical files, as long as the original ids run 1, 2, 3 … (new ids
-are given in file order). A plan whose terms were edited after payments gets its schedule
-rebuilt from its current terms.
+and exporting again gives identical files (plans, payments and installments), whatever the ids
+and however the plans were edited, paid or paid off.
 """
 
 from __future__ import annotations
@@ -29,25 +39,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.ledger import Payment, PaymentError, check_payment
-from tracker.domain.money import format_amount
+from tracker.domain.errors import Phrase, UserError
+from tracker.domain.ledger import Payment, PaymentError, check_payment, evaluate
+from tracker.domain.money import Amount, AmountError
 from tracker.domain.payoff import PayoffPolicy, apply_payoff
+from tracker.domain.schedule import build_schedule
 from tracker.reports import csv_import
 from tracker.reports.csv_columns import PaymentLine, PlanLine
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import (
+    installment_records,
     installments_of,
     payments_of,
     rules_of,
+    write_input,
 )
 from .model import Change, PlanInput, ServiceError
 from .payments import check_open, clean_text, quote_on
-from .plans import MAX_ID, get_record, insert_plan, replace_schedule, update_closed
+from .plans import MAX_ID, get_record, replace_schedule, update_closed, validate_input
 
 __all__ = [
     "ImportFile",
@@ -56,6 +72,7 @@ __all__ = [
     "ImportReport",
     "ImportedPayment",
     "ImportedPlan",
+    "PlanNotFound",
     "import_file",
     "import_files",
 ]
@@ -74,11 +91,17 @@ class ImportFile:
 
 @dataclass(frozen=True, slots=True, order=True)
 class ImportProblem:
-    """Why a line of a file cannot be imported."""
+    """Why a line of a file cannot be imported.
+
+    ``message`` is the English reason; ``error`` is the refusal it came from when the
+    services raised it (the GUI shows that in its own language), None for a problem the CSV
+    reader found.
+    """
 
     file: str
     line: int
     message: str
+    error: UserError | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -105,7 +128,9 @@ class ImportedPlan:
 
 @dataclass(frozen=True, slots=True)
 class ImportedPayment:
-    """A payment the import adds, to the plan ``plan_id`` (new id for a plan of the batch)."""
+    """A payment the import adds, to the plan ``plan_id`` (new id for a plan of the batch);
+    ``id`` is its id in the database (on a dry run, the id it would get), ``key`` the id the
+    file gave it (None when the file has no id column)."""
 
     file: str
     line: int
@@ -118,18 +143,23 @@ class ImportedPayment:
     note: str
     kind: str
     voided: bool
+    id: int = 0
+    key: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     """What a batch adds (or would add) and every problem found; nothing is written unless
-    ``problems`` is empty and it was not a dry run."""
+    ``problems`` is empty and it was not a dry run. ``warnings`` (same shape as problems) do
+    not stop the import: a plan or payment given a new id because the file's id is taken, a
+    plan that looks like one already in the database."""
 
     files: tuple[str, ...]
     plans: tuple[ImportedPlan, ...] = ()
     payments: tuple[ImportedPayment, ...] = ()
     problems: tuple[ImportProblem, ...] = ()
     dry_run: bool = False
+    warnings: tuple[ImportProblem, ...] = ()
 
 
 class ImportRefused(ServiceError):
@@ -140,9 +170,22 @@ class ImportRefused(ServiceError):
         n = len(report.problems)
         lines = len({(p.file, p.line) for p in report.problems})
         super().__init__(
-            f"{n} problem{'s' if n != 1 else ''} on {lines} line{'s' if lines != 1 else ''} "
-            f"of {', '.join(report.files)}; nothing was imported"
+            "{n} problem on {lines} line of {files}; nothing was imported"
+            if n == 1
+            else "{n} problems on {lines} line of {files}; nothing was imported"
+            if lines == 1
+            else "{n} problems on {lines} lines of {files}; nothing was imported",
+            n=n,
+            lines=lines,
+            files=", ".join(report.files),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ImportRefused, (self.report,))
+
+
+class PlanNotFound(UserError, LookupError):
+    """A payment's ``plan_id`` names no plan of the batch or the database."""
 
 
 class _Rollback(Exception):
@@ -157,36 +200,95 @@ class _Batch:
     plans: list[ImportedPlan] = field(default_factory=list)
     payments: list[ImportedPayment] = field(default_factory=list)
     keys: dict[int, csv_import.PlanRef] = field(default_factory=dict)
-    key_lines: dict[int, str] = field(default_factory=dict)
-    refused: dict[int, str] = field(default_factory=dict)
+    key_lines: dict[int, Phrase] = field(default_factory=dict)
+    refused: dict[int, Phrase] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
     payment_ids: set[int] = field(default_factory=set)
+    warnings: list[ImportProblem] = field(default_factory=list)
+    claimed_plans: set[int] = field(default_factory=set)
+    claimed_payments: set[int] = field(default_factory=set)
+    charges: dict[int, int] = field(default_factory=dict)
+    existing: dict[tuple[object, ...], tuple[int, str]] | None = None
 
-    def problem(self, file: str, line: int, message: str) -> None:
-        self.problems.append(ImportProblem(file, line, message))
+    def warn(self, file: str, line: int, warning: UserError) -> None:
+        self.warnings.append(ImportProblem(file, line, str(warning), warning))
+
+    def free_id(self, model: type[PlanRecord] | type[PaymentRecord], key: int | None) -> int:
+        """``key`` when no row of ``model`` has it, else an id above every id in the database
+        and in the batch's files (so a later row keeps its own id)."""
+        if key is not None and self.session.get(model, key) is None:
+            return key
+        claimed = self.claimed_plans if model is PlanRecord else self.claimed_payments
+        top = self.session.scalar(select(func.max(model.id))) or 0
+        above = max(top, max(claimed, default=0)) + 1
+        return above if above <= MAX_ID else top + 1
+
+    def problem(self, file: str, line: int, message: str | UserError) -> None:
+        if isinstance(message, UserError):
+            self.problems.append(ImportProblem(file, line, str(message), message))
+        else:
+            self.problems.append(ImportProblem(file, line, message))
 
     # plans ---------------------------------------------------------------------------------
     def add_plans(self, name: str, table: csv_import.Table) -> None:
+        if self.existing is None:  # the plans in the database before this batch
+            self.existing = {}
+            for old in self.session.scalars(select(PlanRecord).order_by(PlanRecord.id)):
+                self.existing.setdefault(_look(old), (old.id, old.name))
         parsed = csv_import.parse_plans(table)
         for p in parsed.problems:
             self.problem(name, p.line, p.message)
         for key, line in parsed.refused_keys.items():
-            self.refused.setdefault(key, f"{name} line {line} has an error")
+            self.refused.setdefault(
+                key, Phrase("{file} line {line} has an error", file=name, line=line)
+            )
         for line, plan in parsed.rows:
-            where = f"{name} line {line}"
+            where = Phrase("{file} line {line}", file=name, line=line)
             if plan.id is not None and plan.id in self.key_lines:
-                self.problem(name, line, f"plan id {plan.id} is also on {self.key_lines[plan.id]}")
+                self.problem(
+                    name,
+                    line,
+                    ServiceError(
+                        "plan id {id} is also on {where}", id=plan.id, where=self.key_lines[plan.id]
+                    ),
+                )
                 continue
             try:
                 rec = self._insert_plan(plan)
             except ServiceError as exc:
-                self.problem(name, line, str(exc))
+                self.problem(name, line, exc)
                 if plan.id is not None:
-                    self.refused[plan.id] = f"{where} has an error"
+                    self.refused[plan.id] = Phrase(
+                        "{file} line {line} has an error", file=name, line=line
+                    )
                 continue
             if plan.id is not None:
                 self.keys[plan.id] = csv_import.PlanRef(rec.id, rec.name, rec.currency)
                 self.key_lines[plan.id] = where
+                if rec.id != plan.id:
+                    self.warn(
+                        name,
+                        line,
+                        UserError(
+                            "plan id {key} is taken in the database; this plan gets id {id}, "
+                            "and the payments of this import that name plan {key} go to it",
+                            key=plan.id,
+                            id=rec.id,
+                        ),
+                    )
+            same = self.existing.get(_look(rec)) if self.existing else None
+            if same is not None:
+                self.warn(
+                    name,
+                    line,
+                    UserError(
+                        "plan {id} ({name}) in the database has the same name, platform, model, "
+                        "principal, periods and first due date; this adds a second one (remove "
+                        "the row if the file was imported before)",
+                        id=same[0],
+                        name=same[1],
+                    ),
+                )
             t = plan.terms
             self.plans.append(
                 ImportedPlan(
@@ -207,7 +309,8 @@ class _Batch:
             self.touched.add(rec.id)
 
     def _insert_plan(self, plan: PlanLine) -> PlanRecord:
-        """What ``plans.add_plan`` stores, inside the batch's transaction."""
+        """What ``plans.add_plan`` stores, inside the batch's transaction, under the file's id
+        when it is free and with the file's schedule when it has one."""
         data = PlanInput(
             name=plan.name,
             terms=plan.terms,
@@ -220,7 +323,25 @@ class _Batch:
             payoff_policy=PayoffPolicy(plan.payoff_policy),
             payoff_penalty_pct=plan.payoff_penalty_pct,
         )
-        return insert_plan(self.session, data, archived=plan.archived)
+        data = validate_input(data)
+        try:
+            items = plan.schedule or build_schedule(data.terms).installments
+        except AmountError as exc:
+            raise ServiceError.from_error(exc) from None
+        rec = PlanRecord(
+            id=self.free_id(PlanRecord, plan.id),
+            archived=plan.archived,
+            closed_on=None,
+            payoff_charge=0,
+        )
+        write_input(rec, data)
+        self.session.add(rec)
+        self.session.flush()
+        rec.installments.extend(installment_records(rec.id, items))
+        self.session.flush()
+        if plan.schedule:
+            self.charges[rec.id] = plan.payoff_charge
+        return rec
 
     # payments ------------------------------------------------------------------------------
     def plan_of(self, key: int) -> csv_import.PlanRef:
@@ -228,10 +349,14 @@ class _Batch:
         if key in self.keys:
             return self.keys[key]
         if key in self.refused:
-            raise LookupError(f"plan {key} is not imported ({self.refused[key]})")
+            raise PlanNotFound(
+                "plan {key} is not imported ({reason})", key=key, reason=self.refused[key]
+            )
         rec = self.session.get(PlanRecord, key) if 1 <= key <= MAX_ID else None
         if rec is None:
-            raise LookupError(f"there is no plan {key}, neither in the database nor in the import")
+            raise PlanNotFound(
+                "there is no plan {key}, neither in the database nor in the import", key=key
+            )
         return csv_import.PlanRef(rec.id, rec.name, rec.currency)
 
     def add_payments(self, name: str, table: csv_import.Table) -> None:
@@ -243,10 +368,20 @@ class _Batch:
                 with self.session.begin_nested():
                     payment_id = self._record(pay)
             except (ServiceError, PaymentError) as exc:
-                self.problem(name, line, str(exc))
+                self.problem(name, line, exc)
                 continue
             self.payment_ids.add(payment_id)
             self.touched.add(pay.plan_id)
+            if pay.id is not None and payment_id != pay.id:
+                self.warn(
+                    name,
+                    line,
+                    UserError(
+                        "payment id {key} is taken in the database; this payment gets id {id}",
+                        key=pay.id,
+                        id=payment_id,
+                    ),
+                )
             self.payments.append(
                 ImportedPayment(
                     name,
@@ -260,6 +395,8 @@ class _Batch:
                     pay.note,
                     pay.kind,
                     pay.voided,
+                    payment_id,
+                    pay.id,
                 )
             )
 
@@ -269,8 +406,9 @@ class _Batch:
         method, note = clean_text(pay.method, "method"), clean_text(pay.note, "note")
         if pay.date > self.as_of:
             raise ServiceError(
-                f"the date {pay.date.isoformat()} is in the future; a payment is recorded "
-                "on or after the day it is made"
+                "the date {date} is in the future; a payment is recorded "
+                "on or after the day it is made",
+                date=pay.date,
             )
         for old in rec.payments:
             if old.id not in self.payment_ids and (
@@ -282,8 +420,10 @@ class _Batch:
                 bool(old.voided),
             ) == (pay.date, pay.amount, method, note, pay.kind, pay.voided):
                 raise ServiceError(
-                    f"this payment is already recorded (payment {old.id} of plan {rec.id}); "
-                    "remove the row, or give it a note if it is another payment"
+                    "this payment is already recorded (payment {payment} of plan {plan}); "
+                    "remove the row, or give it a note if it is another payment",
+                    payment=old.id,
+                    plan=rec.id,
                 )
         if not pay.voided:
             check_open(rec, pay.date, self.as_of)
@@ -295,6 +435,7 @@ class _Batch:
                     installments_of(rec), payments_of(rec), rules_of(rec), new, rec.currency
                 )
         row = PaymentRecord(
+            id=self.free_id(PaymentRecord, pay.id),
             date=pay.date,
             amount=pay.amount,
             method=method,
@@ -310,12 +451,19 @@ class _Batch:
 
     def _pay_off(self, rec: PlanRecord, pay: PaymentLine) -> None:
         quote = quote_on(rec, pay.date)
+        if rec.id in self.charges:  # the schedule came from the file: already paid off?
+            owed = evaluate(installments_of(rec), payments_of(rec), rules_of(rec), pay.date)
+            if owed.balance == pay.amount:
+                rec.payoff_charge = self.charges[rec.id]
+                return
         if quote.amount != pay.amount:
             cur = rec.currency
             raise ServiceError(
-                f"paying plan {rec.id} off on {pay.date.isoformat()} costs "
-                f"{format_amount(quote.amount, cur)} under its policy, not "
-                f"{format_amount(pay.amount, cur)}"
+                "paying plan {plan} off on {date} costs {quote} under its policy, not {amount}",
+                plan=rec.id,
+                date=pay.date,
+                quote=Amount(quote.amount, cur),
+                amount=Amount(pay.amount, cur),
             )
         items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)
         replace_schedule(self.session, rec, items)
@@ -346,6 +494,9 @@ def import_files(
     try:
         with db.session() as s:
             batch = _Batch(s, as_of, problems=early)
+            for _, table in tables:
+                claimed = batch.claimed_plans if table.kind == "plans" else batch.claimed_payments
+                claimed.update(csv_import.file_ids(table))
             for name, table in tables:
                 if table.kind == "plans":
                     batch.add_plans(name, table)
@@ -363,6 +514,7 @@ def import_files(
         payments=tuple(batch.payments),
         problems=tuple(sorted(batch.problems, key=lambda p: (order[p.file], p.line))),
         dry_run=dry_run,
+        warnings=tuple(sorted(batch.warnings, key=lambda p: (order[p.file], p.line))),
     )
     if report.problems:
         raise ImportRefused(report)
@@ -372,6 +524,11 @@ def import_files(
         Change("imported", frozenset(batch.touched), frozenset(batch.payment_ids)),
         report,
     )
+
+
+def _look(rec: PlanRecord) -> tuple[object, ...]:
+    """What makes two plans look the same to a person re-importing a file."""
+    return (rec.name, rec.platform, rec.model, rec.principal, rec.periods, rec.first_due)
 
 
 def import_file(

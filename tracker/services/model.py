@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tracker.domain.apr import CostOfCredit
+from tracker.domain.errors import UserError
 from tracker.domain.ledger import InstallmentState, LedgerState, Status
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import PlanTerms
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 
-class ServiceError(ValueError):
+class ServiceError(UserError):
     """A user action that cannot be done; the message says why. Nothing was written."""
 
 

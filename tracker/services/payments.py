@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Payment, PaymentError, Status, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
@@ -21,6 +22,7 @@ from .model import Change, DueItem, PaymentRow, ServiceError
 from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, update_closed
 
 MAX_TEXT = 1000
+TEXT_NAMES = {"method": Phrase("method"), "note": Phrase("note")}
 _ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
 
 
@@ -30,18 +32,25 @@ def _now() -> str:
 
 def check_open(rec: PlanRecord, on: date, as_of: date) -> None:
     if rec.closed_on is not None:
-        raise ServiceError(f"plan {rec.id} ({rec.name}) is paid off; nothing is owed")
+        raise ServiceError(
+            "plan {id} ({name}) is paid off; nothing is owed", id=rec.id, name=rec.name
+        )
     if on > as_of:
         raise ServiceError(
-            f"the date {on.isoformat()} is in the future; a payment is recorded "
-            "on or after the day it is made"
+            "the date {date} is in the future; a payment is recorded "
+            "on or after the day it is made",
+            date=on,
         )
 
 
 def clean_text(value: str, what: str) -> str:
     value = value.strip()
     if len(value) > MAX_TEXT:
-        raise ServiceError(f"the {what} is longer than {MAX_TEXT} characters")
+        raise ServiceError(
+            "the {what} is longer than {most} characters",
+            what=TEXT_NAMES.get(what, what),
+            most=MAX_TEXT,
+        )
     return value
 
 
@@ -57,7 +66,7 @@ def record_payment(
         try:
             check_payment(installments_of(rec), payments_of(rec), rules_of(rec), new, rec.currency)
         except PaymentError as exc:
-            raise ServiceError(str(exc)) from None
+            raise ServiceError.from_error(exc) from None
         row = PaymentRecord(
             plan_id=plan_id,
             date=on,
@@ -79,9 +88,9 @@ def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
     with db.session() as s:
         row = s.get(PaymentRecord, payment_id) if 1 <= payment_id <= MAX_ID else None
         if row is None:
-            raise ServiceError(f"there is no payment with id {payment_id}")
+            raise ServiceError("there is no payment with id {id}", id=payment_id)
         if row.voided:
-            raise ServiceError(f"payment {payment_id} is already voided")
+            raise ServiceError("payment {id} is already voided", id=payment_id)
         rec = get_record(s, row.plan_id)
         row.voided = True
         if row.kind == "payoff":
@@ -97,8 +106,8 @@ def quote_on(rec: PlanRecord, on: date) -> PayoffQuote:
     later = [p.date for p in payments_of(rec) if not p.voided and p.date > on]
     if later:
         raise ServiceError(
-            f"a payment dated {max(later).isoformat()} is already recorded; "
-            "pay off on or after that date"
+            "a payment dated {date} is already recorded; pay off on or after that date",
+            date=max(later),
         )
     return quote_payoff(
         installments_of(rec),
@@ -129,7 +138,7 @@ def pay_off(
         check_open(rec, on, as_of)
         quote = quote_on(rec, on)
         if quote.amount == 0:
-            raise ServiceError(f"nothing is owed on plan {plan_id}")
+            raise ServiceError("nothing is owed on plan {id}", id=plan_id)
         items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)
         replace_schedule(s, rec, items)
         rec.payoff_charge = quote.charge

@@ -13,8 +13,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Status, evaluate
-from tracker.domain.money import AmountError, format_amount
+from tracker.domain.money import Amount, AmountError
 from tracker.domain.plan import Installment, PlanTerms
 from tracker.domain.schedule import build_schedule, reschedule_unpaid
 from tracker.storage.engine import Database
@@ -46,19 +47,19 @@ def validate_input(data: PlanInput) -> PlanInput:
     if not name:
         raise ServiceError("a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'")
     if len(name) > MAX_NAME:
-        raise ServiceError(f"the name is longer than {MAX_NAME} characters")
+        raise ServiceError("the name is longer than {most} characters", most=MAX_NAME)
     if len(data.notes) > MAX_NOTES:
-        raise ServiceError(f"the notes are longer than {MAX_NOTES} characters")
+        raise ServiceError("the notes are longer than {most} characters", most=MAX_NOTES)
     if not 0 <= data.grace_days <= 365:
         raise ServiceError("grace days must be a whole number from 0 to 365")
     if data.tolerance < 0:
         raise ServiceError("the tolerance cannot be negative")
     for label, rate in (
-        ("penalty rate", data.penalty_daily_rate),
-        ("payoff penalty", data.payoff_penalty_pct),
+        (Phrase("penalty rate"), data.penalty_daily_rate),
+        (Phrase("payoff penalty"), data.payoff_penalty_pct),
     ):
         if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 1:
-            raise ServiceError(f"the {label} must be from 0% to 100%")
+            raise ServiceError("the {what} must be from 0% to 100%", what=label)
     return PlanInput(
         name=name,
         terms=data.terms,
@@ -80,7 +81,7 @@ def get_record(session: Session, plan_id: int) -> PlanRecord:
     """The plan with this id, or ServiceError naming the id."""
     rec = session.get(PlanRecord, plan_id) if 1 <= plan_id <= MAX_ID else None
     if rec is None:
-        raise ServiceError(f"there is no plan with id {plan_id}")
+        raise ServiceError("there is no plan with id {id}", id=plan_id)
     return rec
 
 
@@ -90,7 +91,7 @@ def insert_plan(session: Session, data: PlanInput, archived: bool = False) -> Pl
     try:
         schedule = build_schedule(data.terms)
     except AmountError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.from_error(exc) from None
     rec = PlanRecord(
         archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
     )
@@ -127,14 +128,15 @@ def regenerate_unpaid(rec: PlanRecord, terms: PlanTerms, as_of: date) -> tuple[I
     try:
         result = reschedule_unpaid(terms, kept)
     except AmountError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.from_error(exc) from None
     paid = sum(p.amount for p in payments if not p.voided)
     total = sum(i.total for i in result) + state.penalty_due
     if paid > total:
         cur = rec.currency
         raise ServiceError(
-            f"the payments so far ({format_amount(paid, cur)}) are more than the edited plan's "
-            f"total ({format_amount(total, cur)})"
+            "the payments so far ({paid}) are more than the edited plan's total ({total})",
+            paid=Amount(paid, cur),
+            total=Amount(total, cur),
         )
     return result
 

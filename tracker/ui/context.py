@@ -1,8 +1,8 @@
 """The application context: one object, built in app.py, handed to every screen.
 
 It owns the database, the settings, the prompt seam and the clock, runs every user action
-through ``act`` (one service call, errors shown as messages, an undo entry, then a ``changed``
-notice so each screen refreshes what it shows).
+through ``act`` (one service call, errors shown as messages in the UI's language, an undo
+entry, then a ``changed`` notice so each screen refreshes what it shows).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from tracker import services as sv
 from tracker.domain.money import AmountError
 from tracker.storage import Database, StorageError
 
+from .errors import describe
 from .interaction import Interaction
 from .settings_store import Settings
 
@@ -81,16 +82,17 @@ class AppContext(QObject):
 
         With ``plan_id`` the plan is captured first so the action can be undone by restoring
         it; ``undo`` gives another way (e.g. deleting a plan just added). ``on_error`` receives
-        the refusal's message instead of a message box (for dialogs that show it in place).
+        the refusal's message (``errors.describe``: translated) instead of a message box, for
+        dialogs that show it in place.
         """
         try:
             snapshot = sv.snapshot_plan(self.db, plan_id) if plan_id is not None else None
             result = func(self.db, *args, **kwargs)
         except (sv.ServiceError, AmountError, StorageError) as exc:
             if on_error is not None:
-                on_error(str(exc))  # a dialog shows the refusal in place
+                on_error(describe(exc))  # a dialog shows the refusal in place
             else:
-                self.interaction.error(parent, label, str(exc))
+                self.interaction.error(parent, label, describe(exc))
             return None
         change = result[0] if isinstance(result, tuple) else result
         if undo is not None:
@@ -119,7 +121,7 @@ class AppContext(QObject):
         try:
             change = entry.undo()
         except (sv.ServiceError, StorageError) as exc:
-            self.interaction.error(parent, entry.label, str(exc))
+            self.interaction.error(parent, entry.label, describe(exc))
             return False
         self.changed.emit(change)
         return True

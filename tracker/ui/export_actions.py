@@ -1,8 +1,10 @@
 """File menu actions: Export (payments, installments, plans as CSV), Export calendar (.ics) and
 Import from CSV (with a preview).
 
-File dialogs are reached through the module-level seams ``ask_save_path``, ``ask_open_paths``
-and ``ask_import`` so tests replace them. Exports run a service that returns the file's bytes and
+File dialogs are reached through the module-level seams ``ask_save_path``, ``ask_open_paths``,
+``ask_import`` and ``ask_alarm_days`` so tests replace them. Export calendar first asks how many
+days before a due date its reminder goes off (0–30; the last choice, else the app's reminder
+window), then where to save. Exports run a service that returns the file's bytes and
 write them whole (``transfer.save_bytes``); an import is checked with a dry run, previewed in
 ``ImportDialog`` and, when accepted, run through ``ctx.act`` so every screen refreshes.
 """
@@ -14,20 +16,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
 
 from tracker import services as sv
 from tracker.domain.money import AmountError
 from tracker.services import transfer
 from tracker.storage import StorageError
 
+from .errors import describe
 from .import_dialog import ImportDialog
 
 T = TypeVar("T")
 
 DIR_KEY = "transfer/dir"
+ALARM_KEY = "transfer/alarm_days"
+MAX_ALARM_DAYS = 30
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str:
@@ -46,6 +51,23 @@ def ask_import(report: transfer.ImportReport, parent: QWidget | None) -> bool:
     """Show the import preview; True when the user chose Import."""
     dialog = ImportDialog(report, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_alarm_days(parent: QWidget | None, default: int) -> int | None:
+    """How many days before each due date the calendar's reminders go off (a spin box from
+    0 to 30 starting at ``default``), or None when the user cancels."""
+    days, ok = QInputDialog.getInt(
+        parent,
+        QCoreApplication.translate("TransferActions", "Export calendar"),
+        QCoreApplication.translate(
+            "TransferActions", "Remind me this many days before each due date (0 = on the day):"
+        ),
+        default,
+        0,
+        MAX_ALARM_DAYS,
+        1,
+    )
+    return days if ok else None
 
 
 def _now() -> datetime:
@@ -96,7 +118,7 @@ class TransferActions(QObject):
         try:
             return func()
         except (sv.ServiceError, AmountError, StorageError) as exc:
-            self.ctx.interaction.error(self.window, title, str(exc))
+            self.ctx.interaction.error(self.window, title, describe(exc))
             return None
 
     def _status(self, text: str) -> None:
@@ -148,20 +170,34 @@ class TransferActions(QObject):
         self._status(text.replace("%2", str(path)))
         return path
 
+    def _alarm_days(self) -> int:
+        """The reminder offset to offer: the last one chosen, else the app's reminder window."""
+        for value in (self.ctx.settings.value(ALARM_KEY), self.ctx.reminder_days):
+            try:
+                days = int(value)
+            except (TypeError, ValueError):
+                continue
+            return min(max(days, 0), MAX_ALARM_DAYS)
+        return 1
+
     def export_calendar(self) -> Path | None:
-        """Ask where, then write the calendar feed of every unpaid installment."""
+        """Ask how many days ahead to remind and where, then write the calendar feed."""
         title = self.tr("Export calendar")
+        days = ask_alarm_days(self.window, self._alarm_days())
+        if days is None:
+            return None
         path = self._save(title, "installments.ics", self.tr("iCalendar files (*.ics)"), ".ics")
         if path is None:
             return None
         result = self._service(
             title,
             lambda: transfer.calendar_feed(
-                self.ctx.db, self.ctx.today(), _now(), reminder_days=self.ctx.reminder_days
+                self.ctx.db, self.ctx.today(), _now(), days, reminder_days=self.ctx.reminder_days
             ),
         )
         if result is None or not self._write(title, path, result[0]):
             return None
+        self.ctx.settings.set_value(ALARM_KEY, days)
         text = self.tr("Exported %1 due date(s) to %2").replace("%1", str(result[1]))
         self._status(text.replace("%2", str(path)))
         return path
@@ -208,7 +244,7 @@ class TransferActions(QObject):
         except transfer.ImportRefused as exc:
             return exc.report
         except (sv.ServiceError, AmountError, StorageError) as exc:
-            self.ctx.interaction.error(self.window, title, str(exc))
+            self.ctx.interaction.error(self.window, title, describe(exc))
             return None
 
 

@@ -2,8 +2,10 @@
 
 Built from the report of a dry run (``services.transfer.import_files(..., dry_run=True)``): a
 tab of plans to add, a tab of payments to add and, when any row is bad, a tab of problems (file,
-line, reason) shown first. Import is enabled only when there are no problems and something to
-add; the dialog itself writes nothing (the caller runs the import when it is accepted).
+line, reason) shown first, then, when there are any, a tab of warnings that do not stop the
+import (a plan that looks like one already in the database, an id that is taken). Import is
+enabled only when there are no problems and something to add; the dialog itself writes nothing
+(the caller runs the import when it is accepted).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.services.transfer import ImportedPayment, ImportedPlan, ImportProblem, ImportReport
 
 from . import fmt
+from .errors import describe
 from .table_model import Column, RowTableModel
 
 __all__ = ["ImportDialog"]
@@ -37,6 +40,12 @@ ERROR_STYLE = "color: #c62828;"
 
 def _where(file: str, line: int, several: bool) -> str:
     return f"{file}:{line}" if several else str(line)
+
+
+def problem_text(problem: ImportProblem) -> str:
+    """Why the line is refused: a refusal of the services in the UI's language; a problem the
+    CSV reader found as it reads."""
+    return describe(problem.error) if problem.error is not None else problem.message
 
 
 class ImportDialog(QDialog):
@@ -73,11 +82,25 @@ class ImportDialog(QDialog):
         self.problems_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        self.warnings_model: RowTableModel[ImportProblem] = RowTableModel(
+            self._warning_columns(several)
+        )
+        self.warnings_model.set_rows(report.warnings)
+        self.warnings_table = self._table(self.warnings_model)
+        self.warnings_table.setWordWrap(True)
+        self.warnings_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
 
         if report.problems:
             self.tabs.addTab(
                 self.problems_table,
                 self.tr("Problems (%1)").replace("%1", str(len(report.problems))),
+            )
+        if report.warnings:
+            self.tabs.addTab(
+                self.warnings_table,
+                self.tr("Warnings (%1)").replace("%1", str(len(report.warnings))),
             )
         self.tabs.addTab(
             self.plans_table, self.tr("Plans to add (%1)").replace("%1", str(len(report.plans)))
@@ -122,6 +145,9 @@ class ImportDialog(QDialog):
             text = self.tr("Ready to import %1 plan(s) and %2 payment(s) from %3.")
             text = text.replace("%1", str(len(r.plans))).replace("%2", str(len(r.payments)))
             text = text.replace("%3", files)
+            if r.warnings:
+                check = self.tr("Check the %1 warning(s) before you import.")
+                text += " " + check.replace("%1", str(len(r.warnings)))
         self.summary.setText(text)
         self.import_button.setEnabled(self.can_import)
         self.import_button.setDefault(self.can_import)
@@ -172,10 +198,16 @@ class ImportDialog(QDialog):
             return self.tr("Voided")
         return self.tr("Early payoff") if p.kind == "payoff" else self.tr("Payment")
 
+    def _warning_columns(self, several: bool) -> Sequence[Column[ImportProblem]]:
+        return [
+            Column(lambda: self.tr("Line"), lambda p: _where(p.file, p.line, several)),
+            Column(lambda: self.tr("Warning"), problem_text, tooltip=problem_text),
+        ]
+
     def _problem_columns(self, several: bool) -> Sequence[Column[ImportProblem]]:
         return [
             Column(lambda: self.tr("Line"), lambda p: _where(p.file, p.line, several)),
-            Column(lambda: self.tr("Problem"), lambda p: p.message, tooltip=lambda p: p.message),
+            Column(lambda: self.tr("Problem"), problem_text, tooltip=problem_text),
         ]
 
 

@@ -35,6 +35,7 @@ from tracker.domain.payoff import PayoffPolicy, PayoffQuote
 
 from . import fmt
 from .context import AppContext
+from .errors import describe
 
 METHODS = ("支付宝", "微信支付", "银行卡", "信用卡", "现金")
 """Payment methods offered in the combo; they are data values users type, not UI text."""
@@ -257,7 +258,7 @@ class RecordPaymentDialog(_PlanDialog):
             try:
                 parse_amount(text, self.currency)
             except AmountError as exc:
-                reason = _sentence(str(exc))
+                reason = _sentence(describe(exc))
         _show_error(self.amount_error, reason)
         self.amount_edit.setStyleSheet(INVALID_EDIT_STYLE if reason else "")
         self.amount_edit.setToolTip(reason)
@@ -352,7 +353,7 @@ class PayoffDialog(_PlanDialog):
             self.quote = sv.payoff_quote(self.ctx.db, self.plan_id, on, self.ctx.today())
         except (sv.ServiceError, AmountError) as exc:
             self.quote = None
-            _show_error(self.error_label, _sentence(str(exc)))
+            _show_error(self.error_label, _sentence(describe(exc)))
         else:
             _show_error(self.error_label, "")
         q, cur = self.quote, self.currency
@@ -389,7 +390,7 @@ def _open(
     try:
         dialog = factory(ctx, plan_id, parent)
     except sv.ServiceError as exc:
-        ctx.interaction.error(parent, title, str(exc))
+        ctx.interaction.error(parent, title, describe(exc))
         return False
     dialog.exec()
     recorded = dialog.recorded

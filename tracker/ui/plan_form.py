@@ -31,6 +31,7 @@ from tracker.domain.schedule import build_schedule
 from tracker.domain.templates import PlanTemplate
 
 from . import fmt
+from .errors import describe
 
 if TYPE_CHECKING:
     from .plan_dialog import PlanDialog
@@ -130,6 +131,15 @@ def fill_from_template(d: PlanDialog, tpl: PlanTemplate) -> None:
     d.template_platform = tpl.platform
 
 
+def field_error(label: str, exc: BaseException) -> str:
+    """A field's label and why its value is refused, in the UI language."""
+    return (
+        QCoreApplication.translate("PlanForm", "%1: %2")
+        .replace("%1", label)
+        .replace("%2", describe(exc))
+    )
+
+
 def split_amounts(text: str) -> list[str]:
     """The per-period amounts typed in one line, separated by commas, semicolons or spaces."""
     return [part for part in _SEPARATORS.split(text.strip()) if part]
@@ -192,7 +202,7 @@ class FormReader:
             try:
                 return parse()
             except AmountError as exc:
-                result.errors[widget] = f"{label}: {exc}"
+                result.errors[widget] = field_error(label, exc)
                 text = widget.text() if isinstance(widget, QLineEdit) else "x"
                 if not text.strip() and widget not in d.touched:
                     result.pending.add(widget)
@@ -282,7 +292,7 @@ class FormReader:
             result.schedule = build_schedule(terms)
         except AmountError as exc:
             widget = self._culprit(str(exc), model)
-            result.errors[widget] = f"{result.labels[widget]}: {exc}"
+            result.errors[widget] = field_error(result.labels[widget], exc)
             return result
         if result.errors or tolerance is None or penalty is None or pct is None:
             return result
@@ -305,7 +315,7 @@ class FormReader:
         if not name:
             raise AmountError("a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'")
         if len(name) > MAX_NAME:
-            raise AmountError(f"the name is longer than {MAX_NAME} characters")
+            raise AmountError("the name is longer than {most} characters", most=MAX_NAME)
         return name
 
     def _amounts(self, periods: int | None) -> tuple[int, ...]:
@@ -319,16 +329,18 @@ class FormReader:
             try:
                 amounts.append(parse_amount(part, self.d.currency))
             except AmountError as exc:
-                raise AmountError(f"amount {k}: {exc}") from None
+                raise AmountError("amount {k}: {error}", k=k, error=exc) from None
         if periods is not None and len(amounts) != periods:
             raise AmountError(
-                f"{len(amounts)} amounts for {periods} periods; enter one amount per period "
-                "(or change the number of periods)"
+                "{count} amounts for {periods} periods; enter one amount per period "
+                "(or change the number of periods)",
+                count=len(amounts),
+                periods=periods,
             )
         return tuple(amounts)
 
     def _culprit(self, message: str, model: Model) -> QWidget:
-        """The field a cross-field error from PlanTerms belongs to."""
+        """The field a cross-field error from PlanTerms belongs to (by its English text)."""
         d = self.d
         if "upfront" in message:
             return d.upfront_edit

@@ -33,6 +33,7 @@ from tracker.services.calendar import installments_between
 from tracker.storage import StorageError
 
 from . import printing, printing_schedule
+from .errors import describe
 from .fmt import pydate, qdate
 
 PaintFn = Callable[[QPrinter], object]
@@ -189,7 +190,7 @@ class PrintActions(QObject):
         try:
             func()
         except (sv.ServiceError, StorageError, OSError, ValueError) as exc:
-            self.ctx.interaction.error(self.window, title, str(exc))
+            self.ctx.interaction.error(self.window, title, describe(exc))
 
     def print_calendar(self) -> None:
         """File → Print calendar…"""

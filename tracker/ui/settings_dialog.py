@@ -1,4 +1,4 @@
-"""The Settings dialog: language, currency, reminder window, theme and the database file.
+"""The Settings dialog: language, default currency, reminder window, theme, database file.
 
 OK stores the preferences; the main window then rebuilds itself so a new language or theme
 shows everywhere (the data lives in the database, so nothing is lost). The database buttons
@@ -109,9 +109,12 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("&Language:"), self.language)
         self._row(
             form,
-            self.tr("&Currency:"),
+            self.tr("&Default currency for new plans:"),
             self.currency,
-            self.tr("The default for new plans and for totals."),
+            self.tr(
+                "Each existing plan keeps its own currency; "
+                "the overview totals use this one when any plan is in it."
+            ),
         )
         self._row(
             form, self.tr("&Reminder window:"), self.reminder_days, self.reminder_days.toolTip()
@@ -261,7 +264,8 @@ class SettingsDialog(QDialog):
         try:
             target = self.ctx.db.backup()
         except StorageError as exc:
-            self.ctx.interaction.error(self, title, str(exc))
+            headline = self.tr("The backup was not made; the database was left unchanged.")
+            self.ctx.interaction.error(self, title, f"{headline}\n\n{exc}")
             return None
         self.ctx.interaction.info(
             self, title, self.tr("Backup written to %1").replace("%1", str(target))

@@ -106,6 +106,20 @@ TEXT: dict[str, str] = {
         "C,flat,100,3,2024-06-01,0.6,3,never,middle",
     ),
     "unnamed_column.csv": crlf("plan_id,,amount,date", "1,x,10.00,2024-04-01"),
+    "unnamed_last_column.csv": crlf(
+        "plan_id,date,amount,", "1,2024-04-01,10.00,", "1,2024-04-02,10.00,x"
+    ),
+    "semicolons.csv": crlf("plan_id;date;amount", "1;2024-04-01;10,00"),
+    "tabs.csv": crlf("名称\t计息方式\t本金\t期数\t首次还款日", "A\tflat\t100\t3\t2024-06-01"),
+    "bad_schedule.csv": crlf(
+        "name,model,principal,periods,first_due,schedule",
+        "A,flat,1200,3,2024-06-01,400.00/7.20;400.00/7.20",
+        "B,flat,1200,3,2024-06-01,400.00/7.20;400.00/7.20;399.99/7.20",
+        "C,flat,1200,3,2024-06-01,400.00/7.20;400.00;400.00/7.20",
+        "D,flat,1200,3,2024-06-01,400.00/7.20;400.00/-7.20;400.00/7.20",
+        "E,flat,1200,3,2024-06-01,400.00/7.20;400.00/7.20;400.00/7.20;0.01/0.00",
+        "F,flat,1200,3,2024-06-01,400.00/7.20@2024-02-30;400.00/7.20;400.00/7.20",
+    ),
 }
 
 BYTES: dict[str, bytes] = {

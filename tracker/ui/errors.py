@@ -1,0 +1,214 @@
+"""Refusals from the domain and the services, in the UI's language.
+
+A ``UserError`` carries its English template and parameters (``tracker.domain.errors``);
+``str(exc)`` is the English sentence the CLI prints. ``describe`` translates the template in
+the "Errors" context instead and fills in the parameters the GUI's way: amounts with the
+currency symbol (``fmt.money``: ¥1,373.87), dates as ISO, nested phrases and errors
+translated too. lupdate only sees literal strings, so ``CATALOGUE`` lists every template of the
+code; tests/ui/test_error_text.py fails when a raise site uses one that is not listed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from tracker.domain.errors import Phrase, UserError
+from tracker.domain.money import Amount
+from tracker.storage import StorageError
+
+from . import fmt
+from .fmt import QT_TRANSLATE_NOOP
+
+__all__ = ["CATALOGUE", "describe"]
+
+CATALOGUE: tuple[str, ...] = (
+    # tracker/domain/money.py
+    QT_TRANSLATE_NOOP("Errors", "unknown currency {code!r}; accepted: {known}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "a positive amount with at most {digits} decimal places, e.g. 3600 or 3,600.00"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "a positive amount with at most 0 decimal places, e.g. 3600"),
+    QT_TRANSLATE_NOOP("Errors", "an amount is required; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not an amount; enter {accepted}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{text!r} has more than {digits} decimal places for {code}; enter {accepted}"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is negative; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "the amount must be more than zero; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is too large; the most accepted is {most:,}"),
+    QT_TRANSLATE_NOOP("Errors", "rate"),
+    QT_TRANSLATE_NOOP("Errors", "penalty rate"),
+    QT_TRANSLATE_NOOP("Errors", "payoff penalty"),
+    QT_TRANSLATE_NOOP("Errors", "payoff charge"),
+    QT_TRANSLATE_NOOP("Errors", "a percentage from 0 to 100, e.g. 0.6 or 0.6%"),
+    QT_TRANSLATE_NOOP("Errors", "a {what} is required; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "the {what} {text!r} is negative; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not a {what}; enter {accepted}"),
+    QT_TRANSLATE_NOOP("Errors", "the {what} {text!r} is above 100%; enter {accepted}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{text!r} is not a number of periods; enter a whole number 1 to 360"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{n} periods is out of range; enter a whole number from 1 to 360"),
+    # tracker/domain/plan.py
+    QT_TRANSLATE_NOOP("Errors", "principal"),
+    QT_TRANSLATE_NOOP("Errors", "upfront_fee"),
+    QT_TRANSLATE_NOOP("Errors", "down_payment"),
+    QT_TRANSLATE_NOOP("Errors", "{name} must be an integer number of minor units"),
+    QT_TRANSLATE_NOOP("Errors", "{name} must be from 0 to {most:,} {currency}"),
+    QT_TRANSLATE_NOOP("Errors", "the principal must be more than zero"),
+    QT_TRANSLATE_NOOP("Errors", "the upfront fee must be less than the principal it finances"),
+    QT_TRANSLATE_NOOP("Errors", "the number of periods must be a whole number from 1 to 360"),
+    QT_TRANSLATE_NOOP("Errors", "the number of periods must be from 1 to 360"),
+    QT_TRANSLATE_NOOP("Errors", "the rate must be a finite Decimal fraction"),
+    QT_TRANSLATE_NOOP("Errors", "the rate must be from 0% to 100%"),
+    QT_TRANSLATE_NOOP("Errors", "per-period amounts are only for custom plans"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "a custom plan needs one amount per period: {periods} periods, {count} amounts given",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "every per-period amount must be more than zero"),
+    QT_TRANSLATE_NOOP("Errors", "a per-period amount is above {most:,}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the per-period amounts add up to less than the principal; "
+        "they must cover the principal (the difference is the fee)",
+    ),
+    # tracker/domain/schedule.py
+    QT_TRANSLATE_NOOP(
+        "Errors", "{paid} periods are already paid; the plan must keep more than {paid} periods"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "the new principal is less than the principal already repaid"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "the remaining per-period amounts do not cover the unpaid principal"
+    ),
+    # tracker/domain/apr.py
+    QT_TRANSLATE_NOOP("Errors", "nothing was financed once the upfront fee is taken off"),
+    # tracker/domain/ledger.py
+    QT_TRANSLATE_NOOP("Errors", "a payment must be more than zero"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the payment of {amount} is more than the remaining balance of {balance} on {date}",
+    ),
+    # tracker/services/plans.py (the first two also in tracker/ui/plan_form.py)
+    QT_TRANSLATE_NOOP("Errors", "a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'"),
+    QT_TRANSLATE_NOOP("Errors", "the name is longer than {most} characters"),
+    QT_TRANSLATE_NOOP("Errors", "the notes are longer than {most} characters"),
+    QT_TRANSLATE_NOOP("Errors", "grace days must be a whole number from 0 to 365"),
+    QT_TRANSLATE_NOOP("Errors", "the tolerance cannot be negative"),
+    QT_TRANSLATE_NOOP("Errors", "the {what} must be from 0% to 100%"),
+    QT_TRANSLATE_NOOP("Errors", "there is no plan with id {id}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "the payments so far ({paid}) are more than the edited plan's total ({total})"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "this plan is paid off; its terms can no longer change"),
+    # tracker/services/payments.py
+    QT_TRANSLATE_NOOP("Errors", "method"),
+    QT_TRANSLATE_NOOP("Errors", "note"),
+    QT_TRANSLATE_NOOP("Errors", "plan {id} ({name}) is paid off; nothing is owed"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the date {date} is in the future; a payment is recorded on or after the day it is made",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "the {what} is longer than {most} characters"),
+    QT_TRANSLATE_NOOP("Errors", "there is no payment with id {id}"),
+    QT_TRANSLATE_NOOP("Errors", "payment {id} is already voided"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "a payment dated {date} is already recorded; pay off on or after that date"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "nothing is owed on plan {id}"),
+    QT_TRANSLATE_NOOP("Errors", "the payoff did not settle the plan; nothing was recorded"),
+    QT_TRANSLATE_NOOP("Errors", "the window must be zero or more days"),
+    # tracker/services/dashboard.py, calendar.py, sample.py, export.py
+    QT_TRANSLATE_NOOP("Errors", "the reminder window must be zero or more days"),
+    QT_TRANSLATE_NOOP("Errors", "the range ends ({end}) before it starts ({start})"),
+    QT_TRANSLATE_NOOP("Errors", "no plans to remove"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "a date range selects payments (by date) and installments (by due date), not plans; "
+        "export all plans or one with --plan",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "unknown export {kind!r}; choose {choices}"),
+    QT_TRANSLATE_NOOP("Errors", "{reason}"),
+    # tracker/services/imports.py
+    QT_TRANSLATE_NOOP("Errors", "no file to import"),
+    QT_TRANSLATE_NOOP("Errors", "{n} problem on {lines} line of {files}; nothing was imported"),
+    QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} line of {files}; nothing was imported"),
+    QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} lines of {files}; nothing was imported"),
+    QT_TRANSLATE_NOOP("Errors", "{file} line {line}"),
+    QT_TRANSLATE_NOOP("Errors", "{file} line {line} has an error"),
+    QT_TRANSLATE_NOOP("Errors", "plan id {id} is also on {where}"),
+    QT_TRANSLATE_NOOP("Errors", "plan {key} is not imported ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "there is no plan {key}, neither in the database nor in the import"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "this payment is already recorded (payment {payment} of plan {plan}); "
+        "remove the row, or give it a note if it is another payment",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "paying plan {plan} off on {date} costs {quote} under its policy, not {amount}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "plan id {key} is taken in the database; this plan gets id {id}, "
+        "and the payments of this import that name plan {key} go to it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "plan {id} ({name}) in the database has the same name, platform, model, "
+        "principal, periods and first due date; this adds a second one (remove "
+        "the row if the file was imported before)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "payment id {key} is taken in the database; this payment gets id {id}"
+    ),
+    # tracker/ui/plan_form.py
+    QT_TRANSLATE_NOOP(
+        "Errors", "enter each period's total, separated by commas, e.g. 340.34, 340.33, 340.33"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} amounts for {periods} periods; enter one amount per period "
+        "(or change the number of periods)",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "amount {k}: {error}"),
+)
+"""Every template of a ``UserError`` or ``Phrase`` made anywhere in ``tracker``."""
+
+
+def describe(exc: BaseException) -> str:
+    """What went wrong, for the GUI: a ``UserError`` in the UI's language with amounts as
+    ``fmt.money``; a storage failure under a translated headline; anything else as it is."""
+    if isinstance(exc, UserError):
+        return _render(exc.template, exc.params)
+    if isinstance(exc, StorageError):
+        headline = QCoreApplication.translate("Errors", "The database file could not be used.")
+        return f"{headline}\n\n{exc}"
+    return str(exc)
+
+
+def _render(template: str, params: Mapping[str, object]) -> str:
+    translated = QCoreApplication.translate("Errors", template)
+    if not params:
+        return translated
+    values = {name: _display(value) for name, value in params.items()}
+    try:
+        return translated.format_map(values)
+    except (KeyError, IndexError, ValueError):  # a translation that does not fit: English
+        return template.format_map(values)
+
+
+def _display(value: object) -> object:
+    if isinstance(value, UserError):
+        return describe(value)
+    if isinstance(value, Phrase):
+        return _render(value.template, value.params)
+    if isinstance(value, Amount):
+        return fmt.money(value.minor, value.currency)
+    if isinstance(value, date):
+        return fmt.day(value)
+    return value
