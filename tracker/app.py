@@ -37,7 +37,9 @@ def run_gui(db_arg: str | None = None) -> int:
     try:
         db = open_database(resolve_target(db_arg, env))
     except StorageError as exc:
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(exc))
+        from tracker.ui.errors import describe
+
+        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
         return 1
     ctx = AppContext(db, settings)
     holder: dict[str, MainWindow] = {}

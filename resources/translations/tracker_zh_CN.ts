@@ -260,6 +260,14 @@
         <translation>未知的货币“{code}”；可用的货币：{known}</translation>
     </message>
     <message>
+        <source>the last month ({last}) is before the first ({first})</source>
+        <translation>结束月份（{last}）早于开始月份（{first}）</translation>
+    </message>
+    <message>
+        <source>at most {count} months can be printed at once</source>
+        <translation>一次最多只能打印 {count} 个月</translation>
+    </message>
+    <message>
         <source>a positive amount with at most {digits} decimal places, e.g. 3600 or 3,600.00</source>
         <translation>大于零、最多 {digits} 位小数的金额，例如 3600 或 3,600.00</translation>
     </message>
@@ -584,6 +592,198 @@
         <translation>数据库中已有编号为 {key} 的还款；此笔还款将使用编号 {id}</translation>
     </message>
     <message>
+        <source>the file is larger than {mb} MB</source>
+        <translation>文件超过了 {mb} MB</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16; save it as CSV UTF-8 (or GBK) instead</source>
+        <translation>文件是 UTF-16 编码；请改存为 CSV UTF-8（或 GBK）格式</translation>
+    </message>
+    <message>
+        <source>contains a NUL byte; not a text CSV file</source>
+        <translation>含有 NUL 字节，不是文本格式的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>contains the control character U+{code}; not a text file</source>
+        <translation>含有控制字符 U+{code}，不是文本文件</translation>
+    </message>
+    <message>
+        <source>mixed encodings: this line is not UTF-8 but line(s) {lines} are; save the whole file as CSV UTF-8</source>
+        <translation>编码混杂：此行不是 UTF-8 编码，第 {lines} 行却是；请将整个文件另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8</source>
+        <translation>含有既非 UTF-8 也非 GBK/GB18030 编码的字节；请将文件另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid CSV ({reason})</source>
+        <translation>不是有效的 CSV（{reason}）</translation>
+    </message>
+    <message>
+        <source>semicolons (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>the cells of this file are separated by {separator}; save it as CSV with commas (in Excel: CSV UTF-8 (Comma delimited))</source>
+        <translation>此文件的单元格以{separator}分隔；请另存为以逗号分隔的 CSV（在 Excel 中选择“CSV UTF-8(逗号分隔)”）</translation>
+    </message>
+    <message>
+        <source>this is an installments export; installments are computed from their plans, so import the plans (and payments) files instead</source>
+        <translation>这是导出的各期明细文件；各期由所属分期计算得出，请改为导入分期文件（及还款文件）</translation>
+    </message>
+    <message>
+        <source>cannot tell what this file holds: a plans file has a principal (本金) column, a payments file an amount (金额) column</source>
+        <translation>无法判断此文件的内容：分期文件有“本金”（principal）列，还款文件有“金额”（amount）列</translation>
+    </message>
+    <message>
+        <source>column {n} has no name</source>
+        <translation>第 {n} 列没有列名</translation>
+    </message>
+    <message>
+        <source>unknown column {name!r}</source>
+        <translation>未知的列“{name}”</translation>
+    </message>
+    <message>
+        <source>column {name!r} repeats {key!r}</source>
+        <translation>列“{name}”与列“{key}”重复</translation>
+    </message>
+    <message>
+        <source>missing required column(s): {columns}</source>
+        <translation>缺少必需的列：{columns}</translation>
+    </message>
+    <message>
+        <source>{problem} (the columns of a plans file are: {columns})</source>
+        <translation>{problem}（分期文件的列为：{columns}）</translation>
+    </message>
+    <message>
+        <source>{problem} (the columns of a payments file are: {columns})</source>
+        <translation>{problem}（还款文件的列为：{columns}）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header row and data rows</source>
+        <translation>文件是空的；应有一行表头和若干数据行</translation>
+    </message>
+    <message>
+        <source>the first line must be the header row</source>
+        <translation>第一行必须是表头</translation>
+    </message>
+    <message>
+        <source>{count} cells but the header has {width} columns</source>
+        <translation>有 {count} 个单元格，但表头有 {width} 列</translation>
+    </message>
+    <message>
+        <source>{count} cells but the header has only {width} columns</source>
+        <translation>有 {count} 个单元格，但表头只有 {width} 列</translation>
+    </message>
+    <message>
+        <source>the file has a header but no rows; nothing to import</source>
+        <translation>文件只有表头，没有数据行，没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>{key}: a value is required</source>
+        <translation>{key} 列不能为空</translation>
+    </message>
+    <message>
+        <source>{key}: {error}</source>
+        <translation>{key} 列：{error}</translation>
+    </message>
+    <message>
+        <source>repeats line {line} exactly (a duplicate row)</source>
+        <translation>与第 {line} 行完全相同（重复的行）</translation>
+    </message>
+    <message>
+        <source>id {id} is also used on line {line}</source>
+        <translation>第 {line} 行已使用过编号 {id}</translation>
+    </message>
+    <message>
+        <source>plan id</source>
+        <translation>分期编号</translation>
+    </message>
+    <message>
+        <source>payment id</source>
+        <translation>还款编号</translation>
+    </message>
+    <message>
+        <source>number of days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>remainder</source>
+        <translation>尾差计入方式</translation>
+    </message>
+    <message>
+        <source>fee mode</source>
+        <translation>手续费收取方式</translation>
+    </message>
+    <message>
+        <source>payoff policy</source>
+        <translation>提前结清规则</translation>
+    </message>
+    <message>
+        <source>payment kind</source>
+        <translation>还款类型</translation>
+    </message>
+    <message>
+        <source>name: a plan needs a name</source>
+        <translation>name 列：请为分期填写名称</translation>
+    </message>
+    <message>
+        <source>plan_name: plan {id} is {name!r}, not {named!r}; check the plan_id column</source>
+        <translation>plan_name 列：分期 {id} 的名称是“{name}”，不是“{named}”；请检查 plan_id 列</translation>
+    </message>
+    <message>
+        <source>currency: plan {id} is in {currency}, not {given}</source>
+        <translation>currency 列：分期 {id} 的币种是 {currency}，不是 {given}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31</source>
+        <translation>“{text}”不是日期，请使用 YYYY-MM-DD 格式，例如 2024-01-31</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a real date</source>
+        <translation>日期“{text}”不存在</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a {what}; enter a whole number from {low} to {high}</source>
+        <translation>“{text}”不是有效的{what}，请输入 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>{text!r} is not true or false</source>
+        <translation>“{text}”不是有效的是/否值（true 或 false）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a {what}; use one of: {accepted}</source>
+        <translation>“{text}”不是有效的{what}，可选值：{accepted}</translation>
+    </message>
+    <message>
+        <source>{count} entries for {periods} periods; write one PRINCIPAL/FEE entry per period, or clear the cell to rebuild the schedule from the terms</source>
+        <translation>共 {count} 项，但分期有 {periods} 期；请每期填写一项“本金/手续费”（PRINCIPAL/FEE），或清空该单元格，按分期条款重新生成还款计划</translation>
+    </message>
+    <message>
+        <source>entry {k} {entry!r} is not PRINCIPAL/FEE, e.g. 416.62/29.99 (with @YYYY-MM-DD when it is due on another day)</source>
+        <translation>第 {k} 项“{entry}”不是“本金/手续费”格式，例如 416.62/29.99（在其他日期到期时加上 @YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>entry {k}: {error}</source>
+        <translation>第 {k} 项：{error}</translation>
+    </message>
+    <message>
+        <source>entry {k} follows the last period, so it can only be an early-payoff charge; its principal must be 0</source>
+        <translation>第 {k} 项在最后一期之后，只能是提前结清违约金，其本金必须为 0</translation>
+    </message>
+    <message>
+        <source>the principal parts add up to {repaid}, not the principal {principal}; correct them, or clear the cell to rebuild the schedule from the terms</source>
+        <translation>各项本金合计为 {repaid}，与本金 {principal} 不符；请更正，或清空该单元格，按分期条款重新生成还款计划</translation>
+    </message>
+    <message>
         <source>enter each period&apos;s total, separated by commas, e.g. 340.34, 340.33, 340.33</source>
         <translation>请输入每期应还总额，用逗号分隔，例如 340.34, 340.33, 340.33</translation>
     </message>
@@ -754,8 +954,8 @@
         <translation>新建分期(&amp;N)…</translation>
     </message>
     <message>
-        <source>Load &amp;sample data</source>
-        <translation>载入示例数据(&amp;S)</translation>
+        <source>Load sa&amp;mple data</source>
+        <translation>载入示例数据(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2310,6 +2510,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
@@ -2336,6 +2544,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
         <source>Imported %1 plan(s) and %2 payment(s)</source>

@@ -1,12 +1,15 @@
-"""Refusals of the domain and the services read in the UI's language; the CLI's stay English.
+"""Refusals of the domain, the services and the CSV reader read in the UI's language; the CLI's
+stay English.
 
-Every ``UserError`` (``AmountError``, ``PaymentError``, ``ServiceError`` …) and ``Phrase`` is
-made from a literal English template. ``tracker.ui.errors.CATALOGUE`` lists those templates so
-lupdate sees them; the first tests here parse ``tracker/`` and fail when a template is missing
-from the catalogue (or is not a literal, or a domain/service refusal is raised as a bare
-``ValueError``), and check that the committed Chinese translation of each template keeps its
+Every ``UserError`` (``AmountError``, ``PaymentError``, ``ServiceError``, ``CellError`` …) and
+``Phrase`` is made from a literal English template. ``tracker.ui.errors.CATALOGUE`` lists those
+templates so lupdate sees them; the first tests here parse ``tracker/`` and fail when a template
+is missing from the catalogue (or is not a literal, or a refusal of the domain, the services or
+the CSV reader is raised as a bare ``ValueError``, or a CSV problem is made without its
+refusal), and check that the committed Chinese translation of each template keeps its
 placeholders. The rest check what a user sees: Chinese with ¥-formatted amounts, English with
-¥-formatted amounts, and ``str(exc)`` unchanged for the CLI.
+¥-formatted amounts, and ``str(exc)`` unchanged for the CLI; the import preview shows the
+problems of malformed CSV files in Chinese.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from string import Formatter
 import pytest
 from PySide6.QtCore import Qt, QTranslator
 
+from tests.reports.test_csv_common import MALFORMED, build_sample
+from tests.reports.test_csv_common import TODAY as SAMPLE_DAY
 from tests.ui.conftest import TODAY, add_flat_plan
 from tracker import services as sv
 from tracker.domain.errors import Phrase, UserError
@@ -30,8 +35,10 @@ from tracker.domain.ledger import LedgerRules, Payment, PaymentError, check_paym
 from tracker.domain.money import AmountError, parse_amount, parse_rate
 from tracker.domain.plan import Model, PlanTerms
 from tracker.domain.schedule import build_schedule
+from tracker.reports import csv_import
 from tracker.services import transfer
 from tracker.storage import StorageError
+from tracker.storage.engine import Database, open_database
 from tracker.ui.context import AppContext
 from tracker.ui.errors import CATALOGUE, describe
 from tracker.ui.i18n import install_translators, translations_dir
@@ -169,19 +176,30 @@ def test_the_catalogue_holds_nothing_stale() -> None:
     assert sorted(set(CATALOGUE) - used) == []
 
 
+REFUSING = (
+    "tracker/domain/",
+    "tracker/services/",
+    "tracker/reports/csv_",
+    "tracker/reports/print_data",
+)
+"""The code whose refusals reach people: the domain, the services and the CSV reader."""
+
 ALLOWED_RAISES = {
     ("tracker/domain/templates.py", "KeyError"),  # a programming error: an unknown template key
     ("tracker/services/sample.py", "AssertionError"),  # unreachable
+    ("tracker/reports/csv_export.py", "ValueError"),  # a programming error: a row's width
+    ("tracker/reports/csv_import.py", "CsvError"),  # carries Problems made from UserErrors
+    ("tracker/reports/print_data.py", "KeyError"),  # a day that is not on the page: a bug
 }
 
 
-def test_domain_and_services_refuse_only_with_user_errors() -> None:
+def test_domain_services_and_the_csv_reader_refuse_only_with_user_errors() -> None:
     """A message raised as ValueError/LookupError/… would reach the GUI untranslated."""
     trees = _trees()
     names, _ = _error_classes(trees)
     bad = []
     for path, tree in trees.items():
-        if not path.startswith(("tracker/domain/", "tracker/services/")):
+        if not path.startswith(REFUSING):
             continue
         for node in ast.walk(tree):
             exc = node.exc if isinstance(node, ast.Raise) else None
@@ -191,6 +209,22 @@ def test_domain_and_services_refuse_only_with_user_errors() -> None:
                 if not allowed:
                     bad.append(f"{path}:{node.lineno}: {name}")
     assert not bad, "raise a UserError subclass with a literal template instead:\n" + "\n".join(bad)
+
+
+def test_every_csv_problem_is_made_from_its_refusal() -> None:
+    """``Problem(line, "text")`` would reach the import preview in English: the CSV reader
+    makes its problems with ``Problem.of(line, error)``."""
+    bad = []
+    for path, tree in _trees().items():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and _name(node.func) == "Problem"
+                and len(node.args) < 3
+                and not any(k.arg == "error" for k in node.keywords)
+            ):
+                bad.append(f"{path}:{node.lineno}")
+    assert not bad, "make the problem with Problem.of(line, UserError(...)):\n" + "\n".join(bad)
 
 
 def _fields(text: str) -> list[tuple[str, str]]:
@@ -356,8 +390,146 @@ def test_import_problems_from_the_services_are_translated(chinese, qtbot, ctx: A
     dialog = ImportDialog(caught.value.report)
     qtbot.addWidget(dialog)
     assert dialog.problems_model.index(0, 1).data() == problem_text(problem)
-    reader = transfer.ImportProblem("plans.csv", 3, "not valid CSV")
-    assert problem_text(reader) == "not valid CSV"  # the CSV reader's own problems: as found
+    plain = transfer.ImportProblem("plans.csv", 3, "not valid CSV")
+    assert problem_text(plain) == "not valid CSV"  # a problem without its refusal: as it is
+
+
+# -- the CSV reader's problems -------------------------------------------------------------------
+
+MALFORMED_FILES = sorted(p.name for p in MALFORMED.iterdir() if p.suffix in (".csv", ".bin"))
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
+    with open_database(path) as db:
+        build_sample(db)
+    return path
+
+
+@pytest.fixture
+def sample(sample_template: Path, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "sample.sqlite3"
+    path.write_bytes(sample_template.read_bytes())
+    db = open_database(path)
+    yield db
+    db.close()
+
+
+def _refused(db: Database, *names: str) -> transfer.ImportReport:
+    files = [transfer.ImportFile(n, (MALFORMED / n).read_bytes()) for n in names]
+    with pytest.raises(transfer.ImportRefused) as caught:
+        transfer.import_files(db, files, SAMPLE_DAY, dry_run=True)
+    return caught.value.report
+
+
+def test_every_problem_of_a_malformed_file_carries_its_refusal(sample: Database) -> None:
+    """The import preview can show every problem in the UI's language; the CLI's text (the
+    message) is the refusal's English text."""
+    report = _refused(sample, *MALFORMED_FILES)
+    assert {p.file for p in report.problems} == set(MALFORMED_FILES)
+    for p in report.problems:
+        assert p.error is not None, str(p)
+        assert str(p.error) == p.message
+    with pytest.raises(csv_import.CsvError) as caught:
+        csv_import.read_table((MALFORMED / "unnamed_column.csv").read_bytes())
+    assert [str(p.error) for p in caught.value.problems] == [
+        p.message for p in caught.value.problems
+    ]
+
+
+# file → line → (the English message, unchanged; the Chinese one the import preview shows)
+CSV_PROBLEMS_ZH: dict[str, dict[int, tuple[str, str]]] = {
+    "bad_model.csv": {
+        2: (
+            "model: 'balloon' is not a model; use one of: annuity, custom, equal_principal, "
+            "flat, interest_free, pay_in_n, total",
+            "model 列：“balloon”不是有效的计息方式，可选值：annuity, custom, equal_principal, "
+            "flat, interest_free, pay_in_n, total",
+        )
+    },
+    "bad_dates.csv": {
+        2: ("date: '2024-02-30' is not a real date", "date 列：日期“2024-02-30”不存在"),
+        5: ("date: a value is required", "date 列不能为空"),
+    },
+    "semicolons.csv": {
+        1: (
+            "the cells of this file are separated by semicolons (;); save it as CSV with "
+            "commas (in Excel: CSV UTF-8 (Comma delimited))",
+            "此文件的单元格以分号（;）分隔；请另存为以逗号分隔的 CSV"
+            "（在 Excel 中选择“CSV UTF-8(逗号分隔)”）",
+        )
+    },
+    "bad_schedule.csv": {
+        3: (
+            "schedule: the principal parts add up to 1199.99, not the principal 1200.00; "
+            "correct them, or clear the cell to rebuild the schedule from the terms",
+            "schedule 列：各项本金合计为 ¥1,199.99，与本金 ¥1,200.00 不符；"
+            "请更正，或清空该单元格，按分期条款重新生成还款计划",
+        ),
+        5: (
+            "schedule: entry 2: '-7.20' is negative; enter a positive amount with at most 2 "
+            "decimal places, e.g. 3600 or 3,600.00",
+            "schedule 列：第 2 项：“-7.20”是负数，"
+            "请输入大于零、最多 2 位小数的金额，例如 3600 或 3,600.00",
+        ),
+    },
+    "unnamed_column.csv": {
+        1: (
+            "column 2 has no name (the columns of a payments file are: id (编号), plan_id "
+            "(分期编号), plan_name (分期名称), date (日期), amount (金额), currency (币种), "
+            "method (还款方式), note (备注), kind (类型), voided (已作废))",
+            "第 2 列没有列名（还款文件的列为：id (编号), plan_id (分期编号), plan_name "
+            "(分期名称), date (日期), amount (金额), currency (币种), method (还款方式), "
+            "note (备注), kind (类型), voided (已作废)）",
+        )
+    },
+    "ambiguous_kind.csv": {
+        1: (
+            "cannot tell what this file holds: a plans file has a principal (本金) column, "
+            "a payments file an amount (金额) column",
+            "无法判断此文件的内容：分期文件有“本金”（principal）列，还款文件有“金额”（amount）列",
+        )
+    },
+}
+
+
+def _shown(dialog: ImportDialog) -> dict[tuple[str, int], str]:
+    """What the problems tab shows: (file, line) → the reason (the last one of the line)."""
+    model = dialog.problems_model
+    rows = dialog.report.problems
+    assert model.rowCount() == len(rows)
+    return {(p.file, p.line): model.index(i, 1).data() for i, p in enumerate(rows)}
+
+
+def test_the_import_preview_shows_csv_problems_in_chinese(chinese, qtbot, sample: Database) -> None:
+    report = _refused(sample, *CSV_PROBLEMS_ZH)
+    by_line = {(p.file, p.line): p for p in report.problems}
+    dialog = ImportDialog(report)
+    qtbot.addWidget(dialog)
+    shown = _shown(dialog)
+    for name, lines in CSV_PROBLEMS_ZH.items():
+        for line, (english, chinese_text) in lines.items():
+            problem = by_line[name, line]
+            assert problem.message == english  # what the CLI prints: unchanged
+            assert str(problem) == f"{name}:{line}: {english}"
+            assert shown[name, line] == chinese_text
+            assert describe(problem.error) == chinese_text  # type: ignore[arg-type]
+
+
+def test_the_import_preview_shows_csv_problems_in_english(qtbot, sample: Database) -> None:
+    report = _refused(sample, *CSV_PROBLEMS_ZH)
+    dialog = ImportDialog(report)
+    qtbot.addWidget(dialog)
+    shown = _shown(dialog)
+    for name, lines in CSV_PROBLEMS_ZH.items():
+        for line, (english, _zh) in lines.items():
+            if name == "bad_schedule.csv" and line == 3:  # amounts with the symbol, as ever
+                assert shown[name, line] == english.replace("1199.99", "¥1,199.99").replace(
+                    "1200.00", "¥1,200.00"
+                )
+            else:
+                assert shown[name, line] == english
 
 
 def test_a_failed_backup_says_so_above_the_storage_error(

@@ -51,7 +51,8 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.dates import due_dates
-from tracker.domain.money import format_amount, parse_amount
+from tracker.domain.errors import Phrase, UserError
+from tracker.domain.money import Amount, format_amount, parse_amount
 from tracker.domain.plan import Installment, Model, PlanTerms
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "KINDS",
     "PAYMENT_COLUMNS",
     "PLAN_COLUMNS",
+    "CellError",
     "Column",
     "InstallmentLine",
     "PaymentLine",
@@ -73,6 +75,7 @@ __all__ = [
     "parse_int",
     "parse_schedule",
     "restore",
+    "whole_number",
 ]
 
 KINDS = ("payments", "installments", "plans")
@@ -285,6 +288,12 @@ class InstallmentLine:
 
 # -- cells: how an import reads them ------------------------------------------------------------
 
+
+class CellError(UserError):
+    """A cell that cannot be read; the message (a template, see ``tracker.domain.errors``)
+    says what is accepted instead."""
+
+
 _DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日?")
 
 
@@ -293,20 +302,32 @@ def parse_date(text: str) -> date:
     raw = unicodedata.normalize("NFKC", text).strip()
     m = _DATE.fullmatch(raw)
     if m is None:
-        raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31")
+        raise CellError("{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31", text=text)
     y, mo, d = (m.group(1), m.group(3), m.group(4)) if m.group(1) else m.group(5, 6, 7)
     try:
         return date(int(y), int(mo), int(d))
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
+        raise CellError("{text!r} is not a real date", text=text) from None
 
 
-def parse_int(text: str, what: str, low: int, high: int) -> int:
-    """A whole number from ``low`` to ``high``."""
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """The whole number from ``low`` to ``high`` that ``text`` holds, or None."""
     raw = unicodedata.normalize("NFKC", text).strip()
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ValueError(f"{text!r} is not a {what}; enter a whole number from {low} to {high}")
-    return int(raw)
+    return int(raw) if raw.isdigit() and low <= int(raw) <= high else None
+
+
+def parse_int(text: str, what: Phrase, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``; ``what`` names it in the message."""
+    number = whole_number(text, low, high)
+    if number is None:
+        raise CellError(
+            "{text!r} is not a {what}; enter a whole number from {low} to {high}",
+            text=text,
+            what=what,
+            low=low,
+            high=high,
+        )
+    return number
 
 
 _TRUE = {"true", "yes", "y", "1", "是", "已归档", "已作废"}
@@ -320,18 +341,21 @@ def parse_bool(text: str) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise ValueError(f"{text!r} is not true or false")
+    raise CellError("{text!r} is not true or false", text=text)
 
 
-def parse_choice(text: str, what: str, names: dict[str, str], default: str | None = None) -> str:
-    """One of ``names``' values, by any of its keys (case, spaces and ``-`` ignored)."""
+def parse_choice(text: str, what: Phrase, names: dict[str, str], default: str | None = None) -> str:
+    """One of ``names``' values, by any of its keys (case, spaces and ``-`` ignored); ``what``
+    names the value in the message."""
     raw = re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", text).strip().casefold())
     if not raw and default is not None:
         return default
     if raw in names:
         return names[raw]
     accepted = ", ".join(sorted(set(names.values())))
-    raise ValueError(f"{text!r} is not a {what}; use one of: {accepted}")
+    raise CellError(
+        "{text!r} is not a {what}; use one of: {accepted}", text=text, what=what, accepted=accepted
+    )
 
 
 MODEL_NAMES = {
@@ -383,44 +407,50 @@ def format_schedule(items: tuple[Installment, ...], terms: PlanTerms) -> str:
 
 
 def parse_schedule(text: str, terms: PlanTerms) -> tuple[Installment, ...]:
-    """The installments of a ``schedule`` cell, checked against ``terms``; ValueError (or
-    AmountError) says what is wrong. Empty text gives ``()``: rebuild from the terms."""
+    """The installments of a ``schedule`` cell, checked against ``terms``; CellError says what
+    is wrong. Empty text gives ``()``: rebuild from the terms."""
     raw = unicodedata.normalize("NFKC", text).strip().strip(";")
     if not raw:
         return ()
     cur = terms.currency
     entries = [e.strip() for e in raw.split(";")]
     if len(entries) not in (terms.periods, terms.periods + 1):
-        raise ValueError(
-            f"{len(entries)} entries for {terms.periods} periods; write one PRINCIPAL/FEE entry "
-            "per period, or clear the cell to rebuild the schedule from the terms"
+        raise CellError(
+            "{count} entries for {periods} periods; write one PRINCIPAL/FEE entry per period, "
+            "or clear the cell to rebuild the schedule from the terms",
+            count=len(entries),
+            periods=terms.periods,
         )
     dates = _dates(terms, len(entries))
     items: list[Installment] = []
     for k, entry in enumerate(entries, start=1):
         m = _ENTRY.fullmatch(entry)
         if m is None:
-            raise ValueError(
-                f"entry {k} {entry!r} is not PRINCIPAL/FEE, e.g. 416.62/29.99 "
-                "(with @YYYY-MM-DD when it is due on another day)"
+            raise CellError(
+                "entry {k} {entry!r} is not PRINCIPAL/FEE, e.g. 416.62/29.99 "
+                "(with @YYYY-MM-DD when it is due on another day)",
+                k=k,
+                entry=entry,
             )
         try:
             principal = parse_amount(m.group(1), cur, allow_zero=True)
             fee = parse_amount(m.group(2), cur, allow_zero=True)
             due = parse_date(m.group(3)) if m.group(3) else dates[k - 1]
-        except ValueError as exc:
-            raise ValueError(f"entry {k}: {exc}") from None
+        except UserError as exc:
+            raise CellError("entry {k}: {error}", k=k, error=exc) from None
         if k > terms.periods and principal:
-            raise ValueError(
-                f"entry {k} follows the last period, so it can only be an early-payoff charge; "
-                "its principal must be 0"
+            raise CellError(
+                "entry {k} follows the last period, so it can only be an early-payoff charge; "
+                "its principal must be 0",
+                k=k,
             )
         items.append(Installment(k, due, principal, fee))
     repaid = sum(i.principal for i in items)
     if repaid != terms.principal:
-        raise ValueError(
-            f"the principal parts add up to {format_amount(repaid, cur)}, not the principal "
-            f"{format_amount(terms.principal, cur)}; correct them, or clear the cell to rebuild "
-            "the schedule from the terms"
+        raise CellError(
+            "the principal parts add up to {repaid}, not the principal {principal}; correct "
+            "them, or clear the cell to rebuild the schedule from the terms",
+            repaid=Amount(repaid, cur),
+            principal=Amount(terms.principal, cur),
         )
     return tuple(items)

@@ -17,6 +17,10 @@ pass lists them all.
 - Cells: dates ``YYYY-MM-DD`` (also ``YYYY/M/D`` and ``YYYY年M月D日``, as Excel re-saves them);
   amounts through ``money.parse_amount`` (no exponents, no more decimals than the currency has,
   no negatives); text cells have the export's formula guard removed (``csv_columns.restore``).
+
+Every problem carries its refusal as a ``UserError`` (a literal English template and its
+parameters, ``tracker.domain.errors``): ``Problem.message`` is its English text, what the CLI
+prints, and the GUI shows ``Problem.error`` in its own language.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Generic, NoReturn, TypeVar
 
-from tracker.domain.money import AmountError, currency, parse_amount, parse_periods, parse_rate
+from tracker.domain.errors import Phrase, UserError
+from tracker.domain.money import currency, parse_amount, parse_periods, parse_rate
 from tracker.domain.plan import Installment, PlanTerms
 
 from .csv_columns import (
@@ -50,6 +55,7 @@ from .csv_columns import (
     parse_int,
     parse_schedule,
     restore,
+    whole_number,
 )
 
 __all__ = [
@@ -74,10 +80,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
-    """Why a line of the file cannot be imported (line 1 is the header)."""
+    """Why a line of the file cannot be imported (line 1 is the header).
+
+    ``message`` is the English reason; ``error`` the refusal it is the text of (the GUI shows
+    that in its language). ``Problem.of(line, error)`` makes one from a refusal.
+    """
 
     line: int
     message: str
+    error: UserError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, line: int, error: UserError) -> Problem:
+        """The problem of ``line`` that ``error`` describes."""
+        return cls(line, str(error), error)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -130,8 +146,8 @@ class PlanRef:
 # -- decoding -----------------------------------------------------------------------------------
 
 
-def _refuse(line: int, message: str) -> NoReturn:
-    raise CsvError([Problem(line, message)])
+def _refuse(line: int, error: UserError) -> NoReturn:
+    raise CsvError([Problem.of(line, error)])
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -141,11 +157,14 @@ def _line_of(data: bytes, offset: int) -> int:
 def decode(data: bytes) -> str:
     """The text of a CSV file: UTF-8 (BOM or not), else GB18030; CsvError for anything else."""
     if len(data) > MAX_BYTES:
-        _refuse(1, f"the file is larger than {MAX_BYTES // 2**20} MB")
+        _refuse(1, UserError("the file is larger than {mb} MB", mb=MAX_BYTES // 2**20))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _refuse(1, "the file is UTF-16; save it as CSV UTF-8 (or GBK) instead")
+        _refuse(1, UserError("the file is UTF-16; save it as CSV UTF-8 (or GBK) instead"))
     if b"\0" in data:
-        _refuse(_line_of(data, data.index(b"\0")), "contains a NUL byte; not a text CSV file")
+        _refuse(
+            _line_of(data, data.index(b"\0")),
+            UserError("contains a NUL byte; not a text CSV file"),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
@@ -153,7 +172,13 @@ def decode(data: bytes) -> str:
     for number, content in enumerate(text.split("\n"), start=1):
         bad = next((ch for ch in content if _is_control(ch)), None)
         if bad is not None:
-            _refuse(number, f"contains the control character U+{ord(bad):04X}; not a text file")
+            _refuse(
+                number,
+                UserError(
+                    "contains the control character U+{code}; not a text file",
+                    code=f"{ord(bad):04X}",
+                ),
+            )
     return text
 
 
@@ -179,15 +204,18 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> str:
         shown = ", ".join(str(n) for n in utf8_lines[:5])
         _refuse(
             _line_of(data, utf8_error.start),
-            f"mixed encodings: this line is not UTF-8 but line(s) {shown} are; "
-            "save the whole file as CSV UTF-8",
+            UserError(
+                "mixed encodings: this line is not UTF-8 but line(s) {lines} are; "
+                "save the whole file as CSV UTF-8",
+                lines=shown,
+            ),
         )
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
         _refuse(
             _line_of(data, exc.start),
-            "bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8",
+            UserError("bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8"),
         )
 
 
@@ -205,7 +233,7 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
         except StopIteration:
             return found
         except csv.Error as exc:
-            _refuse(start, f"not valid CSV ({exc})")
+            _refuse(start, UserError("not valid CSV ({reason})", reason=str(exc)))
         found.append((start, cells))
         start = reader.line_num + 1
 
@@ -214,15 +242,16 @@ def _blank(cells: Sequence[str]) -> bool:
     return all(not c.strip() for c in cells)
 
 
-def _separator_hint(header: Sequence[str]) -> str | None:
+def _separator_hint(header: Sequence[str]) -> UserError | None:
     """Why a header cannot be read when the file uses ``;`` or Tab between cells, or None."""
     known = {**aliases("plans"), **aliases("payments")}
-    for sep, name in ((";", "semicolons (;)"), ("\t", "tabs")):
+    for sep, name in ((";", Phrase("semicolons (;)")), ("\t", Phrase("tabs"))):
         parts = [p for cell in header if sep in cell for p in cell.split(sep)]
         if sum(1 for p in parts if header_key(p) in known) >= 2:
-            return (
-                f"the cells of this file are separated by {name}; save it as CSV with "
-                "commas (in Excel: CSV UTF-8 (Comma delimited))"
+            return UserError(
+                "the cells of this file are separated by {separator}; save it as CSV with "
+                "commas (in Excel: CSV UTF-8 (Comma delimited))",
+                separator=name,
             )
     return None
 
@@ -240,40 +269,52 @@ def detect_kind(header: Sequence[str]) -> str:
     if has("installments", "due_date") and has("installments", "period"):
         _refuse(
             1,
-            "this is an installments export; installments are computed from their plans, "
-            "so import the plans (and payments) files instead",
+            UserError(
+                "this is an installments export; installments are computed from their plans, "
+                "so import the plans (and payments) files instead"
+            ),
         )
     plans, payments = has("plans", "principal"), has("payments", "amount")
     if plans != payments:
         return "plans" if plans else "payments"
     _refuse(
         1,
-        "cannot tell what this file holds: a plans file has a principal (本金) column, "
-        "a payments file an amount (金额) column",
+        UserError(
+            "cannot tell what this file holds: a plans file has a principal (本金) column, "
+            "a payments file an amount (金额) column"
+        ),
     )
 
 
 def _columns(kind: str, header: Sequence[str]) -> tuple[str, ...]:
     names = aliases(kind)
-    problems: list[str] = []
+    problems: list[UserError] = []
     keys: list[str] = []
     for number, cell in enumerate(header, start=1):
         key = names.get(header_key(cell))
         if not cell.strip():
-            problems.append(f"column {number} has no name")
+            problems.append(UserError("column {n} has no name", n=number))
         elif key is None:
-            problems.append(f"unknown column {cell.strip()!r}")
+            problems.append(UserError("unknown column {name!r}", name=cell.strip()))
         elif key in keys:
-            problems.append(f"column {cell.strip()!r} repeats {key!r}")
+            problems.append(
+                UserError("column {name!r} repeats {key!r}", name=cell.strip(), key=key)
+            )
         keys.append(key or "")
     missing = [c for c in COLUMNS[kind] if c.required and c.key not in keys]
     if missing:
         listed = ", ".join(f"{c.key} ({c.zh})" for c in missing)
-        problems.append(f"missing required column(s): {listed}")
+        problems.append(UserError("missing required column(s): {columns}", columns=listed))
     if problems:
         accepted = ", ".join(f"{c.key} ({c.zh})" for c in COLUMNS[kind])
-        problems[-1] += f" (the columns of a {kind} file are: {accepted})"
-        raise CsvError([Problem(1, p) for p in problems])
+        problems[-1] = UserError(
+            "{problem} (the columns of a plans file are: {columns})"
+            if kind == "plans"
+            else "{problem} (the columns of a payments file are: {columns})",
+            problem=problems[-1],
+            columns=accepted,
+        )
+        raise CsvError([Problem.of(1, p) for p in problems])
     return tuple(keys)
 
 
@@ -296,10 +337,10 @@ def read_table(data: bytes) -> Table:
     """
     records = [(n, cells) for n, cells in _records(decode(data)) if not _blank(cells)]
     if not records:
-        _refuse(1, "the file is empty; expected a header row and data rows")
+        _refuse(1, UserError("the file is empty; expected a header row and data rows"))
     header_line, header = records[0]
     if header_line != 1:
-        _refuse(1, "the first line must be the header row")
+        _refuse(1, UserError("the first line must be the header row"))
     header = _trim_header(header, [cells for _, cells in records[1:]])
     kind = detect_kind(header)
     columns = _columns(kind, header)
@@ -308,27 +349,53 @@ def read_table(data: bytes) -> Table:
     width = len(columns)
     for line, cells in records[1:]:
         if len(cells) < width:
-            problems.append(Problem(line, f"{len(cells)} cells but the header has {width} columns"))
+            problems.append(
+                Problem.of(
+                    line,
+                    UserError(
+                        "{count} cells but the header has {width} columns",
+                        count=len(cells),
+                        width=width,
+                    ),
+                )
+            )
         elif len(cells) > width and not _blank(cells[width:]):
             problems.append(
-                Problem(line, f"{len(cells)} cells but the header has only {width} columns")
+                Problem.of(
+                    line,
+                    UserError(
+                        "{count} cells but the header has only {width} columns",
+                        count=len(cells),
+                        width=width,
+                    ),
+                )
             )
         else:
             rows.append((line, tuple(cells[:width])))
     if not rows and not problems:
-        _refuse(1, "the file has a header but no rows; nothing to import")
+        _refuse(1, UserError("the file has a header but no rows; nothing to import"))
     return Table(kind, columns, tuple(rows), tuple(problems))
 
 
 # -- rows ----------------------------------------------------------------------------------------
 
 
+def _refusal(exc: Exception) -> UserError:
+    """``exc`` as a refusal: itself when it is one, else its text as it is."""
+    return exc if isinstance(exc, UserError) else UserError("{reason}", reason=str(exc))
+
+
+def _in_column(key: str, error: UserError) -> UserError:
+    """``error`` about the cell of column ``key``: "amount: 'abc' is not an amount; …"."""
+    return UserError("{key}: {error}", key=key, error=error)
+
+
 class _Row:
-    """The cells of one row by column key, collecting each bad cell's message."""
+    """The cells of one row by column key, collecting each bad cell's refusal."""
 
     def __init__(self, columns: Sequence[str], cells: Sequence[str]) -> None:
         self.cells = dict(zip(columns, cells, strict=True))
-        self.errors: list[str] = []
+        self.errors: list[UserError] = []
 
     def raw(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -340,25 +407,25 @@ class _Row:
         value = self.raw(key)
         if not value.strip():
             if required:
-                self.errors.append(f"{key}: a value is required")
+                self.errors.append(UserError("{key}: a value is required", key=key))
             return default
         try:
             return parse(value)
-        except (AmountError, ValueError) as exc:
-            self.errors.append(f"{key}: {exc}")
+        except ValueError as exc:  # UserError (CellError, AmountError) is a ValueError
+            self.errors.append(_in_column(key, _refusal(exc)))
             return default
 
 
 def _duplicates(
     line: int, cells: tuple[str, ...], key: int | None, seen: dict[object, int]
-) -> str | None:
-    """A message if the row repeats an earlier one, or its id was used before."""
+) -> UserError | None:
+    """A refusal if the row repeats an earlier one, or its id was used before."""
     if cells in seen:
-        return f"repeats line {seen[cells]} exactly (a duplicate row)"
+        return UserError("repeats line {line} exactly (a duplicate row)", line=seen[cells])
     seen[cells] = line
     if key is not None:
         if ("id", key) in seen:
-            return f"id {key} is also used on line {seen['id', key]}"
+            return UserError("id {id} is also used on line {line}", id=key, line=seen["id", key])
         seen["id", key] = line
     return None
 
@@ -375,10 +442,9 @@ def file_ids(table: Table) -> set[int]:
     at = table.columns.index("id")
     found = set()
     for _, cells in table.rows:
-        try:
-            found.add(parse_int(cells[at], "id", 1, 2**63 - 1))
-        except ValueError:
-            continue
+        number = whole_number(cells[at], 1, 2**63 - 1)
+        if number is not None:
+            found.add(number)
     return found
 
 
@@ -390,13 +456,13 @@ def parse_plans(table: Table) -> Parsed[PlanLine]:
     seen: dict[object, int] = {}
     for line, cells in table.rows:
         r = _Row(table.columns, cells)
-        key = r.get("id", lambda t: parse_int(t, "plan id", 1, 2**63 - 1), None)
+        key = r.get("id", lambda t: parse_int(t, Phrase("plan id"), 1, 2**63 - 1), None)
         dup = _duplicates(line, cells, key, seen)
         if dup:
             r.errors.insert(0, dup)
         plan = _plan(r, key)
         if r.errors or plan is None:
-            problems += [Problem(line, e) for e in r.errors]
+            problems += [Problem.of(line, e) for e in r.errors]
             if key is not None:
                 refused.setdefault(key, line)
         else:
@@ -412,28 +478,36 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
 
     name = r.text("name")
     if not name.strip():
-        r.errors.append("name: a plan needs a name")
-    model = r.get("model", lambda t: parse_choice(t, "model", MODEL_NAMES), "", required=True)
+        r.errors.append(UserError("name: a plan needs a name"))
+    model = r.get(
+        "model", lambda t: parse_choice(t, Phrase("model"), MODEL_NAMES), "", required=True
+    )
     principal = r.get("principal", lambda t: parse_amount(t, cur), 0, required=True)
     periods = r.get("periods", parse_periods, 0, required=True)
     rate = r.get("rate_pct", lambda t: parse_rate(t), Decimal(0))
     first_due = r.get("first_due", parse_date, None, required=True)
-    remainder = r.get("remainder", lambda t: parse_choice(t, "remainder", REMAINDER_NAMES), None)
-    fee_mode = r.get("fee_mode", lambda t: parse_choice(t, "fee mode", FEE_MODE_NAMES), "spread")
+    remainder = r.get(
+        "remainder", lambda t: parse_choice(t, Phrase("remainder"), REMAINDER_NAMES), None
+    )
+    fee_mode = r.get(
+        "fee_mode", lambda t: parse_choice(t, Phrase("fee mode"), FEE_MODE_NAMES), "spread"
+    )
     upfront = r.get("upfront_fee", amount, 0)
     down = r.get("down_payment", amount, 0)
     none: tuple[int, ...] = ()
     custom = r.get("custom_amounts", lambda t: parse_amounts(t, cur), none)
     plan_kw = {
         "purchase_date": r.get("purchase_date", parse_date, None),
-        "grace_days": r.get("grace_days", lambda t: parse_int(t, "number of days", 0, 365), 0),
+        "grace_days": r.get(
+            "grace_days", lambda t: parse_int(t, Phrase("number of days"), 0, 365), 0
+        ),
         "tolerance": r.get("tolerance", amount, 0),
         "penalty_daily_rate": r.get(
             "penalty_daily_pct", lambda t: parse_rate(t, what="penalty rate"), Decimal(0)
         ),
         "payoff_policy": r.get(
             "payoff_policy",
-            lambda t: parse_choice(t, "payoff policy", POLICY_NAMES),
+            lambda t: parse_choice(t, Phrase("payoff policy"), POLICY_NAMES),
             "charge_all_fees",
         ),
         "payoff_penalty_pct": r.get(
@@ -458,8 +532,8 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
             down_payment=down,
             custom_amounts=custom,
         )
-    except (AmountError, ValueError) as exc:
-        r.errors.append(str(exc))
+    except ValueError as exc:  # the domain's refusal (AmountError), or a bad name
+        r.errors.append(_refusal(exc))
         return None
     no_schedule: tuple[Installment, ...] = ()
     schedule = r.get("schedule", lambda t: parse_schedule(t, terms), no_schedule)
@@ -485,38 +559,51 @@ def parse_payments(table: Table, plan_of: Callable[[int], PlanRef]) -> Parsed[Pa
     seen: dict[object, int] = {}
     for line, cells in table.rows:
         r = _Row(table.columns, cells)
-        key = r.get("id", lambda t: parse_int(t, "payment id", 1, 2**63 - 1), None)
+        key = r.get("id", lambda t: parse_int(t, Phrase("payment id"), 1, 2**63 - 1), None)
         dup = _duplicates(line, cells, key, seen)
         if dup:
             r.errors.insert(0, dup)
         payment = _payment(r, key, plan_of)
         if r.errors or payment is None:
-            problems += [Problem(line, e) for e in r.errors]
+            problems += [Problem.of(line, e) for e in r.errors]
         else:
             rows.append((line, payment))
     return Parsed(tuple(rows), _by_line(problems))
 
 
 def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> PaymentLine | None:
-    plan_key = r.get("plan_id", lambda t: parse_int(t, "plan id", 1, 2**63 - 1), None, True)
+    plan_key = r.get("plan_id", lambda t: parse_int(t, Phrase("plan id"), 1, 2**63 - 1), None, True)
     plan: PlanRef | None = None
     if plan_key is not None:
         try:
             plan = plan_of(plan_key)
         except LookupError as exc:
-            r.errors.append(f"plan_id: {exc.args[0]}")
+            error = exc if isinstance(exc, UserError) else UserError("{reason}", reason=exc.args[0])
+            r.errors.append(_in_column("plan_id", error))
     cur = plan.currency if plan else "CNY"
     named = r.text("plan_name").strip()
     if plan and named and named != plan.name:
         r.errors.append(
-            f"plan_name: plan {plan_key} is {plan.name!r}, not {named!r}; check the plan_id column"
+            UserError(
+                "plan_name: plan {id} is {name!r}, not {named!r}; check the plan_id column",
+                id=plan_key,
+                name=plan.name,
+                named=named,
+            )
         )
     given_cur = r.get("currency", lambda t: currency(t).code, None)
     if plan and given_cur and given_cur != plan.currency:
-        r.errors.append(f"currency: plan {plan_key} is in {plan.currency}, not {given_cur}")
+        r.errors.append(
+            UserError(
+                "currency: plan {id} is in {currency}, not {given}",
+                id=plan_key,
+                currency=plan.currency,
+                given=given_cur,
+            )
+        )
     on = r.get("date", parse_date, None, required=True)
     amount = r.get("amount", lambda t: parse_amount(t, cur), 0, required=True)
-    kind = r.get("kind", lambda t: parse_choice(t, "payment kind", KIND_NAMES), "payment")
+    kind = r.get("kind", lambda t: parse_choice(t, Phrase("payment kind"), KIND_NAMES), "payment")
     voided = r.get("voided", parse_bool, False)
     if r.errors or plan is None or on is None:
         return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from tracker.domain.errors import UserError
 from tracker.domain.ledger import Status
 from tracker.domain.money import format_percent
 
@@ -151,14 +152,19 @@ def _add(totals: dict[str, int], currency: str, amount: int) -> None:
 def months_between(first: date, last: date) -> list[date]:
     """The first day of every month from ``first``'s month to ``last``'s, inclusive.
 
-    Raises ValueError when ``last`` is before ``first`` or the span exceeds ``MAX_MONTHS``.
+    Raises UserError (a ValueError) when ``last`` is before ``first`` or the span exceeds
+    ``MAX_MONTHS``.
     """
     start = first.year * 12 + first.month - 1
     end = last.year * 12 + last.month - 1
     if end < start:
-        raise ValueError(f"the last month ({last:%Y-%m}) is before the first ({first:%Y-%m})")
+        raise UserError(
+            "the last month ({last}) is before the first ({first})",
+            last=f"{last:%Y-%m}",
+            first=f"{first:%Y-%m}",
+        )
     if end - start + 1 > MAX_MONTHS:
-        raise ValueError(f"at most {MAX_MONTHS} months can be printed at once")
+        raise UserError("at most {count} months can be printed at once", count=MAX_MONTHS)
     return [date(i // 12, i % 12 + 1, 1) for i in range(start, end + 1)]
 
 

@@ -36,7 +36,7 @@ and however the plans were edited, paid or paid off.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -93,9 +93,9 @@ class ImportFile:
 class ImportProblem:
     """Why a line of a file cannot be imported.
 
-    ``message`` is the English reason; ``error`` is the refusal it came from when the
-    services raised it (the GUI shows that in its own language), None for a problem the CSV
-    reader found.
+    ``message`` is the English reason; ``error`` is the refusal it is the text of, from the
+    CSV reader or the services (the GUI shows that in its own language); None only for a
+    problem made from a plain message.
     """
 
     file: str
@@ -209,6 +209,14 @@ class _Batch:
     claimed_payments: set[int] = field(default_factory=set)
     charges: dict[int, int] = field(default_factory=dict)
     existing: dict[tuple[object, ...], tuple[int, str]] | None = None
+    progress: Callable[[int], None] | None = None
+    done: int = 0
+
+    def tick(self) -> None:
+        """One more row handled: tell the caller (a progress bar may cancel by raising)."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done)
 
     def warn(self, file: str, line: int, warning: UserError) -> None:
         self.warnings.append(ImportProblem(file, line, str(warning), warning))
@@ -237,12 +245,13 @@ class _Batch:
                 self.existing.setdefault(_look(old), (old.id, old.name))
         parsed = csv_import.parse_plans(table)
         for p in parsed.problems:
-            self.problem(name, p.line, p.message)
+            self.problem(name, p.line, p.error or p.message)
         for key, line in parsed.refused_keys.items():
             self.refused.setdefault(
                 key, Phrase("{file} line {line} has an error", file=name, line=line)
             )
         for line, plan in parsed.rows:
+            self.tick()
             where = Phrase("{file} line {line}", file=name, line=line)
             if plan.id is not None and plan.id in self.key_lines:
                 self.problem(
@@ -362,8 +371,9 @@ class _Batch:
     def add_payments(self, name: str, table: csv_import.Table) -> None:
         parsed = csv_import.parse_payments(table, self.plan_of)
         for p in parsed.problems:
-            self.problem(name, p.line, p.message)
+            self.problem(name, p.line, p.error or p.message)
         for line, pay in parsed.rows:
+            self.tick()
             try:
                 with self.session.begin_nested():
                     payment_id = self._record(pay)
@@ -471,9 +481,16 @@ class _Batch:
 
 
 def import_files(
-    db: Database, files: Sequence[ImportFile], as_of: date, dry_run: bool = False
+    db: Database,
+    files: Sequence[ImportFile],
+    as_of: date,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Change, ImportReport]:
     """Import plans and payments files as one batch in one transaction.
+
+    ``progress(done, total)`` is called after each data row; an exception it raises (e.g. the
+    user cancelled) aborts the import with nothing written.
 
     Returns the Change (``imported``; nothing on a dry run) and the report of what was added.
     Raises ImportRefused, with the report of every problem, when any row is bad: then nothing
@@ -488,12 +505,15 @@ def import_files(
         try:
             tables.append((f.name, csv_import.read_table(f.data)))
         except csv_import.CsvError as exc:
-            early += [ImportProblem(f.name, p.line, p.message) for p in exc.problems]
+            early += [ImportProblem(f.name, p.line, p.message, p.error) for p in exc.problems]
     tables.sort(key=lambda t: t[1].kind != "plans")  # plans first; stable otherwise
     batch: _Batch | None = None
     try:
         with db.session() as s:
+            total = sum(len(table.rows) for _, table in tables)
             batch = _Batch(s, as_of, problems=early)
+            if progress is not None:
+                batch.progress = lambda done: progress(done, total)
             for _, table in tables:
                 claimed = batch.claimed_plans if table.kind == "plans" else batch.claimed_payments
                 claimed.update(csv_import.file_ids(table))

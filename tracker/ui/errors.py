@@ -1,4 +1,4 @@
-"""Refusals from the domain and the services, in the UI's language.
+"""Refusals from the domain, the services and the CSV reader, in the UI's language.
 
 A ``UserError`` carries its English template and parameters (``tracker.domain.errors``);
 ``str(exc)`` is the English sentence the CLI prints. ``describe`` translates the template in
@@ -27,6 +27,8 @@ __all__ = ["CATALOGUE", "describe"]
 CATALOGUE: tuple[str, ...] = (
     # tracker/domain/money.py
     QT_TRANSLATE_NOOP("Errors", "unknown currency {code!r}; accepted: {known}"),
+    QT_TRANSLATE_NOOP("Errors", "the last month ({last}) is before the first ({first})"),
+    QT_TRANSLATE_NOOP("Errors", "at most {count} months can be printed at once"),
     QT_TRANSLATE_NOOP(
         "Errors", "a positive amount with at most {digits} decimal places, e.g. 3600 or 3,600.00"
     ),
@@ -165,6 +167,95 @@ CATALOGUE: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors", "payment id {key} is taken in the database; this payment gets id {id}"
+    ),
+    # tracker/reports/csv_import.py: the file as a whole (encoding, CSV, header)
+    QT_TRANSLATE_NOOP("Errors", "the file is larger than {mb} MB"),
+    QT_TRANSLATE_NOOP("Errors", "the file is UTF-16; save it as CSV UTF-8 (or GBK) instead"),
+    QT_TRANSLATE_NOOP("Errors", "contains a NUL byte; not a text CSV file"),
+    QT_TRANSLATE_NOOP("Errors", "contains the control character U+{code}; not a text file"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "mixed encodings: this line is not UTF-8 but line(s) {lines} are; "
+        "save the whole file as CSV UTF-8",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "not valid CSV ({reason})"),
+    QT_TRANSLATE_NOOP("Errors", "semicolons (;)"),
+    QT_TRANSLATE_NOOP("Errors", "tabs"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the cells of this file are separated by {separator}; save it as CSV with "
+        "commas (in Excel: CSV UTF-8 (Comma delimited))",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "this is an installments export; installments are computed from their plans, "
+        "so import the plans (and payments) files instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "cannot tell what this file holds: a plans file has a principal (本金) column, "
+        "a payments file an amount (金额) column",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "column {n} has no name"),
+    QT_TRANSLATE_NOOP("Errors", "unknown column {name!r}"),
+    QT_TRANSLATE_NOOP("Errors", "column {name!r} repeats {key!r}"),
+    QT_TRANSLATE_NOOP("Errors", "missing required column(s): {columns}"),
+    QT_TRANSLATE_NOOP("Errors", "{problem} (the columns of a plans file are: {columns})"),
+    QT_TRANSLATE_NOOP("Errors", "{problem} (the columns of a payments file are: {columns})"),
+    QT_TRANSLATE_NOOP("Errors", "the file is empty; expected a header row and data rows"),
+    QT_TRANSLATE_NOOP("Errors", "the first line must be the header row"),
+    QT_TRANSLATE_NOOP("Errors", "{count} cells but the header has {width} columns"),
+    QT_TRANSLATE_NOOP("Errors", "{count} cells but the header has only {width} columns"),
+    QT_TRANSLATE_NOOP("Errors", "the file has a header but no rows; nothing to import"),
+    # tracker/reports/csv_import.py: rows and cells
+    QT_TRANSLATE_NOOP("Errors", "{key}: a value is required"),
+    QT_TRANSLATE_NOOP("Errors", "{key}: {error}"),
+    QT_TRANSLATE_NOOP("Errors", "repeats line {line} exactly (a duplicate row)"),
+    QT_TRANSLATE_NOOP("Errors", "id {id} is also used on line {line}"),
+    QT_TRANSLATE_NOOP("Errors", "plan id"),
+    QT_TRANSLATE_NOOP("Errors", "payment id"),
+    QT_TRANSLATE_NOOP("Errors", "number of days"),
+    QT_TRANSLATE_NOOP("Errors", "model"),
+    QT_TRANSLATE_NOOP("Errors", "remainder"),
+    QT_TRANSLATE_NOOP("Errors", "fee mode"),
+    QT_TRANSLATE_NOOP("Errors", "payoff policy"),
+    QT_TRANSLATE_NOOP("Errors", "payment kind"),
+    QT_TRANSLATE_NOOP("Errors", "name: a plan needs a name"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "plan_name: plan {id} is {name!r}, not {named!r}; check the plan_id column"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "currency: plan {id} is in {currency}, not {given}"),
+    # tracker/reports/csv_columns.py: cells
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-31"),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not a real date"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{text!r} is not a {what}; enter a whole number from {low} to {high}"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not true or false"),
+    QT_TRANSLATE_NOOP("Errors", "{text!r} is not a {what}; use one of: {accepted}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} entries for {periods} periods; write one PRINCIPAL/FEE entry per period, "
+        "or clear the cell to rebuild the schedule from the terms",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "entry {k} {entry!r} is not PRINCIPAL/FEE, e.g. 416.62/29.99 "
+        "(with @YYYY-MM-DD when it is due on another day)",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "entry {k}: {error}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "entry {k} follows the last period, so it can only be an early-payoff charge; "
+        "its principal must be 0",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the principal parts add up to {repaid}, not the principal {principal}; correct "
+        "them, or clear the cell to rebuild the schedule from the terms",
     ),
     # tracker/ui/plan_form.py
     QT_TRANSLATE_NOOP(

@@ -11,14 +11,22 @@ write them whole (``transfer.save_bytes``); an import is checked with a dry run,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QProgressDialog,
+    QWidget,
+)
 
 from tracker import services as sv
 from tracker.domain.money import AmountError
@@ -27,6 +35,11 @@ from tracker.storage import StorageError
 
 from .errors import describe
 from .import_dialog import ImportDialog
+
+
+class _Cancelled(Exception):
+    """The user cancelled a long import; the batch is rolled back."""
+
 
 T = TypeVar("T")
 
@@ -225,7 +238,19 @@ class TransferActions(QObject):
         report = self._preview(title, files)
         if report is None or not ask_import(report, self.window):
             return None
-        result = self.ctx.act(self.window, title, transfer.import_files, files, self.ctx.today())
+        try:
+            with self._progress(self.tr("Importing…")) as progress:
+                result = self.ctx.act(
+                    self.window,
+                    title,
+                    transfer.import_files,
+                    files,
+                    self.ctx.today(),
+                    progress=progress,
+                )
+        except _Cancelled:
+            self._status(self.tr("Import cancelled; nothing was imported."))
+            return None
         if result is None:
             return None
         change, done = result
@@ -236,11 +261,39 @@ class TransferActions(QObject):
         )
         return change
 
+    @contextlib.contextmanager
+    def _progress(self, label: str) -> Iterator[Callable[[int, int], None]]:
+        """A cancellable progress dialog fed by ``progress(done, total)`` calls; it appears only
+        when the work takes a moment, and cancelling raises _Cancelled out of the callback."""
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+
+        def report(done: int, total: int) -> None:
+            if dialog.maximum() != total:
+                dialog.setMaximum(total)
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+            if dialog.wasCanceled():
+                raise _Cancelled
+
+        try:
+            yield report
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+
     def _preview(
         self, title: str, files: list[transfer.ImportFile]
     ) -> transfer.ImportReport | None:
         try:
-            return transfer.import_files(self.ctx.db, files, self.ctx.today(), dry_run=True)[1]
+            with self._progress(self.tr("Checking the files…")) as progress:
+                return transfer.import_files(
+                    self.ctx.db, files, self.ctx.today(), dry_run=True, progress=progress
+                )[1]
+        except _Cancelled:
+            return None
         except transfer.ImportRefused as exc:
             return exc.report
         except (sv.ServiceError, AmountError, StorageError) as exc:

@@ -43,8 +43,8 @@ def _where(file: str, line: int, several: bool) -> str:
 
 
 def problem_text(problem: ImportProblem) -> str:
-    """Why the line is refused: a refusal of the services in the UI's language; a problem the
-    CSV reader found as it reads."""
+    """Why the line is refused (or the warning about it), in the UI's language: the refusal of
+    the CSV reader or the services it came from; the English message when it has none."""
     return describe(problem.error) if problem.error is not None else problem.message
 
 

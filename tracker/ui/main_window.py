@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
             self.tr("&New plan…"), self.new_plan, QKeySequence.StandardKey.New
         )
         file.addAction(self.new_plan_action)
-        file.addAction(self._action(self.tr("Load &sample data"), self.overview.load_sample_data))
+        file.addAction(self._action(self.tr("Load sa&mple data"), self.overview.load_sample_data))
         file.addSeparator()
         export_actions.install(self, file)
         print_actions.install(self, file)
