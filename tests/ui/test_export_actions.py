@@ -273,6 +273,7 @@ def test_preview_dialog_with_problems_cannot_import(qtbot, ctx: AppContext) -> N
     assert dialog.tabs.currentIndex() == 0
     lines = [dialog.problems_model.index(r, 0).data() for r in range(4)]
     assert lines == ["2", "4", "4", "4"]
+
     assert dialog.summary.text().startswith("Nothing can be imported: 4 problem(s) in plans.csv.")
 
 
@@ -306,3 +307,18 @@ def test_preview_dialog_shows_payment_kinds(qtbot, ctx: AppContext) -> None:
     qtbot.addWidget(dialog)
     row = [dialog.payments_model.index(0, c).data() for c in range(7)]
     assert row == ["2", "小米14", "2026-10-31", "¥321.60", "", "", "Voided"]
+
+
+def test_preview_models_pass_the_model_tester(qtbot, ctx: AppContext, qtmodeltester) -> None:
+    good = ImportDialog(report_of(ctx, PLANS))
+    bad = ImportDialog(report_of(ctx, PLANS.replace("6999", "abc")))
+    qtbot.addWidget(good)
+    qtbot.addWidget(bad)
+    for dialog in (good, bad):
+        for model in (
+            dialog.plans_model,
+            dialog.payments_model,
+            dialog.problems_model,
+            dialog.warnings_model,
+        ):
+            qtmodeltester.check(model)

@@ -94,6 +94,8 @@ def test_models_pass_the_model_tester(three, screen, qtmodeltester):
     screen.show_plan(three["xiaomi"])
     assert screen.detail.schedule.rowCount() == 12
     qtmodeltester.check(screen.detail.schedule)
+    screen.search.setText("小米")  # the filtering proxy, while it filters
+    qtmodeltester.check(screen.proxy)
 
 
 def test_detail_shows_terms_cost_and_schedule(three, screen):

@@ -87,8 +87,9 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     def new_plan(self) -> None:
-        """Ctrl+N: the new-plan form."""
-        self.plans.new_plan()
+        """Ctrl+N: the new-plan form; afterwards the Plans tab shows the new plan."""
+        if self.plans.new_plan() is not None:
+            self.tabs.setCurrentWidget(self.plans)
 
     def record_payment(self) -> None:
         """Ctrl+P: record a payment on the current screen's selection."""

@@ -244,13 +244,14 @@ class PlansScreen(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def new_plan(self) -> None:
-        """Ctrl+N: the new-plan form; the saved plan is selected."""
+    def new_plan(self) -> int | None:
+        """Ctrl+N: the new-plan form; the saved plan is selected and its id returned."""
         from .plan_dialog import open_plan_dialog
 
         plan_id = open_plan_dialog(self.ctx, self)
         if plan_id is not None:
             self.show_plan(plan_id)
+        return plan_id
 
     def edit_selected(self) -> None:
         """Edit the selected plan (also on double-click)."""
