@@ -273,7 +273,6 @@ def test_preview_dialog_with_problems_cannot_import(qtbot, ctx: AppContext) -> N
     assert dialog.tabs.currentIndex() == 0
     lines = [dialog.problems_model.index(r, 0).data() for r in range(4)]
     assert lines == ["2", "4", "4", "4"]
-
     assert dialog.summary.text().startswith("Nothing can be imported: 4 problem(s) in plans.csv.")
 
 
