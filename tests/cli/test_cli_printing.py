@@ -199,3 +199,31 @@ def test_pdf_is_private_like_the_other_exports(tmp_path) -> None:
     )
     assert code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_schedule_sheet_prints_the_overdue_and_payoff_terms(tmp_path) -> None:
+    """Grace days, tolerance, penalty and the payoff policy are terms too: they are printed."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    import pytest
+
+    from tracker.cli import main
+    from tracker.services.sample import load_sample_data
+    from tracker.storage import open_database
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    db_path = tmp_path / "terms.sqlite3"
+    with open_database(db_path) as db:
+        load_sample_data(db, date(2026, 11, 21))
+    out = tmp_path / "card.pdf"
+    argv = ["--db", str(db_path), "schedule", "3", "-o", str(out), "--lang", "en"]
+    assert main([*argv, "--as-of", "2026-11-21"]) == 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\ufb00", "ff")  # pdftotext keeps the font's "ff" ligature
+    assert "Grace period" in text and "3 days" in text
+    assert "Tolerance" in text and "¥10.00" in text
+    assert "Early payoff" in text and "Remaining principal + all remaining fees" in text

@@ -16,6 +16,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tracker.domain.errors import UserError
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 MAX_MONTHS = 120
+_NO_RATE = Decimal(0)
 """The most months one calendar print job may have (ten years of pages)."""
 
 Totals = tuple[tuple[str, int], ...]
@@ -295,6 +297,8 @@ class ScheduleSheet:
         status: the plan's status value ("active", "overdue", "closed", …).
         as_of: the date the statuses are computed for.
         rows: every period.
+        grace_days, tolerance, penalty_daily_rate: the plan's overdue rules.
+        payoff_policy, payoff_penalty_pct: what paying off early costs.
     """
 
     plan_id: int
@@ -317,6 +321,11 @@ class ScheduleSheet:
     status: str
     as_of: date
     rows: tuple[ScheduleRow, ...]
+    grace_days: int = 0
+    tolerance: int = 0
+    penalty_daily_rate: Decimal = _NO_RATE
+    payoff_policy: str = "charge_all_fees"
+    payoff_penalty_pct: Decimal = _NO_RATE
 
     @property
     def scheduled_total(self) -> int:
@@ -368,4 +377,9 @@ def schedule_sheet(detail: PlanDetail) -> ScheduleSheet:
         status=detail.status.value,
         as_of=detail.state.as_of,
         rows=rows,
+        grace_days=detail.input.grace_days,
+        tolerance=detail.input.tolerance,
+        penalty_daily_rate=detail.input.penalty_daily_rate,
+        payoff_policy=detail.input.payoff_policy.value,
+        payoff_penalty_pct=detail.input.payoff_penalty_pct,
     )

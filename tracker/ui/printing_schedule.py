@@ -13,6 +13,7 @@ from tracker.domain.ledger import Status
 from tracker.reports.print_data import ScheduleRow, ScheduleSheet
 
 from . import fmt
+from .plan_detail import exact_percent, policy_label
 from .printing import (
     HEAD_BG,
     INK,
@@ -52,6 +53,29 @@ def _rate_label(model: str) -> str:
     return QCoreApplication.translate("Print", "Annual interest rate")
 
 
+def _rules(s: ScheduleSheet) -> list[tuple[str, str]]:
+    """The overdue and payoff terms, worded as on the plan's detail panel."""
+    days = QCoreApplication.translate("PlanDetailPanel", "%1 days").replace("%1", str(s.grace_days))
+    if s.penalty_daily_rate:
+        penalty = QCoreApplication.translate("PlanDetailPanel", "%1 per day overdue").replace(
+            "%1", exact_percent(s.penalty_daily_rate)
+        )
+    else:
+        penalty = QCoreApplication.translate("PlanDetailPanel", "none")
+    return [
+        (QCoreApplication.translate("PlanDetailPanel", "Grace period"), days),
+        (
+            QCoreApplication.translate("PlanDetailPanel", "Tolerance"),
+            fmt.money(s.tolerance, s.currency),
+        ),
+        (QCoreApplication.translate("PlanDetailPanel", "Penalty"), penalty),
+        (
+            QCoreApplication.translate("PlanDetailPanel", "Early payoff"),
+            policy_label(s.payoff_policy, s.payoff_penalty_pct),
+        ),
+    ]
+
+
 def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
     """(label, value, emphasised) of the sheet's header, in reading order."""
     m = s.currency
@@ -70,6 +94,7 @@ def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
         facts.append(
             (QCoreApplication.translate("Print", "Upfront fee"), fmt.money(s.upfront_fee, m))
         )
+    facts += _rules(s)
     facts.append((QCoreApplication.translate("Print", "Total fees"), fmt.money(s.total_fee, m)))
     facts.append((QCoreApplication.translate("Print", "Total cost"), fmt.money(s.total_cost, m)))
     facts.append((QCoreApplication.translate("Print", "APR"), f"{s.apr_percent}%"))
@@ -197,7 +222,12 @@ def _paint_sheet_head(c: Canvas, s: ScheduleSheet, layout: _SheetLayout, first: 
         y = r.top() + layout.title_h + 4 * c.pt + row * layout.fact_h
         c.text(QRectF(x, y, label_w, layout.fact_h), label, layout.fact_font, MUTED)
         font = layout.fact_bold if strong else layout.fact_font
-        c.text(QRectF(x + label_w, y, half - label_w - 6 * c.pt, layout.fact_h), value, font)
+        c.text(
+            QRectF(x + label_w, y, half - label_w - 6 * c.pt, layout.fact_h),
+            value,
+            font,
+            shrink=True,
+        )
 
 
 def _paint_table(
