@@ -17,6 +17,7 @@ def run_gui(db_arg: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tracker.ui.context import AppContext
+    from tracker.ui.fmt import set_currency_display
     from tracker.ui.fonts import apply_app_font
     from tracker.ui.i18n import install_translators
     from tracker.ui.main_window import MainWindow
@@ -48,6 +49,7 @@ def run_gui(db_arg: str | None = None) -> int:
         """Language or theme changed: re-translate by rebuilding the window (data stays)."""
         install_translators(app, settings.language)
         apply_theme(app, settings.theme)
+        set_currency_display(settings.currency_display)
         old = holder.get("window")
         view: dict[str, object] = {}
         if old is not None:
@@ -79,6 +81,7 @@ def _print_setup(language: str | None) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from tracker.ui.fmt import set_currency_display
     from tracker.ui.fonts import cjk_family
     from tracker.ui.i18n import install_translators
     from tracker.ui.settings_store import Settings
@@ -86,6 +89,7 @@ def _print_setup(language: str | None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tracker"])
     settings = Settings()
     install_translators(app, language or settings.language)
+    set_currency_display(settings.currency_display)
     cjk_family()
     return settings.reminder_days
 

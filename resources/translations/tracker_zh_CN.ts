@@ -2360,12 +2360,24 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>数据库文件</translation>
     </message>
     <message>
+        <source>With the symbol: ¥3,600.00</source>
+        <translation>显示符号：¥3,600.00</translation>
+    </message>
+    <message>
+        <source>With the code: CNY 3,600.00</source>
+        <translation>显示代码：CNY 3,600.00</translation>
+    </message>
+    <message>
         <source>&amp;Default currency for new plans:</source>
         <translation>新建分期的默认货币(&amp;D)：</translation>
     </message>
     <message>
         <source>Each existing plan keeps its own currency; the overview totals use this one when any plan is in it.</source>
         <translation>已有分期沿用各自的货币；概览合计优先使用此货币。</translation>
+    </message>
+    <message>
+        <source>&amp;Show amounts:</source>
+        <translation>金额显示(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Open another…</source>

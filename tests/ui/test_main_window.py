@@ -237,6 +237,27 @@ def test_a_rebuild_keeps_what_the_user_was_looking_at(started, settings, tmp_pat
     assert rebuilt.calendar.current_month() == (2027, 2)
 
 
+def test_app_shows_amounts_with_the_currency_code_when_chosen(
+    started, settings, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import add_flat_plan
+    from tracker.app import run_gui
+    from tracker.ui import fmt
+
+    settings.currency_display = "code"
+    try:
+        assert run_gui(str(tmp_path / "code.sqlite3")) == 0
+        [window] = started()
+        add_flat_plan(window.ctx)
+        window.plans.refresh()
+        texts = [
+            window.plans.proxy.index(0, c).data() for c in range(window.plans.proxy.columnCount())
+        ]
+        assert "CNY 3,600.00" in texts
+    finally:
+        fmt.set_currency_display("symbol")
+
+
 def test_app_refuses_a_foreign_database(started, tmp_path: Path, monkeypatch) -> None:
     from tracker.app import run_gui
 

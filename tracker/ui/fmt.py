@@ -12,9 +12,21 @@ from PySide6.QtCore import QCoreApplication, QDate
 
 from tracker.domain.money import format_money, format_percent
 
+CURRENCY_DISPLAYS = ("symbol", "code")
+_display = {"style": "symbol"}
+
+
+def set_currency_display(style: str) -> None:
+    """Show amounts with the currency's symbol ("¥3,600.00") or its code ("CNY 3,600.00")."""
+    _display["style"] = style if style in CURRENCY_DISPLAYS else "symbol"
+
 
 def money(minor: int, currency: str = "CNY") -> str:
-    """ "¥3,600.00" — grouped, with the symbol; both UI languages group the same way."""
+    """ "¥3,600.00", or "CNY 3,600.00" with the code display; grouped the same way in both
+    UI languages."""
+    if _display["style"] == "code":
+        sign = "-" if minor < 0 else ""
+        return f"{sign}{currency} {format_money(abs(minor), currency, symbol=False)}"
     return format_money(minor, currency)
 
 

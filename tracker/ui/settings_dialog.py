@@ -92,6 +92,11 @@ class SettingsDialog(QDialog):
             self.currency.addItem(f"{code}  {cur.symbol}  {currency_name(code)}", code)
         self._select(self.currency, s.currency)
 
+        self.currency_display = QComboBox()
+        self.currency_display.addItem(self.tr("With the symbol: ¥3,600.00"), "symbol")
+        self.currency_display.addItem(self.tr("With the code: CNY 3,600.00"), "code")
+        self._select(self.currency_display, s.currency_display)
+
         self.reminder_days = QSpinBox()
         self.reminder_days.setRange(0, 60)
         self.reminder_days.setValue(s.reminder_days)
@@ -116,6 +121,7 @@ class SettingsDialog(QDialog):
                 "the overview totals use this one when any plan is in it."
             ),
         )
+        self._row(form, self.tr("&Show amounts:"), self.currency_display)
         self._row(
             form, self.tr("&Reminder window:"), self.reminder_days, self.reminder_days.toolTip()
         )
@@ -278,6 +284,7 @@ class SettingsDialog(QDialog):
         s = self.ctx.settings
         s.language = str(self.language.currentData())
         s.currency = str(self.currency.currentData())
+        s.currency_display = str(self.currency_display.currentData())
         s.reminder_days = self.reminder_days.value()
         s.theme = str(self.theme.currentData())
         s.sync()

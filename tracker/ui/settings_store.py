@@ -53,6 +53,16 @@ class Settings:
         self._s.setValue("ui/currency", value)
 
     @property
+    def currency_display(self) -> str:
+        """How amounts show the currency: "symbol" (¥3,600.00) or "code" (CNY 3,600.00)."""
+        value = self._get("ui/currency_display", "symbol", str)
+        return value if value in ("symbol", "code") else "symbol"
+
+    @currency_display.setter
+    def currency_display(self, value: str) -> None:
+        self._s.setValue("ui/currency_display", value if value in ("symbol", "code") else "symbol")
+
+    @property
     def reminder_days(self) -> int:
         """How many days ahead an installment counts as due soon (0-60)."""
         value = self._get("ui/reminder_days", 7, int)
