@@ -60,3 +60,17 @@ def test_cancelling_the_progress_dialog_imports_nothing(
     assert calls["n"] >= 1
     assert sv.list_plans(ctx.db, TODAY) == []
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_check_says_so(
+    qtbot, ctx, answers: dict[str, object], tmp_path: Path, monkeypatch
+) -> None:
+    window = Window(ctx)
+    qtbot.addWidget(window)
+    (tmp_path / "plans.csv").write_text(PLANS, encoding="utf-8")
+    answers["open"] = [str(tmp_path / "plans.csv")]
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    assert window.transfer_actions.import_csv() is None
+    assert "seen" not in answers  # the preview never opened
+    assert sv.list_plans(ctx.db, TODAY) == []
+    assert "cancelled" in window.statusBar().currentMessage()

@@ -293,6 +293,7 @@ class TransferActions(QObject):
                     self.ctx.db, files, self.ctx.today(), dry_run=True, progress=progress
                 )[1]
         except _Cancelled:
+            self._status(self.tr("Import cancelled; nothing was imported."))
             return None
         except transfer.ImportRefused as exc:
             return exc.report
