@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tracker.domain.ledger import InstallmentState, LedgerRules, Payment, evaluate
 from tracker.domain.plan import Model, PlanTerms
 from tracker.domain.schedule import build_schedule
-from tracker.reports import (
+from tracker.reports.series import (
     balance_series,
     month_breakdown,
     month_end,

@@ -1,29 +1,5 @@
-"""Reports: plain data computed from service records, with no Qt (chart series, exports)."""
+"""Reports: plain data computed from service records, with no Qt.
 
-from .series import (
-    BalanceSeries,
-    MonthSeries,
-    PlanBalance,
-    PlanLike,
-    PlanMonths,
-    balance_series,
-    month_breakdown,
-    month_end,
-    top_balances,
-    top_plans,
-    upcoming_by_month,
-)
-
-__all__ = [
-    "BalanceSeries",
-    "MonthSeries",
-    "PlanBalance",
-    "PlanLike",
-    "PlanMonths",
-    "balance_series",
-    "month_breakdown",
-    "month_end",
-    "top_balances",
-    "top_plans",
-    "upcoming_by_month",
-]
+Chart series (series), print layouts (print_data), CSV (csv_*) and the calendar feed (ics);
+import the module you need.
+"""
