@@ -69,10 +69,16 @@ def _rules(s: ScheduleSheet) -> list[tuple[str, str]]:
             fmt.money(s.tolerance, s.currency),
         ),
         (QCoreApplication.translate("PlanDetailPanel", "Penalty"), penalty),
+    ]
+
+
+def _wide_facts(s: ScheduleSheet) -> list[tuple[str, str]]:
+    """Facts whose value is a sentence: a full-width row each, under the two columns."""
+    return [
         (
             QCoreApplication.translate("PlanDetailPanel", "Early payoff"),
             policy_label(s.payoff_policy, s.payoff_penalty_pct),
-        ),
+        )
     ]
 
 
@@ -159,10 +165,12 @@ class _SheetLayout:
         self.fact_h = c.metrics(self.fact_font).height() * 1.45
         self.row_h = c.metrics(self.cell_font).height() * 1.6
         self.facts = _facts(sheet)
+        self.wide = _wide_facts(sheet)
         self.fact_rows = (len(self.facts) + 1) // 2
+        self.head_rows = self.fact_rows + len(self.wide)
         footer_h = c.metrics(c.font(7.5)).height() * 1.2
         bottom = c.rect.bottom() - footer_h - 4 * c.pt
-        first_top = c.rect.top() + self.title_h + self.fact_rows * self.fact_h + 10 * c.pt
+        first_top = c.rect.top() + self.title_h + self.head_rows * self.fact_h + 10 * c.pt
         next_top = c.rect.top() + self.title_h
         # The rows flow over the pages followed by the totals row and, if any, the penalty note.
         penalty = sum(r.penalty for r in sheet.rows)
@@ -228,6 +236,11 @@ def _paint_sheet_head(c: Canvas, s: ScheduleSheet, layout: _SheetLayout, first: 
             font,
             shrink=True,
         )
+    for index, (label, value) in enumerate(layout.wide, start=layout.fact_rows):
+        y = r.top() + layout.title_h + 4 * c.pt + index * layout.fact_h
+        c.text(QRectF(r.left(), y, label_w, layout.fact_h), label, layout.fact_font, MUTED)
+        width = r.width() - label_w - 6 * c.pt
+        c.text(QRectF(r.left() + label_w, y, width, layout.fact_h), value, layout.fact_font)
 
 
 def _paint_table(
