@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tracker.storage import Database, open_database
-from tracker.storage.migrate import MIGRATIONS_DIR
+from tracker.storage.migrate import MIGRATIONS_DIR, head_revision
 from tracker.storage.models import PlanRecord
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -90,8 +90,11 @@ def migrations_with(tmp_path: Path):
     def build(*extra: str) -> Path:
         folder = tmp_path / "migrations"
         shutil.copytree(MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+        head = head_revision()
         for name in extra:
-            shutil.copyfile(DATA / "extra_revisions" / name, folder / "versions" / name)
+            text = (DATA / "extra_revisions" / name).read_text(encoding="utf-8")
+            text = text.replace('down_revision = "HEAD"', f'down_revision = "{head}"')
+            (folder / "versions" / name).write_text(text, encoding="utf-8")
         return folder
 
     return build

@@ -51,17 +51,17 @@ def test_v1_file_opens_with_every_row(v1_copy: Path):
     assert [p.voided for p in xiaomi.payments] == [False, False, True, False]
     assert plans[3].archived is True and plans[3].custom_amounts == "[10050,10050]"
     assert raw_counts(v1_copy) == V1_COUNTS
-    # Today head is 0001, so nothing ran; once a real 0002 exists, this file gets upgraded.
-    assert len(backups(v1_copy.parent)) == (0 if head_revision() == "0001" else 1)
+    assert len(backups(v1_copy.parent)) == 1  # upgraded past 0001, backed up first
+    assert head_revision() != "0001"
 
 
 def test_upgrade_rebuilding_parent_keeps_children_and_backs_up_first(v1_copy, migrations_with):
     original = v1_copy.read_bytes()
-    migrations = migrations_with("0002_rebuild_plans.py")
+    migrations = migrations_with("9001_rebuild_plans.py")
     with open_database(v1_copy, migrations_dir=migrations) as db, db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == 2
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == 9001
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "9001"
         assert conn.exec_driver_sql("SELECT DISTINCT reminder_days FROM plans").all() == [(7,)]
     assert raw_counts(v1_copy) == V1_COUNTS  # the cascade trap would have emptied children
     plans_sql = raw_query(v1_copy, "SELECT sql FROM sqlite_master WHERE name = 'plans'")[0][0]
@@ -93,7 +93,7 @@ def test_the_cascade_trap_is_real(v1_copy: Path):
 
 @pytest.mark.parametrize(
     "revision, message",
-    [("0002_orphans.py", "missing rows"), ("0002_broken.py", "no such table")],
+    [("9001_orphans.py", "missing rows"), ("9001_broken.py", "no such table")],
 )
 def test_failed_upgrade_changes_nothing(v1_copy, migrations_with, revision, message):
     with pytest.raises(MigrationError, match=message) as info:
@@ -138,3 +138,83 @@ def test_backup_failure_leaves_nothing(db, tmp_path: Path):
     with pytest.raises(BackupError, match="Could not back up"):
         backup_database(db.path, dest_dir=tmp_path / "missing")
     assert not list(tmp_path.glob("*.backup-*")) and not list(tmp_path.glob(".*.tmp"))
+
+
+LOAN_ROWS = [
+    # id, name, model, payoff_policy, closed_on
+    (7, "房贷", "equal_principal", "charge_all_fees", None),
+    (8, "车贷", "annuity", "charge_all_fees", None),
+    (9, "Old car loan", "annuity", "charge_all_fees", "2024-05-01"),
+    (10, "Chose a penalty", "annuity", "penalty_pct", None),
+]
+
+
+def _add_v1_loans(path: Path) -> None:
+    """Loans as release 0001 stored them (its default payoff policy), in the v1 file."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as con:
+        con.execute("BEGIN IMMEDIATE")
+        for pid, name, model, policy, closed in LOAN_ROWS:
+            con.execute(
+                "INSERT INTO plans (id, name, model, principal, periods, rate, remainder, "
+                "first_due, payoff_policy, closed_on) VALUES (?, ?, ?, 1200000, 12, '0.049', "
+                "'last', '2024-02-10', ?, ?)",
+                (pid, name, model, policy, closed),
+            )
+            con.execute(
+                "INSERT INTO installments (plan_id, period, due_date, principal, fee) "
+                "VALUES (?, 1, '2024-02-10', 1200000, 4900)",
+                (pid,),
+            )
+        con.execute(
+            "INSERT INTO payments (plan_id, date, amount, kind) VALUES (8, '2024-02-10', 100, "
+            "'payment')"
+        )
+        con.execute("DELETE FROM payments WHERE id = (SELECT max(id) FROM payments)")
+        con.execute("COMMIT")
+
+
+def test_0002_moves_open_loans_to_the_new_payoff_default_and_says_so(v1_copy: Path):
+    _add_v1_loans(v1_copy)
+    counts = raw_counts(v1_copy)
+    payments_before = raw_query(v1_copy, "SELECT * FROM payments ORDER BY id")
+    seq_before = raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'payments'")
+    with open_database(v1_copy) as db:
+        assert db.upgrade_notes["loans_repriced"] == [(7, "房贷"), (8, "车贷")]
+        with db.session() as s:
+            policies = {p.id: p.payoff_policy for p in s.scalars(select(PlanRecord))}
+            rounding = {p.fee_rounding for p in s.scalars(select(PlanRecord))}
+    assert policies == {
+        1: "charge_all_fees",  # consumer plans keep theirs
+        2: "charge_all_fees",
+        3: "charge_all_fees",
+        7: "waive_future_fees",
+        8: "waive_future_fees",
+        9: "charge_all_fees",  # already closed: its payoff happened under the old policy
+        10: "penalty_pct",  # chosen, not the old default
+    }
+    assert rounding == {"half_up"}  # what every stored schedule was computed with
+    assert raw_counts(v1_copy) == counts
+    assert raw_query(v1_copy, "SELECT * FROM payments ORDER BY id") == payments_before
+    # The AUTOINCREMENT counter survives the rebuild: a deleted payment's id is never reused.
+    assert raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'payments'") == (
+        seq_before
+    )
+    assert raw_query(v1_copy, "PRAGMA foreign_key_check") == []
+    [backup] = backups(v1_copy.parent)
+    assert raw_query(backup, "SELECT count(*) FROM plans WHERE payoff_policy = "
+                     "'waive_future_fees'") == [(0,)]  # fmt: skip
+    with open_database(v1_copy) as db:  # already at head: nothing more to say
+        assert db.upgrade_notes == {}
+
+
+def test_0002_accepts_payments_settled_before_tracking(v1_copy: Path):
+    with open_database(v1_copy) as db, db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO payments (plan_id, date, amount, kind) VALUES (2, '2024-04-15', 17416, "
+            "'prior')"
+        )
+        with pytest.raises(Exception, match="CHECK constraint failed"):
+            conn.exec_driver_sql(
+                "INSERT INTO payments (plan_id, date, amount, kind) VALUES (2, '2024-04-15', 1, "
+                "'gift')"
+            )

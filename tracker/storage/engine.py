@@ -117,6 +117,8 @@ class Database:
     def __init__(self, engine: Engine, path: Path) -> None:
         self.engine = engine
         self.path = path
+        #: What a schema upgrade on opening reported for the user (see ``migrate.upgrade``).
+        self.upgrade_notes: dict[str, object] = {}
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
     @property
@@ -210,13 +212,14 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
     is left as it was. ``migrations_dir`` is for tests of future revisions.
     """
     path = _target_path(target)
+    notes: dict[str, object] = {}
     if os.path.lexists(path) or not _create_new(path, migrations_dir):
         revision = inspect_database(path)
         up_to_date = revision == SCHEMA_REVISION and migrations_dir == MIGRATIONS_DIR
         if not up_to_date:  # only now load Alembic (it costs startup time)
             check_revision_known(path, revision, migrations_dir)
             if revision != head_revision(migrations_dir):
-                upgrade(path, migrations_dir=migrations_dir)
+                upgrade(path, migrations_dir=migrations_dir, notes=notes)
     engine = make_engine(path)
     try:
         with engine.connect():
@@ -224,4 +227,6 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, path)
+    db = Database(engine, path)
+    db.upgrade_notes = notes
+    return db

@@ -84,6 +84,7 @@ def upgrade(
     target: str = "head",
     migrations_dir: Path = MIGRATIONS_DIR,
     backup: bool = True,
+    notes: dict[str, object] | None = None,
 ) -> Path | None:
     """Upgrade the database file at ``path`` to ``target``; return the backup written, if any.
 
@@ -91,6 +92,8 @@ def upgrade(
     at once (the first takes the write lock and migrates; the others then find it done).
     Also stamps ``application_id`` and sets ``user_version`` to a numeric revision id.
     Raises NewerDatabaseError, BackupError or MigrationError; on any error nothing changed.
+    What the revisions report for the user (e.g. ``loans_repriced``: the (id, name) of loans
+    whose payoff policy moved to the new default) is put in ``notes``.
     """
     from alembic import command
     from alembic.runtime.migration import MigrationContext
@@ -113,6 +116,8 @@ def upgrade(
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
+            if notes is not None:
+                notes.update((k, v) for k, v in cfg.attributes.items() if k != "connection")
             if wanted.revision.isdigit():
                 conn.exec_driver_sql(f"PRAGMA user_version = {int(wanted.revision)}")
             orphans = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

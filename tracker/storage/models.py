@@ -43,6 +43,7 @@ from .columns import (
 
 __all__ = [
     "FEE_MODES",
+    "FEE_ROUNDINGS",
     "MODELS",
     "PAYMENT_KINDS",
     "PAYOFF_POLICIES",
@@ -56,13 +57,14 @@ __all__ = [
 
 #: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")
+FEE_ROUNDINGS = ("half_up", "half_even")
 REMAINDERS = ("first", "last")
 PAYOFF_POLICIES = ("charge_all_fees", "waive_future_fees", "penalty_pct")
-PAYMENT_KINDS = ("payment", "payoff")
+PAYMENT_KINDS = ("payment", "payoff", "prior")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -114,6 +116,7 @@ class PlanRecord(Base):
         CheckConstraint("periods BETWEEN 1 AND 360", name="periods_range"),
         check_decimal_text("rate"),
         check_one_of("fee_mode", FEE_MODES),
+        check_one_of("fee_rounding", FEE_ROUNDINGS),
         check_one_of("remainder", REMAINDERS),
         check_iso_date("first_due"),
         _money("down_payment"),
@@ -145,6 +148,7 @@ class PlanRecord(Base):
     periods: Mapped[int] = mapped_column(Integer)
     rate: Mapped[Decimal] = mapped_column(DecimalText(), default=Decimal(0), server_default="0")
     fee_mode: Mapped[str] = mapped_column(Text, default="spread", server_default="spread")
+    fee_rounding: Mapped[str] = mapped_column(Text, default="half_up", server_default="half_up")
     remainder: Mapped[str] = mapped_column(Text)
     first_due: Mapped[dt.date] = mapped_column(IsoDate())
     down_payment: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
@@ -216,7 +220,11 @@ class InstallmentRecord(Base):
 
 
 class PaymentRecord(Base):
-    """A payment made on a plan. Voided payments are kept (history is never lost)."""
+    """A payment made on a plan. Voided payments are kept (history is never lost).
+
+    ``kind``: ``payment`` (recorded by the user), ``payoff`` (an early payoff) or ``prior`` (a
+    period already paid before the plan was tracked: dated on its due date, in full).
+    """
 
     __tablename__ = "payments"
     __table_args__ = (

@@ -7,8 +7,8 @@ through ON DELETE CASCADE; migrate.upgrade must run it with foreign keys OFF.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "HEAD"  # replaced by the real head when copied (conftest)
 branch_labels = None
 depends_on = None
 

@@ -6,8 +6,8 @@ after the upgrade must catch it and roll the whole upgrade back.
 
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "HEAD"  # replaced by the real head when copied (conftest)
 branch_labels = None
 depends_on = None
 
