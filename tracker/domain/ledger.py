@@ -32,9 +32,14 @@ __all__ = [
     "LedgerState",
     "Payment",
     "PaymentError",
+    "Settlement",
     "Status",
     "check_payment",
     "evaluate",
+    "installment_status",
+    "needs_replay",
+    "settle",
+    "state_from_settlements",
 ]
 
 
@@ -286,12 +291,24 @@ def _replay(
 
 
 def _status(slot: _Slot, penalty: int, as_of: date, rules: LedgerRules) -> tuple[Status, int]:
-    due = slot.inst.due_date
-    owed = slot.unpaid + penalty - slot.paid_penalty
-    if owed == 0:
+    paid_any = bool(slot.paid_principal or slot.paid_fee)
+    return installment_status(
+        slot.inst.due_date, slot.unpaid, penalty - slot.paid_penalty, paid_any, as_of, rules
+    )
+
+
+def installment_status(
+    due: date, unpaid: int, penalty_due: int, paid_any: bool, as_of: date, rules: LedgerRules
+) -> tuple[Status, int]:
+    """An installment's status and days overdue as of a date.
+
+    ``unpaid`` is its unpaid principal + fee, ``penalty_due`` the charged, unpaid penalty and
+    ``paid_any`` whether any principal or fee has been paid. The one rule every read uses.
+    """
+    if unpaid + penalty_due == 0:
         return Status.PAID, 0
     if as_of > due:
-        if slot.unpaid <= rules.tolerance and penalty == slot.paid_penalty:
+        if unpaid <= rules.tolerance and penalty_due == 0:
             return Status.PARTIAL, 0
         days = (as_of - due).days
         return (Status.GRACE if days <= rules.grace_days else Status.OVERDUE), days
@@ -299,7 +316,6 @@ def _status(slot: _Slot, penalty: int, as_of: date, rules: LedgerRules) -> tuple
         return Status.DUE_TODAY, 0
     if (due - as_of).days <= rules.reminder_days:
         return Status.DUE_SOON, 0
-    paid_any = slot.paid_principal or slot.paid_fee
     return (Status.PARTIAL if paid_any else Status.UPCOMING), 0
 
 
@@ -361,3 +377,90 @@ def check_payment(
             balance=Amount(balance, currency),
             date=new.date,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What every payment so far settled of one installment, whatever the as-of date.
+
+    This is the part of the ledger that only changes when a payment or the schedule does, so
+    it can be computed once at write time and stored; ``state_from_settlements`` turns it into
+    the state as of any date on or after the last payment, without replaying anything.
+
+    Attributes:
+        period: the installment's period number.
+        paid_principal / paid_fee / paid_penalty: what the payments put towards each part.
+        settled_on: the date it was settled (fully, or to within the tolerance once due).
+    """
+
+    period: int
+    paid_principal: int
+    paid_fee: int
+    paid_penalty: int
+    settled_on: date | None
+
+
+def settle(
+    installments: Sequence[Installment], payments: Iterable[Payment], rules: LedgerRules
+) -> tuple[Settlement, ...]:
+    """Replay every (non-voided) payment once; what each installment got, in period order."""
+    slots, _, _ = _replay(installments, payments, rules)
+    return tuple(
+        Settlement(s.inst.period, s.paid_principal, s.paid_fee, s.paid_penalty, s.settled)
+        for s in slots
+    )
+
+
+def needs_replay(
+    installments: Sequence[Installment],
+    settlements: Sequence[Settlement],
+    rules: LedgerRules,
+    as_of: date,
+    last_paid_on: date | None,
+) -> bool:
+    """Whether the state as of ``as_of`` needs ``evaluate`` rather than the stored settlements.
+
+    It does when some payment is dated after ``as_of`` (it has not happened yet then), or when
+    the plan charges a penalty and an installment past its due date is not fully paid (the
+    penalty accrues day by day with the payments in between). Otherwise
+    ``state_from_settlements`` gives exactly what ``evaluate`` gives (allocations aside).
+    """
+    if last_paid_on is not None and as_of < last_paid_on:
+        return True
+    if not rules.penalty_daily_rate:
+        return False
+    return any(
+        i.due_date < as_of and st.paid_principal + st.paid_fee < i.total
+        for i, st in zip(installments, settlements, strict=True)
+    )
+
+
+def state_from_settlements(
+    installments: Sequence[Installment],
+    settlements: Sequence[Settlement],
+    rules: LedgerRules,
+    as_of: date,
+) -> LedgerState:
+    """The ledger state as of ``as_of`` from stored settlements (see ``needs_replay``).
+
+    No penalty is charged here beyond what was paid: with ``needs_replay`` false, an unpaid
+    installment past its due date only exists on plans without a penalty rate.
+    """
+    states = []
+    for inst, st in zip(installments, settlements, strict=True):
+        unpaid = inst.total - st.paid_principal - st.paid_fee
+        paid_any = bool(st.paid_principal or st.paid_fee)
+        status, days = installment_status(inst.due_date, unpaid, 0, paid_any, as_of, rules)
+        states.append(
+            InstallmentState(
+                installment=inst,
+                paid_principal=st.paid_principal,
+                paid_fee=st.paid_fee,
+                paid_penalty=st.paid_penalty,
+                penalty=st.paid_penalty,
+                status=status,
+                days_overdue=days,
+                settled_on=st.settled_on if status is Status.PAID else None,
+            )
+        )
+    return LedgerState(as_of, tuple(states))
