@@ -39,6 +39,8 @@ def test_v1_file_opens_with_every_row(v1_copy: Path):
     with open_database(v1_copy) as db, db.session() as s:
         plans = {p.id: p for p in s.scalars(select(PlanRecord))}
         fk_problems = s.connection().exec_driver_sql("PRAGMA foreign_key_check").all()
+        for p in plans.values():
+            _ = (p.installments, p.payments)  # load them inside the session
     assert fk_problems == []
     assert sorted(p.name for p in plans.values()) == ["Old phone", "小米14 Pro", "花呗 - 冰箱"]
     xiaomi = plans[1]

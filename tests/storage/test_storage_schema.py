@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm.exc import DetachedInstanceError
 
 from tracker.storage import APPLICATION_ID, Database
 from tracker.storage.models import Base, InstallmentRecord, PaymentRecord, PlanRecord
@@ -211,7 +212,7 @@ def test_orm_types_refuse_inexact_values(db, make_plan, field, bad):
         assert s.scalar(select(func.count()).select_from(PlanRecord)) == 0
 
 
-def test_relationships_are_ordered_and_survive_the_session(db, make_plan):
+def test_relationships_are_ordered_and_load_only_when_asked(db, make_plan):
     with db.session() as s:
         plan = make_plan()
         plan.installments = [
@@ -225,8 +226,12 @@ def test_relationships_are_ordered_and_survive_the_session(db, make_plan):
         s.add(plan)
     with db.session() as s:
         loaded = s.get(PlanRecord, plan.id)
-    assert [i.period for i in loaded.installments] == [1, 2, 3]  # usable after the session
-    assert [p.amount for p in loaded.payments] == [7, 5]
+        assert [i.period for i in loaded.installments] == [1, 2, 3]
+        assert [p.amount for p in loaded.payments] == [7, 5]
+    with db.session() as s:
+        unloaded = s.get(PlanRecord, plan.id)
+    with pytest.raises(DetachedInstanceError):  # nothing is loaded eagerly by default
+        _ = unloaded.installments
 
 
 def test_migrated_schema_matches_the_models(db, tmp_path: Path):

@@ -27,17 +27,18 @@ from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .backup import backup_database, fsync_directory, fsync_file
 from .connection import make_engine, sqlite_url
+from .derived import DERIVED_REV, refresh, refresh_stale
 from .errors import ForeignDatabaseError, StorageError
 from .identity import APPLICATION_ID, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
-from .models import SCHEMA_REVISION
+from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
 
 __all__ = [
     "APPLICATION_ID",
@@ -120,6 +121,8 @@ class Database:
         #: What a schema upgrade on opening reported for the user (see ``migrate.upgrade``).
         self.upgrade_notes: dict[str, object] = {}
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_touched_plans)
+        event.listen(self._sessions, "before_commit", _refresh_touched_plans)
 
     @property
     def url(self) -> str:
@@ -153,6 +156,25 @@ class Database:
 
     def __repr__(self) -> str:
         return f"Database({str(self.path)!r})"
+
+
+def _note_touched_plans(session: Session, _context: object) -> None:
+    """Remember which plans a flush wrote to (their rows, installments or payments)."""
+    touched: set[int] = session.info.setdefault("touched_plans", set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, PlanRecord):
+            touched.add(obj.id)
+        elif isinstance(obj, InstallmentRecord | PaymentRecord):
+            touched.add(obj.plan_id)
+
+
+def _refresh_touched_plans(session: Session) -> None:
+    """Before a commit: bring the derived columns of every touched plan up to date, so no
+    write can leave them stale (the same transaction commits both)."""
+    session.flush()
+    touched = session.info.pop("touched_plans", set())
+    if touched:
+        refresh(session.connection(), touched)
 
 
 def _missing_folders(folder: Path) -> list[Path]:
@@ -203,6 +225,17 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
         _remove_quietly(tmp)
 
 
+def _refresh_stale(engine: Engine) -> None:
+    """Fill the derived columns of plans that lack them (after an upgrade); usually a no-op."""
+    with engine.connect() as conn:
+        stale = conn.exec_driver_sql(
+            "SELECT 1 FROM plans WHERE derived_rev != ? LIMIT 1", (DERIVED_REV,)
+        ).first()
+    if stale is not None:
+        with engine.begin() as conn:
+            refresh_stale(conn)
+
+
 def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> Database:
     """Open (creating or upgrading as needed) the database at ``target``, a path or URL.
 
@@ -224,6 +257,7 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
     try:
         with engine.connect():
             pass  # apply the connection settings now, so permission problems show here
+        _refresh_stale(engine)
     except BaseException:
         engine.dispose()
         raise

@@ -6,8 +6,10 @@ negative amount, an unknown model name, an impossible date). Money is INTEGER mi
 (fen for CNY); rates are exact decimal strings; dates are ``YYYY-MM-DD`` text.
 
 A plan's schedule is stored as generated (``installments``), so a later change of rules never
-rewrites history. Relationships load with ``selectin``: a plan read in a session still has its
-installments and payments after the session closes (sessions use ``expire_on_commit=False``).
+rewrites history. What reads need of the ledger (paid parts per installment; per plan the
+balance, next due date, cost and APR) is derived at write time into columns of their own
+(``tracker.storage.derived``), so lists are plain column reads. Relationships load lazily, only
+when a write or a one-plan view touches them (sessions use ``expire_on_commit=False``).
 
 Any change here needs a new Alembic revision in ``migrations/versions`` (and SCHEMA_REVISION
 bumped to it); tests compare the migrated schema with these models.
@@ -134,6 +136,17 @@ class PlanRecord(Base):
         check_bool("archived"),
         check_iso_date("closed_on", nullable=True),
         _money("payoff_charge"),
+        _money("remaining"),
+        CheckConstraint("paid_periods >= 0", name="paid_periods_not_negative"),
+        check_iso_date("next_due", nullable=True),
+        _money("next_amount"),
+        check_iso_date("last_paid_on", nullable=True),
+        _money("total_fee"),
+        _money("total_cost"),
+        _money("per_period"),
+        check_decimal_text("apr"),
+        check_decimal_text("effective_rate"),
+        CheckConstraint("derived_rev >= 0", name="derived_rev_not_negative"),
         _TABLE_OPTIONS,
     )
 
@@ -168,6 +181,21 @@ class PlanRecord(Base):
     archived: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
     closed_on: Mapped[dt.date | None] = mapped_column(IsoDate())
     payoff_charge: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    # Derived at write time from the schedule and payments (tracker.storage.derived); reads
+    # use these instead of replaying the ledger. ``derived_rev`` below DERIVED_REV = stale.
+    remaining: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    paid_periods: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    next_due: Mapped[dt.date | None] = mapped_column(IsoDate())
+    next_amount: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    last_paid_on: Mapped[dt.date | None] = mapped_column(IsoDate())
+    total_fee: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    total_cost: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    per_period: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    apr: Mapped[Decimal] = mapped_column(DecimalText(), default=Decimal(0), server_default="0")
+    effective_rate: Mapped[Decimal] = mapped_column(
+        DecimalText(), default=Decimal(0), server_default="0"
+    )
+    derived_rev: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
     updated_at: Mapped[str] = mapped_column(
         Text, default=utc_timestamp, onupdate=utc_timestamp, server_default=_NOW_SQL
@@ -178,14 +206,14 @@ class PlanRecord(Base):
         order_by="InstallmentRecord.period",
         cascade="all, delete-orphan",
         passive_deletes=True,
-        lazy="selectin",
+        lazy="select",
     )
     payments: Mapped[list[PaymentRecord]] = relationship(
         back_populates="plan",
         order_by="(PaymentRecord.date, PaymentRecord.id)",
         cascade="all, delete-orphan",
         passive_deletes=True,
-        lazy="selectin",
+        lazy="select",
     )
 
     def __repr__(self) -> str:
@@ -201,8 +229,17 @@ class InstallmentRecord(Base):
         check_iso_date("due_date"),
         _money("principal"),
         _money("fee"),
+        _money("paid_principal"),
+        _money("paid_fee"),
+        _money("paid_penalty"),
+        check_iso_date("settled_on", nullable=True),
         UniqueConstraint("plan_id", "period"),
         Index(None, "due_date"),
+        Index(
+            "ix_installments_open_due_date",
+            "due_date",
+            sqlite_where=text("paid_principal + paid_fee < principal + fee"),
+        ),
         _TABLE_OPTIONS,
     )
 
@@ -212,6 +249,11 @@ class InstallmentRecord(Base):
     due_date: Mapped[dt.date] = mapped_column(IsoDate())
     principal: Mapped[int] = mapped_column(Integer)
     fee: Mapped[int] = mapped_column(Integer)
+    # Derived at write time (tracker.storage.derived): what payments settled of this period.
+    paid_principal: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    paid_fee: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    paid_penalty: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    settled_on: Mapped[dt.date | None] = mapped_column(IsoDate())
 
     plan: Mapped[PlanRecord] = relationship(back_populates="installments")
 

@@ -1,4 +1,4 @@
-"""Payments settled before tracking, 花呗 fee rounding, loans' payoff default.
+"""Payments settled before tracking, 花呗 fee rounding, loans' payoff default, derived columns.
 
 Revision ID: 0002
 Revises: 0001
@@ -10,6 +10,13 @@ Create Date: 2026-11-29
 - Open loans (annuity, equal_principal) that carry the old default payoff policy
   ``charge_all_fees`` move to ``waive_future_fees`` (no bank charges future interest on a
   payoff); the upgrade reports which ones (id, name) in ``config.attributes["loans_repriced"]``.
+
+- Derived columns (what reads need, written at write time): per installment the paid parts
+  and the date it was settled, with a partial index on the due date of unsettled ones; per
+  plan the balance, paid periods, next due date and amount, last payment date, total fee,
+  cost, per-period amount, APR and effective rate, and ``derived_rev``. They start at 0 /
+  NULL with ``derived_rev = 0`` (stale); ``open_database`` fills stale plans right after the
+  upgrade, with the current derivation (tracker.storage.derived), so this script stays frozen.
 
 SQLite cannot change a CHECK or add a column in place with the same DDL a fresh database
 gets, so both tables are rebuilt (rename the old one away with ``legacy_alter_table=ON`` so
@@ -106,6 +113,17 @@ def _create_plans() -> None:
         sa.Column("archived", sa.Integer(), nullable=False, server_default=_ZERO),
         sa.Column("closed_on", sa.Text(), nullable=True),
         sa.Column("payoff_charge", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("remaining", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("paid_periods", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("next_due", sa.Text(), nullable=True),
+        sa.Column("next_amount", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("last_paid_on", sa.Text(), nullable=True),
+        sa.Column("total_fee", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("total_cost", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("per_period", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("apr", sa.Text(), nullable=False, server_default="0"),
+        sa.Column("effective_rate", sa.Text(), nullable=False, server_default="0"),
+        sa.Column("derived_rev", sa.Integer(), nullable=False, server_default=_ZERO),
         sa.Column("created_at", sa.Text(), nullable=False, server_default=_NOW),
         sa.Column("updated_at", sa.Text(), nullable=False, server_default=_NOW),
         _ck("plans", "name_not_blank", "length(trim(name)) > 0"),
@@ -139,6 +157,44 @@ def _create_plans() -> None:
         _bool("plans", "archived"),
         _date("plans", "closed_on", nullable=True),
         _money("plans", "payoff_charge"),
+        _money("plans", "remaining"),
+        _ck("plans", "paid_periods_not_negative", "paid_periods >= 0"),
+        _date("plans", "next_due", nullable=True),
+        _money("plans", "next_amount"),
+        _date("plans", "last_paid_on", nullable=True),
+        _money("plans", "total_fee"),
+        _money("plans", "total_cost"),
+        _money("plans", "per_period"),
+        _decimal("plans", "apr"),
+        _decimal("plans", "effective_rate"),
+        _ck("plans", "derived_rev_not_negative", "derived_rev >= 0"),
+        **_OPTIONS,
+    )
+
+
+def _create_installments() -> None:
+    op.create_table(
+        "installments",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("plan_id", sa.Integer(), nullable=False),
+        sa.Column("period", sa.Integer(), nullable=False),
+        sa.Column("due_date", sa.Text(), nullable=False),
+        sa.Column("principal", sa.Integer(), nullable=False),
+        sa.Column("fee", sa.Integer(), nullable=False),
+        sa.Column("paid_principal", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("paid_fee", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("paid_penalty", sa.Integer(), nullable=False, server_default=_ZERO),
+        sa.Column("settled_on", sa.Text(), nullable=True),
+        _ck("installments", "period_positive", "period >= 1"),
+        _date("installments", "due_date"),
+        _money("installments", "principal"),
+        _money("installments", "fee"),
+        _money("installments", "paid_principal"),
+        _money("installments", "paid_fee"),
+        _money("installments", "paid_penalty"),
+        _date("installments", "settled_on", nullable=True),
+        sa.UniqueConstraint("plan_id", "period", name=op.f("uq_installments_plan_id_period")),
+        _fk_plan("installments"),
         **_OPTIONS,
     )
 
@@ -170,6 +226,7 @@ _PLAN_COLUMNS = (
     "tolerance, penalty_daily_rate, payoff_policy, payoff_penalty_pct, archived, closed_on, "
     "payoff_charge, created_at, updated_at"
 )
+_INSTALLMENT_COLUMNS = "id, plan_id, period, due_date, principal, fee"
 _PAYMENT_COLUMNS = "id, plan_id, date, amount, method, note, voided, kind, created_at"
 
 
@@ -198,7 +255,15 @@ def upgrade() -> None:
     conn.exec_driver_sql("PRAGMA legacy_alter_table = ON")
     try:
         _rebuild(conn, "plans", _create_plans, _PLAN_COLUMNS)
+        _rebuild(conn, "installments", _create_installments, _INSTALLMENT_COLUMNS)
         _rebuild(conn, "payments", _create_payments, _PAYMENT_COLUMNS)
+        op.create_index(op.f("ix_installments_due_date"), "installments", ["due_date"])
+        op.create_index(
+            "ix_installments_open_due_date",
+            "installments",
+            ["due_date"],
+            sqlite_where=sa.text("paid_principal + paid_fee < principal + fee"),
+        )
         op.create_index(op.f("ix_payments_plan_id_date"), "payments", ["plan_id", "date"])
     finally:
         conn.exec_driver_sql("PRAGMA legacy_alter_table = OFF")

@@ -1,0 +1,80 @@
+"""The audit of derived state: recompute every plan from its raw schedule and payments with the
+domain ledger and compare with what was stored at write time.
+
+``derived_mismatches`` is what ``tracker check`` (the reliability issue) builds on; the tests
+run it after every sequence of actions. It reads every plan in full, so it is not a hot path.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from tracker.domain.apr import cost_of_credit
+from tracker.domain.ledger import Status, evaluate
+from tracker.domain.money import format_percent
+from tracker.domain.plan import Schedule
+from tracker.storage.derived import DERIVED_REV, per_period
+from tracker.storage.engine import Database
+from tracker.storage.models import PlanRecord
+
+from .convert import installments_of, payments_of, rules_of, terms_of
+
+__all__ = ["derived_mismatches"]
+
+
+def derived_mismatches(db: Database) -> list[str]:
+    """Every stored derived value that differs from a full replay, as readable lines."""
+    problems: list[str] = []
+    with db.session() as s:
+        query = select(PlanRecord).options(
+            selectinload(PlanRecord.installments), selectinload(PlanRecord.payments)
+        )
+        for rec in s.scalars(query.order_by(PlanRecord.id)):
+            problems.extend(_plan_mismatches(rec))
+    return problems
+
+
+def _plan_mismatches(rec: PlanRecord) -> list[str]:
+    items = installments_of(rec)
+    payments = payments_of(rec)
+    live = [p for p in payments if not p.voided]
+    last = max((p.date for p in live), default=None)
+    as_of = max([d for d in (last, items[-1].due_date if items else None) if d] or [date.min])
+    state = evaluate(items, payments, rules_of(rec), as_of)
+    cost = cost_of_credit(Schedule(terms_of(rec), items))
+    nxt = next((st for st in state.installments if st.remaining > 0), None)
+    expected = {
+        "derived_rev": DERIVED_REV,
+        "remaining": sum(st.remaining for st in state.installments),
+        "paid_periods": sum(1 for st in state.installments if st.remaining == 0),
+        "next_due": nxt.due_date if nxt else None,
+        "next_amount": nxt.remaining if nxt else 0,
+        "last_paid_on": last,
+        "total_fee": sum(i.fee for i in items),
+        "total_cost": cost.total_cost,
+        "per_period": per_period(items),
+        "apr_percent": cost.apr_percent,
+    }
+    stored = {k: getattr(rec, k, None) for k in expected}
+    stored["apr_percent"] = format_percent(rec.apr)
+    out = [
+        f"plan {rec.id}: {k} is {stored[k]!r}, the ledger says {v!r}"
+        for k, v in expected.items()
+        if stored[k] != v
+    ]
+    rows = {i.period: i for i in rec.installments}
+    for st in state.installments:
+        row = rows[st.period]
+        got = (row.paid_principal, row.paid_fee, row.paid_penalty)
+        want = (st.paid_principal, st.paid_fee, st.paid_penalty)
+        if got != want:
+            out.append(f"plan {rec.id} period {st.period}: paid {got}, the ledger says {want}")
+        if st.status is Status.PAID and row.settled_on != st.settled_on:
+            out.append(
+                f"plan {rec.id} period {st.period}: settled on {row.settled_on}, "
+                f"the ledger says {st.settled_on}"
+            )
+    return out
