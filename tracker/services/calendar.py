@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from tracker.domain.ledger import Status
 from tracker.storage.engine import Database
-from tracker.storage.models import PlanRecord
+from tracker.storage.models import InstallmentRecord, PlanRecord
 
-from .convert import DEFAULT_REMINDER_DAYS, state_of
+from . import reads
+from .convert import DEFAULT_REMINDER_DAYS
 from .model import ServiceError
 
 __all__ = ["CalendarItem", "installments_between"]
@@ -67,31 +69,46 @@ def installments_between(
         raise ServiceError(
             "the range ends ({end}) before it starts ({start})", end=end, start=start
         )
-    items: list[CalendarItem] = []
+    plan_where = [PlanRecord.archived.is_(False)]
+    if not include_closed:
+        plan_where.append(PlanRecord.closed_on.is_(None))
+    in_range = [InstallmentRecord.due_date >= start, InstallmentRecord.due_date <= end]
     with db.session() as s:
-        query = select(PlanRecord).where(PlanRecord.archived.is_(False))
-        if not include_closed:
-            query = query.where(PlanRecord.closed_on.is_(None))
-        for rec in s.scalars(query.order_by(PlanRecord.id)):
-            if not any(start <= i.due_date <= end for i in rec.installments):
-                continue
-            for st in state_of(rec, as_of, reminder_days).installments:
-                if start <= st.due_date <= end:
-                    items.append(
-                        CalendarItem(
-                            plan_id=rec.id,
-                            plan_name=rec.name,
-                            currency=rec.currency,
-                            period=st.period,
-                            periods=len(rec.installments),
-                            due_date=st.due_date,
-                            total=st.installment.total,
-                            paid=st.paid,
-                            amount_due=st.amount_due,
-                            status=st.status,
-                            days_overdue=st.days_overdue,
-                            penalty=st.penalty_due,
-                        )
-                    )
+        found = reads.states(
+            s, as_of, reminder_days, plan_where, in_range, lambda st: start <= st.due_date <= end
+        )
+        counts = _period_counts(s, [ps.plan.id for ps in found])
+    items = [
+        CalendarItem(
+            plan_id=ps.plan.id,
+            plan_name=ps.plan.name,
+            currency=ps.plan.currency,
+            period=st.period,
+            periods=counts[ps.plan.id],
+            due_date=st.due_date,
+            total=st.installment.total,
+            paid=st.paid,
+            amount_due=st.amount_due,
+            status=st.status,
+            days_overdue=st.days_overdue,
+            penalty=st.penalty_due,
+        )
+        for ps in found
+        for st in ps.installments
+    ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
+
+
+def _period_counts(s: Session, plan_ids: list[int]) -> dict[int, int]:
+    """How many installments each plan has (a payoff charge can add one past ``periods``)."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(plan_ids), 500):
+        chunk = plan_ids[start : start + 500]
+        query = (
+            select(InstallmentRecord.plan_id, func.count())
+            .where(InstallmentRecord.plan_id.in_(chunk))
+            .group_by(InstallmentRecord.plan_id)
+        )
+        counts.update((pid, n) for pid, n in s.execute(query))
+    return counts

@@ -1,20 +1,28 @@
 """Conversions between stored records and domain objects, and the plan-level computations
-(status, summary) that every query shares."""
+(status, detail) that every query shares."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from tracker.domain.apr import cost_of_credit
-from tracker.domain.ledger import LedgerRules, LedgerState, Payment, Status, evaluate
+from tracker.domain.ledger import (
+    InstallmentState,
+    LedgerRules,
+    LedgerState,
+    Payment,
+    Status,
+    evaluate,
+)
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import Installment, PlanTerms, Schedule
+from tracker.storage.derived import rules_from, terms_from
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
-from .model import PlanDetail, PlanInput, PlanStatus, PlanSummary
+from .model import PlanDetail, PlanInput, PlanStatus
 
 DEFAULT_REMINDER_DAYS = 7
 
@@ -23,19 +31,7 @@ _STATUS_RANK = [Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON]
 
 def terms_of(rec: PlanRecord) -> PlanTerms:
     """The plan's terms as stored."""
-    return PlanTerms(
-        model=rec.model,
-        principal=rec.principal,
-        periods=rec.periods,
-        first_due=rec.first_due,
-        rate=Decimal(rec.rate),
-        currency=rec.currency,
-        remainder=rec.remainder or None,
-        fee_mode=rec.fee_mode,
-        upfront_fee=rec.upfront_fee,
-        down_payment=rec.down_payment,
-        custom_amounts=tuple(json.loads(rec.custom_amounts)) if rec.custom_amounts else (),
-    )
+    return terms_from(rec)
 
 
 def input_of(rec: PlanRecord) -> PlanInput:
@@ -81,12 +77,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
 
 def rules_of(rec: PlanRecord, reminder_days: int = DEFAULT_REMINDER_DAYS) -> LedgerRules:
     """The plan's overdue rules."""
-    return LedgerRules(
-        grace_days=rec.grace_days,
-        tolerance=rec.tolerance,
-        penalty_daily_rate=Decimal(rec.penalty_daily_rate),
-        reminder_days=reminder_days,
-    )
+    return rules_from(rec, reminder_days)
 
 
 def installments_of(rec: PlanRecord) -> tuple[Installment, ...]:
@@ -126,22 +117,25 @@ def state_of(
 
 def plan_status(rec: PlanRecord, state: LedgerState) -> PlanStatus:
     """Closed, archived, or the most urgent status among the unpaid installments."""
-    if rec.closed_on is not None or state.settled:
+    return status_of(rec.closed_on, bool(rec.archived), state.balance, state.installments)
+
+
+def status_of(
+    closed_on: date | None,
+    archived: bool,
+    balance: int,
+    installments: Iterable[InstallmentState],
+) -> PlanStatus:
+    """Closed (paid off, or nothing owed), archived, or the most urgent installment status."""
+    if closed_on is not None or balance == 0:
         return PlanStatus.CLOSED
-    if rec.archived:
+    if archived:
         return PlanStatus.ARCHIVED
-    present = {s.status for s in state.installments}
+    present = {s.status for s in installments}
     for status in _STATUS_RANK:
         if status in present:
             return PlanStatus(status.value)
     return PlanStatus.ACTIVE
-
-
-def _per_period(items: tuple[Installment, ...]) -> int:
-    """The regular amount: the most common installment total (the first on a tie)."""
-    counts = Counter(i.total for i in items)
-    best = max(counts.values())
-    return next(i.total for i in items if counts[i.total] == best)
 
 
 def detail_of(
@@ -161,35 +155,4 @@ def detail_of(
         cost=cost_of_credit(schedule),
         total_fee=schedule.total_fee,
         status=plan_status(rec, state),
-    )
-
-
-def summary_of(
-    rec: PlanRecord, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
-) -> PlanSummary:
-    """One overview row."""
-    d = detail_of(rec, as_of, reminder_days)
-    state = d.state
-    nxt = state.next_unpaid
-    late = [s for s in state.installments if s.status in (Status.OVERDUE, Status.GRACE)]
-    return PlanSummary(
-        id=rec.id,
-        name=rec.name,
-        platform=rec.platform,
-        notes=rec.notes,
-        currency=rec.currency,
-        model=rec.model,
-        principal=rec.principal,
-        periods=rec.periods,
-        periods_paid=state.periods_paid,
-        per_period=_per_period(installments_of(rec)),
-        next_due=nxt.due_date if nxt else None,
-        next_amount=nxt.amount_due if nxt else 0,
-        remaining=state.balance,
-        overdue_amount=sum(s.amount_due for s in late),
-        penalty=state.penalty_due,
-        apr=d.cost.apr,
-        total_cost=d.cost.total_cost,
-        status=d.status,
-        archived=d.archived,
     )

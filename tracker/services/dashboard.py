@@ -18,7 +18,7 @@ from tracker.domain.ledger import InstallmentState, Status
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
 
-from .convert import state_of
+from . import reads
 from .model import DueItem, ServiceError
 
 __all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanStates", "dashboard"]
@@ -124,20 +124,11 @@ def dashboard(
         raise ServiceError("the reminder window must be zero or more days")
     with db.session() as s:
         plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
-        query = select(PlanRecord).where(
-            PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None)
-        )
-        records = list(s.scalars(query.order_by(PlanRecord.id)))
-        plans = [
-            PlanStates(
-                r.id,
-                r.name,
-                r.platform,
-                r.currency,
-                state_of(r, as_of, reminder_days).installments,
-            )
-            for r in records
-        ]
+        found = reads.states(s, as_of, reminder_days, reads.open_plans(), every_plan=True)
+    plans = [
+        PlanStates(ps.plan.id, ps.plan.name, ps.plan.platform, ps.plan.currency, ps.installments)
+        for ps in found
+    ]
     main = _main_currency([p.currency for p in plans], currency)
     shown = tuple(p for p in plans if p.currency == main)
     return Dashboard(

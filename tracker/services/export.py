@@ -97,21 +97,21 @@ def payment_lines(
     _check_range(date_from, date_to)
     with db.session() as s:
         rows = payment_records(s, plan_id, date_from, date_to)
-        return [
-            PaymentLine(
-                id=p.id,
-                plan_id=p.plan_id,
-                plan_name=plan.name,
-                date=p.date,
-                amount=p.amount,
-                currency=plan.currency,
-                method=p.method,
-                note=p.note,
-                kind=p.kind,
-                voided=bool(p.voided),
-            )
-            for p, plan in rows
-        ]
+    return [
+        PaymentLine(
+            id=p.id,
+            plan_id=p.plan_id,
+            plan_name=p.plan_name,
+            date=p.date,
+            amount=p.amount,
+            currency=p.currency,
+            method=p.method,
+            note=p.note,
+            kind=p.kind,
+            voided=bool(p.voided),
+        )
+        for p in rows
+    ]
 
 
 def _installments(

@@ -7,17 +7,19 @@ one that had closed it (or a payoff) reopens it.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import Phrase
-from tracker.domain.ledger import Payment, PaymentError, Status, check_payment
+from tracker.domain.ledger import InstallmentState, Payment, PaymentError, Status, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
-from .convert import installments_of, payments_of, rules_of, state_of, terms_of
+from . import reads
+from .convert import installments_of, payments_of, rules_of, terms_of
 from .model import Change, DueItem, PaymentRow, ServiceError
 from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, update_closed
 
@@ -165,19 +167,31 @@ def payment_records(
     plan_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> list[tuple[PaymentRecord, PlanRecord]]:
-    """Each payment with its plan, by date then id; one plan's (which must exist) or all."""
+) -> list[Row[Any]]:
+    """Each payment (its columns, with ``plan_name`` and ``currency``) by date then id, of one
+    plan (which must exist) or all; one Core query, no plan objects loaded."""
     if plan_id is not None:
         get_record(s, plan_id)
-    q = select(PaymentRecord, PlanRecord).join(PlanRecord)
+    P = PaymentRecord
+    q = select(
+        P.id,
+        P.plan_id,
+        PlanRecord.name.label("plan_name"),
+        PlanRecord.currency,
+        P.date,
+        P.amount,
+        P.method,
+        P.note,
+        P.voided,
+        P.kind,
+    ).join(PlanRecord, PlanRecord.id == P.plan_id)
     if plan_id is not None:
-        q = q.where(PaymentRecord.plan_id == plan_id)
+        q = q.where(P.plan_id == plan_id)
     if date_from is not None:
-        q = q.where(PaymentRecord.date >= date_from)
+        q = q.where(P.date >= date_from)
     if date_to is not None:
-        q = q.where(PaymentRecord.date <= date_to)
-    q = q.order_by(PaymentRecord.date, PaymentRecord.id)
-    return [(p, plan) for p, plan in s.execute(q).all()]
+        q = q.where(P.date <= date_to)
+    return list(s.execute(q.order_by(P.date, P.id)).all())
 
 
 def history(
@@ -189,21 +203,21 @@ def history(
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.session() as s:
         rows = payment_records(s, plan_id, date_from, date_to)
-        return [
-            PaymentRow(
-                p.id,
-                p.plan_id,
-                plan.name,
-                plan.currency,
-                p.date,
-                p.amount,
-                p.method,
-                p.note,
-                bool(p.voided),
-                p.kind,
-            )
-            for p, plan in rows
-        ]
+    return [
+        PaymentRow(
+            r.id,
+            r.plan_id,
+            r.plan_name,
+            r.currency,
+            r.date,
+            r.amount,
+            r.method,
+            r.note,
+            bool(r.voided),
+            r.kind,
+        )
+        for r in rows
+    ]
 
 
 def due(db: Database, as_of: date, within: int = 7) -> list[DueItem]:
@@ -211,28 +225,30 @@ def due(db: Database, as_of: date, within: int = 7) -> list[DueItem]:
     if within < 0:
         raise ServiceError("the window must be zero or more days")
     horizon = as_of + timedelta(days=within)
-    items: list[DueItem] = []
     with db.session() as s:
-        for rec in _open_plans(s):
-            for st in state_of(rec, as_of, within).installments:
-                if st.status in _ATTENTION and st.amount_due > 0 and st.due_date <= horizon:
-                    items.append(
-                        DueItem(
-                            rec.id,
-                            rec.name,
-                            rec.currency,
-                            st.period,
-                            st.due_date,
-                            st.amount_due,
-                            st.status,
-                            st.days_overdue,
-                            st.penalty_due,
-                        )
-                    )
+        found = reads.states(
+            s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention
+        )
+    items = [
+        DueItem(
+            ps.plan.id,
+            ps.plan.name,
+            ps.plan.currency,
+            st.period,
+            st.due_date,
+            st.amount_due,
+            st.status,
+            st.days_overdue,
+            st.penalty_due,
+        )
+        for ps in found
+        for st in ps.installments
+        if needs_attention(st) and st.due_date <= horizon
+    ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
 
 
-def _open_plans(s: Session) -> list[PlanRecord]:
-    q = select(PlanRecord).where(PlanRecord.archived.is_(False), PlanRecord.closed_on.is_(None))
-    return list(s.scalars(q.order_by(PlanRecord.id)))
+def needs_attention(st: InstallmentState) -> bool:
+    """Overdue, in grace, due today or due soon, with something still owed."""
+    return st.status in _ATTENTION and st.amount_due > 0

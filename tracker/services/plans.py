@@ -7,10 +7,9 @@ Each function is one user action in one transaction (``db.session()``) and retur
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import Phrase
@@ -21,13 +20,14 @@ from tracker.domain.schedule import build_schedule, reschedule_unpaid
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PlanRecord
 
+from . import reads
 from .convert import (
     detail_of,
     installment_records,
     installments_of,
     payments_of,
     rules_of,
-    summary_of,
+    status_of,
     terms_of,
     write_input,
 )
@@ -211,12 +211,54 @@ def delete_plan(db: Database, plan_id: int) -> Change:
 def list_plans(
     db: Database, as_of: date, include_archived: bool = False, reminder_days: int = 7
 ) -> list[PlanSummary]:
-    """Every plan's overview row as of a date, archived ones only if asked."""
+    """Every plan's overview row as of a date, archived ones only if asked.
+
+    Read from the derived columns plus the installments that need attention (unsettled and due
+    within the reminder window); only plans whose state depends on the date beyond that are
+    replayed (see ``reads.states``).
+    """
+    plan_where = [] if include_archived else [PlanRecord.archived.is_(False)]
+    horizon = as_of + timedelta(days=reminder_days)
     with db.session() as s:
-        query = select(PlanRecord).order_by(PlanRecord.id)
-        if not include_archived:
-            query = query.where(PlanRecord.archived.is_(False))
-        return [summary_of(r, as_of, reminder_days) for r in s.scalars(query)]
+        found = reads.states(
+            s, as_of, reminder_days, plan_where, [reads.unsettled_by(horizon)], every_plan=True
+        )
+    return [_summary(ps) for ps in found]
+
+
+def _summary(ps: reads.PlanStates) -> PlanSummary:
+    p = ps.plan
+    sts = ps.installments
+    late = [st for st in sts if st.status in (Status.OVERDUE, Status.GRACE)]
+    if ps.complete:  # replayed whole: ledger totals from the states
+        nxt = next((st for st in sts if st.amount_due > 0), None)
+        periods_paid = sum(1 for st in sts if st.status is Status.PAID)
+        next_due, next_amount = (nxt.due_date, nxt.amount_due) if nxt else (None, 0)
+        remaining = sum(st.amount_due for st in sts)
+    else:  # nothing accrues here: stored totals, statuses of what needs attention
+        periods_paid, next_due, next_amount = p.paid_periods, p.next_due, p.next_amount
+        remaining = p.remaining
+    return PlanSummary(
+        id=p.id,
+        name=p.name,
+        platform=p.platform,
+        notes=p.notes,
+        currency=p.currency,
+        model=p.model,
+        principal=p.principal,
+        periods=p.periods,
+        periods_paid=periods_paid,
+        per_period=p.per_period,
+        next_due=next_due,
+        next_amount=next_amount,
+        remaining=remaining,
+        overdue_amount=sum(st.amount_due for st in late),
+        penalty=sum(st.penalty_due for st in sts),
+        apr=p.apr,
+        total_cost=p.total_cost,
+        status=status_of(p.closed_on, bool(p.archived), remaining, sts),
+        archived=bool(p.archived),
+    )
 
 
 def plan_detail(db: Database, plan_id: int, as_of: date, reminder_days: int = 7) -> PlanDetail:

@@ -34,6 +34,7 @@ from .models import InstallmentRecord, PaymentRecord, PlanRecord
 __all__ = [
     "DERIVED_REV",
     "TERMS_COLUMNS",
+    "ledger_rows",
     "per_period",
     "refresh",
     "refresh_stale",
@@ -119,10 +120,11 @@ def refresh_stale(conn: Connection) -> int:
     return len(ids)
 
 
-def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
-    plans = conn.execute(
-        select(PlanRecord.id, *TERMS_COLUMNS, *_RULE_COLUMNS).where(PlanRecord.id.in_(ids))
-    ).all()
+def ledger_rows(
+    conn: Connection, ids: Sequence[int]
+) -> tuple[dict[int, list[Any]], dict[int, list[Payment]]]:
+    """The stored schedules (rows with id, period, due date, principal, fee) and the live
+    payments of a batch of plans, by plan id, in period and in date order."""
     rows: dict[int, list[Any]] = defaultdict(list)
     for r in conn.execute(
         select(
@@ -144,6 +146,14 @@ def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
         .order_by(PaymentRecord.plan_id, PaymentRecord.date, PaymentRecord.id)
     ):
         payments[p.plan_id].append(Payment(p.date, p.amount, p.id))
+    return rows, payments
+
+
+def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
+    plans = conn.execute(
+        select(PlanRecord.id, *TERMS_COLUMNS, *_RULE_COLUMNS).where(PlanRecord.id.in_(ids))
+    ).all()
+    rows, payments = ledger_rows(conn, ids)
     inst_updates: list[tuple[int, int, int, str | None, int]] = []
     plan_updates: list[tuple[Any, ...]] = []
     for plan in plans:
