@@ -94,6 +94,14 @@
         <translation>手续费</translation>
     </message>
     <message>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
         <source>Total interest</source>
         <translation>总利息</translation>
     </message>
@@ -1494,10 +1502,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Periods</source>
         <translation>期数</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>费率</translation>
     </message>
     <message>
         <source>First due</source>

@@ -167,3 +167,18 @@ def test_every_model_has_its_word(language) -> None:
         Model.EQUAL_PRINCIPAL,
     }
     assert {w for w in words.values()} == {"Interest", "Fee"}
+
+
+@pytest.mark.parametrize(("lang", "loan", "fee"), [("en", "Interest rate", "Fee rate"),
+                                                   ("zh_CN", "利率", "费率")])  # fmt: skip
+def test_detail_rate_caption_follows_the_model(qapp, qtbot, ctx, language, lang, loan, fee) -> None:
+    install_translators(qapp, lang)
+    assert caption_of(detail_panel(ctx, qtbot, add_loan(ctx)), "rate") == loan
+    assert caption_of(detail_panel(ctx, qtbot, add_flat_plan(ctx)), "rate") == fee
+
+
+def test_detail_status_column_fits_its_text(qtbot, ctx, language) -> None:
+    panel = detail_panel(ctx, qtbot, add_loan(ctx))
+    header = panel.table.horizontalHeader()
+    last = panel.schedule.columnCount() - 1
+    assert header.sectionResizeMode(last) == header.ResizeMode.ResizeToContents

@@ -23,6 +23,7 @@ __all__ = [
     "payoff_choices",
     "payoff_policy_name",
     "policy_label",
+    "rate_caption",
     "total_charge",
 ]
 
@@ -38,6 +39,13 @@ def charge_name(model: Model | str) -> str:
         if _is_interest(model)
         else QCoreApplication.translate("Charge", "Fee")
     )
+
+
+def rate_caption(model: Model | str) -> str:
+    """The detail panel's caption for the rate: "Interest rate" (利率) or "Fee rate" (费率)."""
+    if _is_interest(model):
+        return QCoreApplication.translate("Charge", "Interest rate")
+    return QCoreApplication.translate("Charge", "Fee rate")
 
 
 def total_charge(model: Model | str) -> str:

@@ -34,7 +34,7 @@ from tracker.domain.plan import Installment, Model, Schedule
 from tracker.domain.templates import RateBasis, rate_basis
 
 from . import fmt
-from .charge_words import charge_name, policy_label, total_charge
+from .charge_words import charge_name, policy_label, rate_caption, total_charge
 from .table_model import Column, RowTableModel
 
 R = TypeVar("R")
@@ -295,7 +295,7 @@ class PlanDetailPanel(QWidget):
         self.schedule = schedule_model(self._currency, self._charge_header, self)
         self.table = QTableView()
         self.table.setModel(self.schedule)
-        setup_table(self.table)
+        self._setup_table()
         row.addWidget(scroll, 2)
         row.addWidget(self.table, 3)
         return body
@@ -349,7 +349,9 @@ class PlanDetailPanel(QWidget):
             ("periods", self.tr("Periods"), periods.replace("%2", str(state.periods_paid))),
         ]
         if terms.model.uses_rate:
-            pairs.append(("rate", self.tr("Rate"), rate_text(terms.model.value, terms.rate)))
+            pairs.append(
+                ("rate", rate_caption(terms.model), rate_text(terms.model.value, terms.rate))
+            )
         pairs += [
             ("first_due", self.tr("First due"), fmt.day(terms.first_due)),
             ("purchase", self.tr("Purchase date"), fmt.day(data.purchase_date)),
@@ -383,10 +385,15 @@ class PlanDetailPanel(QWidget):
             self._currency = cur
             self.schedule = schedule_model(cur, self._charge_header, self)
             self.table.setModel(self.schedule)
-            setup_table(self.table)
+            self._setup_table()
         self._plan_model = terms.model
         self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
         self._stack.setCurrentIndex(1)
+
+    def _setup_table(self) -> None:
+        setup_table(self.table)  # and the status ("Overdue (318 d)") is never cut short
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.table.horizontalHeader().setSectionResizeMode(self.schedule.columnCount() - 1, fit)
 
     def _charge_header(self) -> str:
         return charge_name(self._plan_model)
