@@ -84,6 +84,121 @@
     </message>
 </context>
 <context>
+    <name>Charge</name>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>总利息</translation>
+    </message>
+    <message>
+        <source>Total fee</source>
+        <translation>总手续费</translation>
+    </message>
+    <message>
+        <source>Interest charged:</source>
+        <translation>计收利息：</translation>
+    </message>
+    <message>
+        <source>Fees charged:</source>
+        <translation>计收手续费：</translation>
+    </message>
+    <message>
+        <source>Interest waived:</source>
+        <translation>减免利息：</translation>
+    </message>
+    <message>
+        <source>Fees waived:</source>
+        <translation>减免手续费：</translation>
+    </message>
+    <message>
+        <source>Remaining principal + interest already due</source>
+        <translation>剩余本金 + 已到期利息</translation>
+    </message>
+    <message>
+        <source>Remaining principal + fees already due</source>
+        <translation>剩余本金 + 已到期手续费</translation>
+    </message>
+    <message>
+        <source>Remaining principal + interest due + %1 of the principal</source>
+        <translation>剩余本金 + 已到期利息 + 本金的 %1</translation>
+    </message>
+    <message>
+        <source>Remaining principal + fees due + %1 of the principal</source>
+        <translation>剩余本金 + 已到期手续费 + 本金的 %1</translation>
+    </message>
+    <message>
+        <source>Remaining principal + all remaining interest</source>
+        <translation>剩余本金 + 全部剩余利息</translation>
+    </message>
+    <message>
+        <source>Remaining principal + all remaining fees</source>
+        <translation>剩余本金 + 全部剩余手续费</translation>
+    </message>
+    <message>
+        <source>Waive interest not yet due</source>
+        <translation>未到期利息全部减免</translation>
+    </message>
+    <message>
+        <source>Waive fees not yet due</source>
+        <translation>未到期手续费全部减免</translation>
+    </message>
+    <message>
+        <source>Interest due plus %1 of the remaining principal</source>
+        <translation>已到期利息加剩余本金的 %1</translation>
+    </message>
+    <message>
+        <source>Fees due plus %1 of the remaining principal</source>
+        <translation>已到期手续费加剩余本金的 %1</translation>
+    </message>
+    <message>
+        <source>Charge all remaining interest</source>
+        <translation>收取全部剩余利息</translation>
+    </message>
+    <message>
+        <source>Charge all remaining fees</source>
+        <translation>收取全部剩余手续费</translation>
+    </message>
+    <message>
+        <source>Pay all remaining interest</source>
+        <translation>支付全部剩余利息</translation>
+    </message>
+    <message>
+        <source>Pay only interest already due</source>
+        <translation>只付已到期的利息</translation>
+    </message>
+    <message>
+        <source>Interest due + a % of the principal</source>
+        <translation>已到期利息 + 本金的一定比例</translation>
+    </message>
+    <message>
+        <source>Pay all remaining fees</source>
+        <translation>支付全部剩余手续费</translation>
+    </message>
+    <message>
+        <source>Pay only fees already due</source>
+        <translation>只付已到期的手续费</translation>
+    </message>
+    <message>
+        <source>Fees due + a % of the principal</source>
+        <translation>已到期手续费 + 本金的一定比例</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>Jan</source>
@@ -1323,16 +1438,8 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>剩余本金：</translation>
     </message>
     <message>
-        <source>Fees charged:</source>
-        <translation>计收手续费：</translation>
-    </message>
-    <message>
         <source>Penalty and charges:</source>
         <translation>罚息及违约金：</translation>
-    </message>
-    <message>
-        <source>Fees waived:</source>
-        <translation>减免手续费：</translation>
     </message>
     <message>
         <source>Total to pay:</source>
@@ -1345,18 +1452,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
-    </message>
-    <message>
-        <source>Waive fees not yet due</source>
-        <translation>未到期手续费全部减免</translation>
-    </message>
-    <message>
-        <source>Fees due plus %1 of the remaining principal</source>
-        <translation>已到期手续费加剩余本金的 %1</translation>
-    </message>
-    <message>
-        <source>Charge all remaining fees</source>
-        <translation>收取全部剩余手续费</translation>
     </message>
     <message>
         <source>Pay off %1</source>
@@ -1389,18 +1484,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>none</source>
         <translation>无</translation>
     </message>
-    <message>
-        <source>Remaining principal + fees already due</source>
-        <translation>剩余本金 + 已到期手续费</translation>
-    </message>
-    <message>
-        <source>Remaining principal + fees due + %1 of the principal</source>
-        <translation>剩余本金 + 已到期手续费 + 本金的 %1</translation>
-    </message>
-    <message>
-        <source>Remaining principal + all remaining fees</source>
-        <translation>剩余本金 + 全部剩余手续费</translation>
-    </message>
 </context>
 <context>
     <name>PlanDetailPanel</name>
@@ -1419,10 +1502,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Periods</source>
         <translation>期数</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>费率</translation>
     </message>
     <message>
         <source>First due</source>
@@ -1459,10 +1538,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Early payoff</source>
         <translation>提前结清</translation>
-    </message>
-    <message>
-        <source>Total fee</source>
-        <translation>总手续费</translation>
     </message>
     <message>
         <source>Total cost</source>
@@ -1634,18 +1709,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>e.g. 0.05 (0 = none)</source>
         <translation>例如：0.05（0 表示无）</translation>
-    </message>
-    <message>
-        <source>Pay all remaining fees</source>
-        <translation>支付全部剩余手续费</translation>
-    </message>
-    <message>
-        <source>Pay only fees already due</source>
-        <translation>只付已到期的手续费</translation>
-    </message>
-    <message>
-        <source>Fees due + a % of the principal</source>
-        <translation>已到期手续费 + 本金的一定比例</translation>
     </message>
     <message>
         <source>e.g. 3</source>
@@ -2026,10 +2089,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>本金</translation>
     </message>
     <message>
-        <source>Fee</source>
-        <translation>手续费</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -2080,10 +2139,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Upfront fee</source>
         <translation>前置手续费</translation>
-    </message>
-    <message>
-        <source>Total fees</source>
-        <translation>总手续费</translation>
     </message>
     <message>
         <source>Total cost</source>
@@ -2258,10 +2313,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>本金</translation>
     </message>
     <message>
-        <source>Fee</source>
-        <translation>手续费</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2288,10 +2339,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 </context>
 <context>
     <name>SchedulePreview</name>
-    <message>
-        <source>Total fee / interest</source>
-        <translation>总手续费 / 利息</translation>
-    </message>
     <message>
         <source>Total cost (incl. upfront fee)</source>
         <translation>总成本（含前置手续费）</translation>

@@ -15,8 +15,9 @@ import pytest
 
 from tests.reports.test_csv_common import STAMP, TODAY, build_sample, check_golden
 from tracker import services as sv
+from tracker.domain.plan import Charge
 from tracker.reports.csv_columns import InstallmentLine
-from tracker.reports.ics import PRODID, calendar_ics, event_uid, summary
+from tracker.reports.ics import PRODID, calendar_ics, description, event_uid, summary
 from tracker.services import transfer
 from tracker.storage.engine import Database, open_database
 
@@ -170,3 +171,25 @@ def test_summary_uses_the_plans_currency() -> None:
         2, "Switch 2", "", 2, 3, date(2024, 5, 1), "JPY", 16660, 0, 0, 16660, 0, "overdue", 9
     )
     assert summary(item) == "Switch 2 · 第2/3期 ¥16,660"
+
+
+def test_a_loan_event_says_interest() -> None:
+    line = (
+        1,
+        "房贷",
+        "",
+        1,
+        12,
+        date(2024, 6, 10),
+        "CNY",
+        83333,
+        10000,
+        0,
+        93333,
+        0,
+        "upcoming",
+        0,
+    )
+    loan = InstallmentLine(*line, charge=Charge.INTEREST)  # type: ignore[arg-type]
+    assert "本金 Principal: ¥833.33 · 利息 Interest: ¥100.00" in description(loan)
+    assert "手续费/利息 Fee: ¥100.00" in description(InstallmentLine(*line))  # type: ignore[arg-type]

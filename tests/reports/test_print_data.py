@@ -13,7 +13,7 @@ import pytest
 
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import LedgerRules, Payment, Status, evaluate
-from tracker.domain.plan import Model, PlanTerms
+from tracker.domain.plan import Charge, Model, PlanTerms
 from tracker.domain.schedule import build_schedule
 from tracker.reports.print_data import (
     MAX_MONTHS,
@@ -223,3 +223,11 @@ def test_models_without_a_rate_have_none() -> None:
     sheet = schedule_sheet(detail(terms, platform=""))
     assert sheet.rate_percent is None and sheet.apr_percent == "0.00"
     assert [r.total for r in sheet.rows] == [40000, 40000, 40000]
+
+
+def test_a_loan_sheet_charges_interest_a_flat_one_fees() -> None:
+    loan = PlanTerms(Model.ANNUITY, 1000000, 12, date(2026, 12, 10), Decimal("0.12"))
+    sheet = schedule_sheet(detail(loan, platform="招商银行"))
+    assert sheet.charge is Charge.INTEREST
+    assert sheet.total_fee == sum(r.fee for r in sheet.rows) == 66186
+    assert schedule_sheet(detail(REFERENCE)).charge is Charge.FEE

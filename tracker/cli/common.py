@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, NoReturn, TypeVar
 
 from tracker.domain.money import AmountError
+from tracker.domain.plan import Charge, Model
 
 T = TypeVar("T")
 
@@ -25,6 +26,14 @@ MODEL_NAMES = {
     "custom": "custom",
 }
 MODEL_CLI = {v: k for k, v in MODEL_NAMES.items()}
+
+
+def charges_word(model: Model) -> str:
+    """How text output names a plan's finance charge: "interest" for a loan, "fees" otherwise.
+
+    JSON keys never change ("fee", "total_fee", "fees"): scripts read them.
+    """
+    return "interest" if model.charge is Charge.INTEREST else "fees"
 
 
 class CliError(Exception):

@@ -19,7 +19,7 @@ from tracker.domain.money import format_amount, parse_amount, parse_rate
 from tracker.domain.payoff import PayoffPolicy
 from tracker.storage.engine import Database, open_database, resolve_target
 
-from .common import MODEL_CLI, CliError, option, pad, parse_date, print_json
+from .common import MODEL_CLI, CliError, charges_word, option, pad, parse_date, print_json
 from .quote import installment_json, terms_from_args
 
 Confirm = Callable[[str], bool]
@@ -191,6 +191,7 @@ def plan_show(args: argparse.Namespace, today: date) -> int:
     print(f"Plan {d.id}: {d.input.name}  [{d.status.value}]")
     print(
         f"{MODEL_CLI[t.model.value]}, {_money(t.principal, c)} {c} over {t.periods} periods; "
+        f"total {charges_word(t.model)} {_money(d.total_fee, c)}, "
         f"total cost {_money(d.cost.total_cost, c)}, APR {d.cost.apr_percent}%"
     )
     print(f"{'#':>3}  {'Due date':<10} {'Total':>12} {'Paid':>12} {'Remaining':>12}  Status")

@@ -10,14 +10,15 @@ from tracker import services as sv
 from tracker.domain.money import format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
-from .common import option, parse_date, print_json
+from .common import charges_word, option, parse_date, print_json
 from .ledger import _date, open_db
 
 
 def pay(args: argparse.Namespace, today: date) -> int:
     """`tracker pay ID --amount AMOUNT`."""
     db = open_db(args)
-    currency = sv.plan_detail(db, args.id, today).input.terms.currency
+    terms = sv.plan_detail(db, args.id, today).input.terms
+    currency = terms.currency
     amount = option("--amount", lambda t: parse_amount(t, currency), args.amount)
     on = _date(args, "--date", today)
     change = sv.record_payment(db, args.id, amount, on, today, args.method or "", args.note or "")
@@ -85,7 +86,8 @@ def payoff(args: argparse.Namespace, today: date) -> int:
     """`tracker payoff ID [--date D] [--quote]`."""
     db = open_db(args)
     on = _date(args, "--date", today)
-    currency = sv.plan_detail(db, args.id, today).input.terms.currency
+    terms = sv.plan_detail(db, args.id, today).input.terms
+    currency = terms.currency
     if args.quote:
         q = sv.payoff_quote(db, args.id, on, today)
         result = _quote_json(args.id, q, currency)
@@ -98,7 +100,7 @@ def payoff(args: argparse.Namespace, today: date) -> int:
     verb = "Pay off" if args.quote else "Paid off"
     print(
         f"{verb} plan {args.id} on {result['date']}: {result['amount']} {currency} "
-        f"(principal {result['principal']}, fees {result['fees']}, "
+        f"(principal {result['principal']}, {charges_word(terms.model)} {result['fees']}, "
         f"penalty {result['penalty']})"
     )
     if args.quote:

@@ -18,7 +18,15 @@ from tracker.domain.money import (
 from tracker.domain.plan import Model, PlanTerms, Schedule
 from tracker.domain.schedule import build_schedule
 
-from .common import MODEL_CLI, MODEL_NAMES, CliError, option, parse_date, print_json
+from .common import (
+    MODEL_CLI,
+    MODEL_NAMES,
+    CliError,
+    charges_word,
+    option,
+    parse_date,
+    print_json,
+)
 
 
 def add_plan_options(p: argparse.ArgumentParser) -> None:
@@ -141,7 +149,8 @@ def schedule_table(schedule: Schedule) -> str:
     def fmt(v: int) -> str:
         return f"{format_amount(v, cur):>14}"
 
-    lines = [f"{'#':>3}  {'Due date':<10} {'Principal':>14} {'Fee':>14} {'Total':>14}"]
+    charge = "Interest" if t.model.is_loan else "Fee"
+    lines = [f"{'#':>3}  {'Due date':<10} {'Principal':>14} {charge:>14} {'Total':>14}"]
     for i in schedule.installments:
         row = f"{i.period:>3}  {i.due_date.isoformat():<10} {fmt(i.principal)} {fmt(i.fee)}"
         lines.append(f"{row} {fmt(i.total)}")
@@ -150,8 +159,10 @@ def schedule_table(schedule: Schedule) -> str:
         f"{fmt(schedule.total_fee)} {fmt(schedule.total_payable)}"
     )
     cost = cost_of_credit(schedule)
+    total_charge = f"Total {charges_word(t.model)}:"
     lines += [
         "",
+        f"{total_charge:<16}{format_amount(schedule.total_fee, cur)} {cur}",
         f"Upfront fee:    {format_amount(t.upfront_fee, cur)} {cur}",
         f"Total cost:     {format_amount(schedule.total_cost, cur)} {cur}",
         f"APR (IRR):      {cost.apr_percent}%",

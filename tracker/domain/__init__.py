@@ -6,11 +6,12 @@ that depends on "today" takes ``as_of``.
 
 from .apr import CostOfCredit, cost_of_credit
 from .money import AmountError, Currency, format_amount, format_money, parse_amount, parse_rate
-from .plan import FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
+from .plan import Charge, FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
 from .schedule import build_schedule
 
 __all__ = [
     "AmountError",
+    "Charge",
     "CostOfCredit",
     "Currency",
     "FeeMode",

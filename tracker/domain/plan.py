@@ -17,6 +17,7 @@ from .errors import Phrase
 from .money import MAX_MAJOR_UNITS, MAX_PERIODS, AmountError, Currency, currency
 
 __all__ = [
+    "Charge",
     "FeeMode",
     "Installment",
     "Model",
@@ -31,6 +32,16 @@ _AMOUNT_FIELDS = {
     "upfront_fee": Phrase("upfront_fee"),
     "down_payment": Phrase("down_payment"),
 }
+
+
+class Charge(StrEnum):
+    """What a plan's finance charge is called: interest (利息) on a loan, a fee (手续费) otherwise.
+
+    The value is also the charge column's name in the installments CSV.
+    """
+
+    FEE = "fee"
+    INTEREST = "interest"
 
 
 class Model(StrEnum):
@@ -55,6 +66,20 @@ class Model(StrEnum):
     def uses_rate(self) -> bool:
         """Whether the model takes a rate (interest-free, pay-in-n and custom do not)."""
         return self in (Model.FLAT, Model.TOTAL, Model.ANNUITY, Model.EQUAL_PRINCIPAL)
+
+    @property
+    def is_loan(self) -> bool:
+        """Whether the model is a loan (annuity, equal principal) rather than a consumer plan.
+
+        The one place that says so: loans charge interest on the falling balance, every other
+        model (flat, total, interest-free, pay-in-n, custom) charges fees.
+        """
+        return self in (Model.ANNUITY, Model.EQUAL_PRINCIPAL)
+
+    @property
+    def charge(self) -> Charge:
+        """What the plan's finance charge is called: ``INTEREST`` for loans, ``FEE`` otherwise."""
+        return Charge.INTEREST if self.is_loan else Charge.FEE
 
     @property
     def default_remainder(self) -> Remainder:

@@ -155,7 +155,7 @@ def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[In
         raise AmountError("the new principal is less than the principal already repaid")
     tail = full[m:]
     n = len(tail)
-    if terms.model in (Model.ANNUITY, Model.EQUAL_PRINCIPAL):
+    if terms.model.is_loan:
         if rest == 0:
             principal, fees = [0] * n, [0] * n
         else:

@@ -13,6 +13,11 @@ Which kind a file holds is told by its headers (see ``detect_kind``):
   ``plan_name`` is filled in it must match that plan's name, so a payments file cannot land on
   the wrong plan after ids were renumbered.
 - **installments**: has ``due_date`` (还款日); export only (a schedule is computed from its plan).
+  The charge column is named for the plans' kind (``Model.charge``): ``fee`` (手续费) for consumer
+  plans, ``interest`` (利息) for loans (annuity, equal principal). A file holding only loans has
+  ``interest`` and no ``fee``; one holding only consumer plans (or nothing) ``fee`` and no
+  ``interest``; a file mixing both kinds has both columns, next to each other, each row filling
+  its plan's one and leaving the other empty (so a column's sum is all fees, or all interest).
 
 Formula injection (OWASP "CSV injection"): a text cell whose content starts with ``= + - @``, Tab
 or CR gets a leading ``'`` on export; numeric and date cells are never touched. ``restore`` undoes
@@ -26,7 +31,8 @@ re-saves them), ``true``/``TRUE``/``是``, model names in English or Chinese (``
 The ``schedule`` column (还款计划) of a plans file holds the plan's schedule as stored, so history
 survives a round trip even when it no longer follows from the terms (a plan edited after
 payments keeps its paid periods as they were; an early payoff waives fees or adds a charge).
-One entry per period, in order, separated by ``;``; an entry is ``PRINCIPAL/FEE``, amounts
+One entry per period, in order, separated by ``;``; an entry is ``PRINCIPAL/FEE`` (FEE is the
+period's interest for a loan; the header alias ``每期本金/利息`` says so), amounts
 written like every other amount cell (plain decimals with the currency's digits)::
 
     416.62/29.99;416.58/29.99;416.58/29.99;416.58/25.00;…
@@ -53,7 +59,7 @@ from decimal import Decimal
 from tracker.domain.dates import due_dates
 from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import Amount, format_amount, parse_amount
-from tracker.domain.plan import Installment, Model, PlanTerms
+from tracker.domain.plan import Charge, Installment, Model, PlanTerms
 
 __all__ = [
     "INSTALLMENT_COLUMNS",
@@ -138,7 +144,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("payoff_penalty_pct", "提前结清违约金率"),
     Column("archived", "已归档"),
     Column("payoff_charge", "提前结清违约金"),
-    Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费")),
+    Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费", "每期本金/利息")),
 )
 
 PAYMENT_COLUMNS: tuple[Column, ...] = (
@@ -154,6 +160,8 @@ PAYMENT_COLUMNS: tuple[Column, ...] = (
     Column("voided", "已作废"),
 )
 
+# Every column an installments file can have; an export leaves out the charge column (fee or
+# interest) that none of its plans uses (csv_export.installment_columns).
 INSTALLMENT_COLUMNS: tuple[Column, ...] = (
     Column("plan_id", "分期编号"),
     Column("plan_name", "分期名称", text=True),
@@ -163,7 +171,8 @@ INSTALLMENT_COLUMNS: tuple[Column, ...] = (
     Column("due_date", "还款日"),
     Column("currency", "币种"),
     Column("principal", "本金"),
-    Column("fee", "手续费"),
+    Column(Charge.FEE.value, "手续费"),
+    Column(Charge.INTEREST.value, "利息"),
     Column("total", "应还"),
     Column("paid", "已还"),
     Column("remaining", "未还"),
@@ -263,6 +272,8 @@ class InstallmentLine:
     """One installment of a schedule with its status as of a date (amounts in minor units).
 
     ``remaining`` is what is still owed on it: unpaid principal + fee + charged penalty.
+    ``fee`` is the period's finance charge; ``charge`` says what it is called (interest for a
+    loan), which decides the CSV column it goes in.
     """
 
     plan_id: int
@@ -279,6 +290,7 @@ class InstallmentLine:
     penalty: int
     status: str
     days_overdue: int
+    charge: Charge = Charge.FEE
 
     @property
     def total(self) -> int:

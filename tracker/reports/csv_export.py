@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 from tracker.domain.money import format_amount
+from tracker.domain.plan import Charge
 
 from .csv_columns import (
     INSTALLMENT_COLUMNS,
@@ -32,6 +33,7 @@ __all__ = [
     "BOM",
     "format_bool",
     "format_pct",
+    "installment_columns",
     "installments_csv",
     "payments_csv",
     "plans_csv",
@@ -89,31 +91,44 @@ def payments_csv(payments: Iterable[PaymentLine]) -> bytes:
     )
 
 
+def installment_columns(charges: Collection[Charge]) -> tuple[Column, ...]:
+    """The installments file's columns for plans whose finance charges are ``charges``.
+
+    The charge column is named for the plans' kind: ``fee`` for consumer plans, ``interest`` for
+    loans, both when the file mixes them (each row fills its own, the other stays empty);
+    ``fee`` when there are no rows.
+    """
+    unused = set(Charge) - (set(charges) or {Charge.FEE})
+    return tuple(c for c in INSTALLMENT_COLUMNS if c.key not in unused)
+
+
 def installments_csv(items: Iterable[InstallmentLine]) -> bytes:
-    """Schedules with status: one row per installment."""
-    return write_csv(
-        INSTALLMENT_COLUMNS,
-        (
-            [
-                str(i.plan_id),
-                i.plan_name,
-                i.platform,
-                str(i.period),
-                str(i.periods),
-                i.due_date.isoformat(),
-                i.currency,
-                format_amount(i.principal, i.currency),
-                format_amount(i.fee, i.currency),
-                format_amount(i.total, i.currency),
-                format_amount(i.paid, i.currency),
-                format_amount(i.remaining, i.currency),
-                format_amount(i.penalty, i.currency),
-                i.status,
-                str(i.days_overdue),
-            ]
-            for i in items
-        ),
-    )
+    """Schedules with status: one row per installment (see ``installment_columns``)."""
+    lines = list(items)
+    columns = installment_columns({i.charge for i in lines})
+    charges = [Charge(c.key) for c in columns if c.key in set(Charge)]
+
+    def row(i: InstallmentLine) -> list[str]:
+        fee = format_amount(i.fee, i.currency)
+        return [
+            str(i.plan_id),
+            i.plan_name,
+            i.platform,
+            str(i.period),
+            str(i.periods),
+            i.due_date.isoformat(),
+            i.currency,
+            format_amount(i.principal, i.currency),
+            *(fee if c is i.charge else "" for c in charges),
+            format_amount(i.total, i.currency),
+            format_amount(i.paid, i.currency),
+            format_amount(i.remaining, i.currency),
+            format_amount(i.penalty, i.currency),
+            i.status,
+            str(i.days_overdue),
+        ]
+
+    return write_csv(columns, (row(i) for i in lines))
 
 
 def plan_cells(p: PlanLine) -> list[str]:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 import icalendar
 
 from tracker.domain.money import format_money
+from tracker.domain.plan import Charge
 
 from .csv_columns import InstallmentLine
 
@@ -87,6 +88,10 @@ def summary(item: InstallmentLine, archived: bool = False) -> str:
     return f"{head} 已归档 {amount}" if archived else f"{head} {amount}"
 
 
+_CHARGE = {Charge.FEE: "手续费/利息 Fee", Charge.INTEREST: "利息 Interest"}
+"""How a period's charge is labelled: a loan's is interest (consumer events keep their label)."""
+
+
 def description(item: InstallmentLine, archived: bool = False) -> str:
     """The event's details, one per line, in Chinese and English."""
     cur = item.currency
@@ -100,7 +105,7 @@ def description(item: InstallmentLine, archived: bool = False) -> str:
         f"第{item.period}/{item.periods}期 Period {item.period} of {item.periods}",
         f"到期日 Due: {item.due_date.isoformat()}",
         f"应还 Amount due: {money(item.remaining)}",
-        f"本金 Principal: {money(item.principal)} · 手续费/利息 Fee: {money(item.fee)}",
+        f"本金 Principal: {money(item.principal)} · {_CHARGE[item.charge]}: {money(item.fee)}",
     ]
     if item.paid:
         lines.append(f"已还 Paid: {money(item.paid)}")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from tracker.domain.errors import UserError
 from tracker.domain.ledger import Status
 from tracker.domain.money import format_percent
+from tracker.domain.plan import Charge, Model
 
 if TYPE_CHECKING:
     from tracker.services.calendar import CalendarItem
@@ -326,6 +327,11 @@ class ScheduleSheet:
     penalty_daily_rate: Decimal = _NO_RATE
     payoff_policy: str = "charge_all_fees"
     payoff_penalty_pct: Decimal = _NO_RATE
+
+    @property
+    def charge(self) -> Charge:
+        """What the ``fee`` amounts are called: interest for a loan, a fee otherwise."""
+        return Model(self.model).charge
 
     @property
     def scheduled_total(self) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.plan import Model
 from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import InstallmentLine, PaymentLine, PlanLine
 from tracker.storage.engine import Database
@@ -135,6 +136,7 @@ def _installments(
             penalty=st.penalty,
             status=st.status.value,
             days_overdue=st.days_overdue,
+            charge=Model(rec.model).charge,
         )
         for st in state.installments
         if (start is None or st.due_date >= start) and (end is None or st.due_date <= end)

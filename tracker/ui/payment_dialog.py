@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.domain.ledger import Status
 from tracker.domain.money import AmountError, currency, format_amount, parse_amount
-from tracker.domain.payoff import PayoffPolicy, PayoffQuote
+from tracker.domain.payoff import PayoffQuote
 
 from . import fmt
+from .charge_words import charges_charged, charges_waived, payoff_policy_name
 from .context import AppContext
 from .errors import describe
 
@@ -285,10 +286,9 @@ class PayoffDialog(_PlanDialog):
         super().__init__(ctx, plan_id, parent)
         self.quote: PayoffQuote | None = None
         self.setWindowTitle(self.tr("Pay off early"))
-        policy = self.detail.input.payoff_policy
-        self.policy_label = QLabel(
-            self.tr("Payoff policy: %1").replace("%1", self._policy_name(policy))
-        )
+        data = self.detail.input
+        name = payoff_policy_name(data.terms.model, data.payoff_policy, data.payoff_penalty_pct)
+        self.policy_label = QLabel(self.tr("Payoff policy: %1").replace("%1", name))
         self.policy_label.setWordWrap(True)
 
         self.principal_value = self._value_label()
@@ -304,9 +304,9 @@ class PayoffDialog(_PlanDialog):
         form = QFormLayout()
         form.addRow(self.tr("Payoff date:"), self.date_edit)
         form.addRow(self.tr("Remaining principal:"), self.principal_value)
-        form.addRow(self.tr("Fees charged:"), self.fees_value)
+        form.addRow(charges_charged(data.terms.model), self.fees_value)
         form.addRow(self.tr("Penalty and charges:"), self.penalty_value)
-        form.addRow(self.tr("Fees waived:"), self.waived_value)
+        form.addRow(charges_waived(data.terms.model), self.waived_value)
         total_caption = QLabel(self.tr("Total to pay:"))
         total_caption.setFont(bold)
         form.addRow(total_caption, self.total_value)
@@ -330,14 +330,6 @@ class PayoffDialog(_PlanDialog):
 
         self.date_edit.dateChanged.connect(lambda _d: self.update_quote())
         self.update_quote()
-
-    def _policy_name(self, policy: PayoffPolicy) -> str:
-        if policy is PayoffPolicy.WAIVE_FUTURE_FEES:
-            return self.tr("Waive fees not yet due")
-        if policy is PayoffPolicy.PENALTY_PCT:
-            pct = fmt.percent(self.detail.input.payoff_penalty_pct)
-            return self.tr("Fees due plus %1 of the remaining principal").replace("%1", pct)
-        return self.tr("Charge all remaining fees")
 
     @staticmethod
     def _value_label() -> QLabel:

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import InstallmentState, Status
-from tracker.domain.plan import Installment, Schedule
+from tracker.domain.plan import Installment, Model, Schedule
 from tracker.domain.templates import RateBasis, rate_basis
 
 from . import fmt
+from .charge_words import charge_name, policy_label, rate_caption, total_charge
 from .table_model import Column, RowTableModel
 
 R = TypeVar("R")
@@ -62,17 +63,6 @@ def rate_text(model: str, rate: Decimal) -> str:
     return QCoreApplication.translate("PlanDetail", "none")
 
 
-def policy_label(policy: str, pct: Decimal = Decimal(0)) -> str:
-    """What an early payoff costs under ``policy``."""
-    if policy == "waive_future_fees":
-        return QCoreApplication.translate("PlanDetail", "Remaining principal + fees already due")
-    if policy == "penalty_pct":
-        return QCoreApplication.translate(
-            "PlanDetail", "Remaining principal + fees due + %1 of the principal"
-        ).replace("%1", fmt.percent(pct))
-    return QCoreApplication.translate("PlanDetail", "Remaining principal + all remaining fees")
-
-
 def _amount(
     header: Callable[[], str],
     value: Callable[[R], int],
@@ -87,8 +77,11 @@ def _money_of(currency: str) -> Callable[[int], str]:
     return lambda value: fmt.money(value, currency)
 
 
-def preview_model(currency: str, parent: QWidget | None = None) -> RowTableModel[Installment]:
-    """A table of installments as generated (period, due date, principal, fee, total)."""
+def preview_model(
+    currency: str, charge: Callable[[], str], parent: QWidget | None = None
+) -> RowTableModel[Installment]:
+    """A table of installments as generated (period, due date, principal, fee, total);
+    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan)."""
     money = _money_of(currency)
     columns: list[Column[Installment]] = [
         Column(
@@ -107,7 +100,7 @@ def preview_model(currency: str, parent: QWidget | None = None) -> RowTableModel
             lambda i: i.principal,
             money,
         ),
-        _amount(lambda: QCoreApplication.translate("Schedule", "Fee"), lambda i: i.fee, money),
+        _amount(charge, lambda i: i.fee, money),
         _amount(lambda: QCoreApplication.translate("Schedule", "Total"), lambda i: i.total, money),
     ]
     return RowTableModel(columns, parent=parent)
@@ -133,8 +126,11 @@ def _state_highlight(s: InstallmentState) -> str | None:
     return "muted" if s.status is Status.PAID else None
 
 
-def schedule_model(currency: str, parent: QWidget | None = None) -> RowTableModel[InstallmentState]:
-    """A plan's installments as of a date, with what was paid, what is left and the status."""
+def schedule_model(
+    currency: str, charge: Callable[[], str], parent: QWidget | None = None
+) -> RowTableModel[InstallmentState]:
+    """A plan's installments as of a date, with what was paid, what is left and the status;
+    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan)."""
     money = _money_of(currency)
 
     def penalty_tip(s: InstallmentState) -> str:
@@ -161,11 +157,7 @@ def schedule_model(currency: str, parent: QWidget | None = None) -> RowTableMode
             lambda s: s.installment.principal,
             money,
         ),
-        _amount(
-            lambda: QCoreApplication.translate("Schedule", "Fee"),
-            lambda s: s.installment.fee,
-            money,
-        ),
+        _amount(charge, lambda s: s.installment.fee, money),
         _amount(
             lambda: QCoreApplication.translate("Schedule", "Total"),
             lambda s: s.installment.total,
@@ -209,14 +201,16 @@ class SchedulePreview(QWidget):
     def __init__(self, currency: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currency = currency
-        self.model = preview_model(currency, self)
+        self.plan_model = Model.FLAT
+        self.model = preview_model(currency, lambda: charge_name(self.plan_model), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
         summary = QFormLayout()
         self.fee_value, self.cost_value, self.repay_value = QLabel(), QLabel(), QLabel()
         self.apr_value, self.effective_value = QLabel(), QLabel()
-        summary.addRow(self.tr("Total fee / interest"), self.fee_value)
+        self.fee_caption = QLabel(total_charge(self.plan_model))
+        summary.addRow(self.fee_caption, self.fee_value)
         summary.addRow(self.tr("Total cost (incl. upfront fee)"), self.cost_value)
         summary.addRow(self.tr("Repaid in installments"), self.repay_value)
         summary.addRow(self.tr("APR (年化利率)"), self.apr_value)
@@ -233,6 +227,9 @@ class SchedulePreview(QWidget):
 
     def show_schedule(self, schedule: Schedule | None) -> None:
         """Show ``schedule``, or dashes while the form is invalid."""
+        if schedule is not None:
+            self.plan_model = schedule.terms.model
+            self.fee_caption.setText(total_charge(self.plan_model))
         self.model.set_rows(schedule.installments if schedule else [])
         labels = (self.fee_value, self.cost_value, self.repay_value, self.apr_value,
                   self.effective_value)  # fmt: skip
@@ -294,10 +291,11 @@ class PlanDetailPanel(QWidget):
         scroll.setMinimumWidth(320)
         self.values: dict[str, QLabel] = {}
         self._currency = "CNY"
-        self.schedule = schedule_model(self._currency, self)
+        self._plan_model = Model.FLAT
+        self.schedule = schedule_model(self._currency, self._charge_header, self)
         self.table = QTableView()
         self.table.setModel(self.schedule)
-        setup_table(self.table)
+        self._setup_table()
         row.addWidget(scroll, 2)
         row.addWidget(self.table, 3)
         return body
@@ -351,7 +349,9 @@ class PlanDetailPanel(QWidget):
             ("periods", self.tr("Periods"), periods.replace("%2", str(state.periods_paid))),
         ]
         if terms.model.uses_rate:
-            pairs.append(("rate", self.tr("Rate"), rate_text(terms.model.value, terms.rate)))
+            pairs.append(
+                ("rate", rate_caption(terms.model), rate_text(terms.model.value, terms.rate))
+            )
         pairs += [
             ("first_due", self.tr("First due"), fmt.day(terms.first_due)),
             ("purchase", self.tr("Purchase date"), fmt.day(data.purchase_date)),
@@ -366,8 +366,8 @@ class PlanDetailPanel(QWidget):
             ("grace", self.tr("Grace period"), days),
             ("tolerance", self.tr("Tolerance"), money(data.tolerance)),
             ("penalty_rate", self.tr("Penalty"), self._penalty_text(data.penalty_daily_rate)),
-            ("policy", self.tr("Early payoff"), policy_label(data.payoff_policy, pct)),
-            ("total_fee", self.tr("Total fee"), money(detail.total_fee)),
+            ("policy", self.tr("Early payoff"), policy_label(terms.model, data.payoff_policy, pct)),
+            ("total_fee", total_charge(terms.model), money(detail.total_fee)),
             ("total_cost", self.tr("Total cost"), money(cost.total_cost)),
             ("apr", self.tr("APR"), fmt.percent(cost.apr)),
             ("effective", self.tr("Effective rate"), fmt.percent(cost.effective_rate)),
@@ -383,11 +383,20 @@ class PlanDetailPanel(QWidget):
         self._fill(pairs)
         if self._currency != cur:
             self._currency = cur
-            self.schedule = schedule_model(cur, self)
+            self.schedule = schedule_model(cur, self._charge_header, self)
             self.table.setModel(self.schedule)
-            setup_table(self.table)
-        self.schedule.set_rows(detail.installments)
+            self._setup_table()
+        self._plan_model = terms.model
+        self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
         self._stack.setCurrentIndex(1)
+
+    def _setup_table(self) -> None:
+        setup_table(self.table)  # and the status ("Overdue (318 d)") is never cut short
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.table.horizontalHeader().setSectionResizeMode(self.schedule.columnCount() - 1, fit)
+
+    def _charge_header(self) -> str:
+        return charge_name(self._plan_model)
 
     def _penalty_text(self, rate: Decimal) -> str:
         if not rate:

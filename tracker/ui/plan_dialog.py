@@ -38,6 +38,7 @@ from tracker.domain.plan import FeeMode, Model, Remainder
 from tracker.domain.templates import TEMPLATES, PlanTemplate, template
 
 from . import fmt
+from .charge_words import payoff_choices
 from .context import AppContext
 from .plan_detail import SchedulePreview
 from .plan_form import (
@@ -215,13 +216,7 @@ class PlanDialog(QDialog):
         self.grace_spin.valueChanged.connect(self.update_preview)
         self.tolerance_edit = self._line(self.tr("e.g. 10.00"))
         self.penalty_edit = self._line(self.tr("e.g. 0.05 (0 = none)"))
-        self.policy_combo = self._combo(
-            [
-                (self.tr("Pay all remaining fees"), PayoffPolicy.CHARGE_ALL_FEES.value),
-                (self.tr("Pay only fees already due"), PayoffPolicy.WAIVE_FUTURE_FEES.value),
-                (self.tr("Fees due + a % of the principal"), PayoffPolicy.PENALTY_PCT.value),
-            ]
-        )
+        self.policy_combo = self._combo(payoff_choices(Model.FLAT))
         self.policy_combo.currentIndexChanged.connect(self._policy_changed)
         self.policy_pct_edit = self._line(self.tr("e.g. 3"))
         self.advanced = QFormLayout(box)
@@ -281,6 +276,8 @@ class PlanDialog(QDialog):
             Model.EQUAL_PRINCIPAL: self.tr("Annual interest rate (%)"),
         }
         self.rate_label.setText(labels.get(model, ""))
+        for index, (text, _policy) in enumerate(payoff_choices(model)):
+            self.policy_combo.setItemText(index, text)
         visible = {
             self.rate_edit: model.uses_rate,
             self.amounts_edit: model is Model.CUSTOM,

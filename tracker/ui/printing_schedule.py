@@ -13,7 +13,8 @@ from tracker.domain.ledger import Status
 from tracker.reports.print_data import ScheduleRow, ScheduleSheet
 
 from . import fmt
-from .plan_detail import exact_percent, policy_label
+from .charge_words import charge_name, policy_label, total_charge
+from .plan_detail import exact_percent
 from .printing import (
     HEAD_BG,
     INK,
@@ -32,12 +33,12 @@ COLUMN_SHARES = (0.045, 0.12, 0.135, 0.12, 0.135, 0.135, 0.135, 0.175)
 RIGHT_ALIGNED = (True, False, True, True, True, True, True, False)
 
 
-def _column_labels() -> list[str]:
+def _column_labels(model: str) -> list[str]:
     return [
         QCoreApplication.translate("Print", "#"),
         QCoreApplication.translate("Print", "Due date"),
         QCoreApplication.translate("Print", "Principal"),
-        QCoreApplication.translate("Print", "Fee"),
+        charge_name(model),
         QCoreApplication.translate("Print", "Amount"),
         QCoreApplication.translate("Print", "Paid"),
         QCoreApplication.translate("Print", "Remaining"),
@@ -77,7 +78,7 @@ def _wide_facts(s: ScheduleSheet) -> list[tuple[str, str]]:
     return [
         (
             QCoreApplication.translate("PlanDetailPanel", "Early payoff"),
-            policy_label(s.payoff_policy, s.payoff_penalty_pct),
+            policy_label(s.model, s.payoff_policy, s.payoff_penalty_pct),
         )
     ]
 
@@ -101,7 +102,7 @@ def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
             (QCoreApplication.translate("Print", "Upfront fee"), fmt.money(s.upfront_fee, m))
         )
     facts += _rules(s)
-    facts.append((QCoreApplication.translate("Print", "Total fees"), fmt.money(s.total_fee, m)))
+    facts.append((total_charge(s.model), fmt.money(s.total_fee, m)))
     facts.append((QCoreApplication.translate("Print", "Total cost"), fmt.money(s.total_cost, m)))
     facts.append((QCoreApplication.translate("Print", "APR"), f"{s.apr_percent}%"))
     label = QCoreApplication.translate("Print", "Effective annual rate")
@@ -261,7 +262,7 @@ def _paint_table(
             c.text(rect, text, font, colour, align, shrink=True)
 
     c.p.fillRect(QRectF(r.left(), top, r.width(), layout.row_h), HEAD_BG)
-    draw(_column_labels(), top, layout.head_font, INK)
+    draw(_column_labels(s.model), top, layout.head_font, INK)
     y = top + layout.row_h
     for line in lines:
         if isinstance(line, ScheduleRow):
