@@ -6,7 +6,7 @@ that depends on "today" takes ``as_of``.
 
 from .apr import CostOfCredit, cost_of_credit
 from .money import AmountError, Currency, format_amount, format_money, parse_amount, parse_rate
-from .plan import FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
+from .plan import FeeMode, FeeRounding, Installment, Model, PlanTerms, Remainder, Schedule
 from .schedule import build_schedule
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "CostOfCredit",
     "Currency",
     "FeeMode",
+    "FeeRounding",
     "Installment",
     "Model",
     "PlanTerms",
