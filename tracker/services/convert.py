@@ -11,7 +11,7 @@ from decimal import Decimal
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import LedgerRules, LedgerState, Payment, Status, evaluate
 from tracker.domain.payoff import PayoffPolicy
-from tracker.domain.plan import Installment, PlanTerms, Schedule
+from tracker.domain.plan import FeeRounding, Installment, PlanTerms, Schedule
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PlanDetail, PlanInput, PlanStatus, PlanSummary
@@ -35,6 +35,7 @@ def terms_of(rec: PlanRecord) -> PlanTerms:
         upfront_fee=rec.upfront_fee,
         down_payment=rec.down_payment,
         custom_amounts=tuple(json.loads(rec.custom_amounts)) if rec.custom_amounts else (),
+        fee_rounding=FeeRounding(rec.fee_rounding or FeeRounding.HALF_UP),
     )
 
 
@@ -67,6 +68,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
     rec.periods = t.periods
     rec.rate = t.rate
     rec.fee_mode = t.fee_mode.value
+    rec.fee_rounding = t.fee_rounding.value
     rec.remainder = t.effective_remainder.value
     rec.first_due = t.first_due
     rec.down_payment = t.down_payment
