@@ -43,6 +43,7 @@ from .plan_detail import SchedulePreview
 from .plan_form import (
     WARNING_COLOUR,
     FormReader,
+    explain_edit,
     fill_from_input,
     fill_from_template,
     percent_text,
@@ -84,7 +85,7 @@ class PlanDialog(QDialog):
         self._last_periods = self.periods_spin.value()
         if self.detail is not None:
             fill_from_input(self, self.detail.input)
-            self._explain_edit()
+            explain_edit(self)
         else:
             self.purchase_edit.setDate(fmt.qdate(ctx.today()))
             self.model_changed()
@@ -249,25 +250,6 @@ class PlanDialog(QDialog):
         return box
 
     # -- filling ----------------------------------------------------------------------------
-    def _explain_edit(self) -> None:
-        detail = self.detail
-        if detail is not None and detail.closed_on is not None:
-            for widget in (self.template_combo, self.model_combo, self.principal_edit,
-                           self.periods_spin, self.rate_edit, self.amounts_edit,
-                           self.first_due_edit, self.remainder_combo, self.fee_mode_combo,
-                           self.fee_rounding_combo, self.down_edit, self.upfront_edit):  # fmt: skip
-                widget.setEnabled(False)
-            text = self.tr("This plan is paid off: its terms can no longer change.")
-        elif detail is not None and detail.state.paid_total:
-            text = self.tr(
-                "This plan has payments. They are kept: new terms only regenerate "
-                "the periods that are not paid yet."
-            )
-        else:
-            return
-        self.note.setText(text)
-        self.note.setVisible(True)
-
     def _apply_template(self) -> None:
         key = self.template_combo.currentData()
         if not key:

@@ -362,3 +362,27 @@ class FormReader:
         if model is Model.CUSTOM and "amount" in message:
             return d.amounts_edit
         return d.principal_edit
+
+
+def explain_edit(d: PlanDialog) -> None:
+    """Editing a plan: lock the terms of a paid-off plan, or say that payments are kept."""
+    detail = d.detail
+    if detail is not None and detail.closed_on is not None:
+        for widget in (d.template_combo, d.model_combo, d.principal_edit, d.periods_spin,
+                       d.rate_edit, d.amounts_edit, d.first_due_edit, d.remainder_combo,
+                       d.fee_mode_combo, d.fee_rounding_combo, d.down_edit,
+                       d.upfront_edit):  # fmt: skip
+            widget.setEnabled(False)
+        text = QCoreApplication.translate(
+            "PlanDialog", "This plan is paid off: its terms can no longer change."
+        )
+    elif detail is not None and detail.state.paid_total:
+        text = QCoreApplication.translate(
+            "PlanDialog",
+            "This plan has payments. They are kept: new terms only regenerate "
+            "the periods that are not paid yet.",
+        )
+    else:
+        return
+    d.note.setText(text)
+    d.note.setVisible(True)
