@@ -899,6 +899,34 @@
         <translation>各项本金合计为 {repaid}，与本金 {principal} 不符；请更正，或清空该单元格，按分期条款重新生成还款计划</translation>
     </message>
     <message>
+        <source>the first due date {first_due} is before the purchase date {purchase}; enter a first due date on or after the purchase date</source>
+        <translation>首期还款日 {first_due} 早于购买日期 {purchase}；请填写购买日期当天或之后的首期还款日</translation>
+    </message>
+    <message>
+        <source>the first due date {first_due} is more than a year ago; check the date</source>
+        <translation>首期还款日 {first_due} 已是一年多以前；请核对日期</translation>
+    </message>
+    <message>
+        <source>a fee of {rate}% per period is unusually high (most are under 3%); check the rate</source>
+        <translation>每期手续费率 {rate}% 异常偏高（通常低于 3%）；请核对费率</translation>
+    </message>
+    <message>
+        <source>an annual interest rate of {rate}% is above 36%; check the rate</source>
+        <translation>年利率 {rate}% 超过 36%；请核对利率</translation>
+    </message>
+    <message>
+        <source>the APR (IRR) is {apr}%, above 36%; check the rate, the fees and the periods</source>
+        <translation>年化利率（IRR）为 {apr}%，超过 36%；请核对费率、费用和期数</translation>
+    </message>
+    <message>
+        <source>fee rounding</source>
+        <translation>手续费取整方式</translation>
+    </message>
+    <message>
+        <source>only total plans round a total fee; leave the cell blank or half_up for a {model} plan</source>
+        <translation>只有总费率分期才对总手续费取整；{model} 分期请留空或填 half_up</translation>
+    </message>
+    <message>
         <source>enter each period&apos;s total, separated by commas, e.g. 340.34, 340.33, 340.33</source>
         <translation>请输入每期应还总额，用逗号分隔，例如 340.34, 340.33, 340.33</translation>
     </message>
@@ -1627,6 +1655,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>全部计入第一期</translation>
     </message>
     <message>
+        <source>Half up (四舍五入)</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <source>Half even (银行家舍入, as 花呗)</source>
+        <translation>银行家舍入（四舍六入五成双，花呗用法）</translation>
+    </message>
+    <message>
         <source>optional, not financed</source>
         <translation>选填，不计入分期</translation>
     </message>
@@ -1685,6 +1721,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Fee charged</source>
         <translation>手续费收取方式</translation>
+    </message>
+    <message>
+        <source>Total fee rounded</source>
+        <translation>总手续费取整</translation>
     </message>
     <message>
         <source>Down payment</source>
@@ -1804,6 +1844,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Payoff charge</source>
         <translation>提前结清违约金</translation>
+    </message>
+    <message>
+        <source>First due date</source>
+        <translation>首期还款日</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,11 @@ def totals(schedule: Schedule) -> list[int]:
     return [i.total for i in schedule.installments]
 
 
-def reference_rate(received: int, flows: list[int]) -> float:
-    """Independent IRR by plain bisection in floats: received = Σ flows[k-1] / (1+r)^k."""
+def reference_rate(received: int, flows: list[int], first: int = 1) -> float:
+    """Independent IRR by plain bisection in floats: received = Σ flows[j] / (1+r)^(first+j)."""
 
     def pv(r: float) -> float:
-        return sum(f / (1 + r) ** k for k, f in enumerate(flows, start=1))
+        return sum(f / (1 + r) ** k for k, f in enumerate(flows, start=first))
 
     lo, hi = 0.0, 1.0
     while pv(hi) > received:
@@ -43,7 +43,8 @@ def reference_rate(received: int, flows: list[int]) -> float:
 
 def check_against_reference(schedule: Schedule, cost: CostOfCredit) -> None:
     flows = [i.total for i in schedule.installments]
-    ref = reference_rate(schedule.terms.principal - schedule.terms.upfront_fee, flows)
+    first = 0 if schedule.terms.model is Model.PAY_IN_N else 1
+    ref = reference_rate(schedule.terms.principal - schedule.terms.upfront_fee, flows, first)
     assert float(cost.period_rate) == pytest.approx(ref, rel=1e-9, abs=1e-15)
     ppy = schedule.terms.model.periods_per_year
     assert abs(cost.apr - cost.period_rate * ppy) < Decimal("1e-25")
@@ -178,6 +179,24 @@ def test_larger_upfront_fee_gives_larger_apr() -> None:
     ]
     assert aprs == sorted(aprs)
     assert len(set(aprs)) == len(aprs)
+
+
+def test_pay_in_n_discounts_the_first_part_at_purchase() -> None:
+    # 9900 received; 2500 at t = 0, then 2500 at 1, 2, 3 periods of 14 days.
+    cost = cost_of_credit(plan("pay_in_n", 10000, 4, upfront_fee=100))
+    assert cost.apr_percent == "17.53"
+    assert cost.total_cost == 100
+    # The old t = 1..4 discounting gave 10.48%; a monthly plan keeps t = k.
+    assert abs(solve_period_rate(9900, [2500] * 4) * 26 - Decimal("0.1048")) < Decimal("0.0001")
+    assert abs(solve_period_rate(9900, [2500] * 4, first=0) - cost.period_rate) < Decimal("1e-30")
+    assert cost_of_credit(plan("interest_free", 10000, 4, upfront_fee=100)).apr_percent == "4.84"
+
+
+def test_pay_in_n_part_due_at_purchase_above_what_was_received_has_no_finite_rate() -> None:
+    cost = cost_of_credit(plan("pay_in_n", 10000, 1, upfront_fee=100))
+    assert cost.apr > 1000  # capped, never an endless search
+    # 10 at purchase leaves 90 financed, repaid by 99 a period later: 10%.
+    assert abs(solve_period_rate(100, [10, 99], first=0) - Decimal("0.1")) < Decimal("1e-20")
 
 
 def test_pay_in_n_uses_26_periods_a_year() -> None:

@@ -11,13 +11,14 @@ import pytest
 from tracker.domain import (
     AmountError,
     FeeMode,
+    FeeRounding,
     Model,
     PlanTerms,
     Remainder,
     Schedule,
     build_schedule,
 )
-from tracker.domain.schedule import split_evenly
+from tracker.domain.schedule import split_evenly, split_rounded
 
 FIRST_DUE = date(2024, 1, 15)
 
@@ -162,6 +163,40 @@ def test_total_fee_is_rounded_half_up() -> None:
     assert plan("total", 2500, 2, "0.001").installments[0].fee == 2  # 3 = 1 + 1 + remainder 1
 
 
+def test_total_fee_rounding_half_even_on_an_exact_half_fen() -> None:
+    # 1001.00 × 4.5% = 4504.5 fen: half-even F = 45.04, half-up F = 45.05.
+    even = plan("total", 100100, 6, "0.045", fee_rounding="half_even")
+    assert even.total_fee == 4504
+    assert rows(even)[0] == (16685, 754)
+    assert totals(even) == [17439] + [17433] * 5
+    up = plan("total", 100100, 6, "0.045", fee_rounding="half_up")
+    assert up.total_fee == 4505
+    assert rows(up)[0] == (16685, 755)
+    assert totals(up) == [17440] + [17433] * 5
+    assert plan("total", 100100, 6, "0.045").installments == up.installments  # the default
+    # Not a half: both agree (4504.95 fen -> 4505).
+    assert plan("total", 100110, 6, "0.045", fee_rounding="half_even").total_fee == 4505
+
+
+def test_options_a_model_does_not_use_are_normalised_to_its_default() -> None:
+    flat = PlanTerms(Model.FLAT, 360000, 12, date(2026, 1, 15), Decimal("0.006"),
+                     fee_rounding=FeeRounding.HALF_EVEN)  # fmt: skip
+    assert flat.fee_rounding is FeeRounding.HALF_UP
+    total = PlanTerms(Model.TOTAL, 100000, 6, date(2026, 1, 15), Decimal("0.045"),
+                      fee_mode=FeeMode.FIRST)  # fmt: skip
+    assert total.fee_mode is FeeMode.SPREAD
+    annuity = PlanTerms(Model.ANNUITY, 100000, 6, date(2026, 1, 15), Decimal("0.045"),
+                        remainder=Remainder.LAST)  # fmt: skip
+    assert annuity.remainder is None and annuity.effective_remainder is Remainder.FIRST
+    custom = PlanTerms(Model.CUSTOM, 300, 2, date(2026, 1, 15), remainder=Remainder.LAST,
+                       custom_amounts=(160, 160))  # fmt: skip
+    assert custom.remainder is None
+    assert [m for m in Model if m.takes_remainder] == [
+        Model.FLAT, Model.TOTAL, Model.INTEREST_FREE, Model.PAY_IN_N]  # fmt: skip
+    assert [m for m in Model if m.takes_fee_mode] == [Model.FLAT]
+    assert [m for m in Model if m.takes_fee_rounding] == [Model.TOTAL]
+
+
 # --- annuity (等额本息) ---------------------------------------------------------------------
 
 
@@ -229,12 +264,33 @@ def test_equal_principal_10000_at_12_percent_over_12() -> None:
     ]
 
 
-def test_equal_principal_remainder_first_option() -> None:
-    s = plan("equal_principal", 1000000, 12, "0.12", remainder="first")
-    assert rows(s)[0] == (83337, 10000)
-    assert rows(s)[1] == (83333, 9167)  # 916663 × 1% = 9166.63 -> 9167
-    assert rows(s)[-1] == (83333, 833)
-    assert s.total_fee == 65000
+def test_equal_principal_1000000_at_4_9_percent_over_360_like_the_banks() -> None:
+    # round(100000000 / 360) = round(277777.78) = 277778 (flooring gave 277777, a fen short).
+    s = plan("equal_principal", 100000000, 360, "0.049")
+    assert rows(s)[0] == (277778, 408333)
+    assert totals(s)[0] == 686111
+    assert rows(s)[1] == (277778, 407199)  # 99722222 × 0.049 / 12 = 407199.07
+    assert totals(s)[1] == 684977
+    assert s.installments[-1].principal == 100000000 - 359 * 277778 == 277698
+    assert s.total_principal == 100000000
+
+
+def test_equal_principal_rounds_each_part_half_up_the_last_takes_the_rest() -> None:
+    # 2.00 over 3: 66.67 fen rounds to 67, the last takes 66 (flooring gave 66, 66, 68).
+    s = plan("equal_principal", 200, 3, "0.12")
+    assert [i.principal for i in s.installments] == [67, 67, 66]
+    assert split_rounded(200, 3) == [67, 67, 66]
+    assert split_rounded(1000000, 12) == [83333] * 11 + [83337]
+    # Tiny amounts over long terms: a part never overshoots what is left.
+    assert split_rounded(5, 8) == [1, 1, 1, 1, 1, 0, 0, 0]
+    assert split_rounded(7, 1) == [7]
+
+
+def test_equal_principal_ignores_the_remainder_option() -> None:
+    first = plan("equal_principal", 1000000, 12, "0.12", remainder="first")
+    assert first.terms.remainder is None
+    assert first.terms.effective_remainder is Remainder.LAST
+    assert first.installments == plan("equal_principal", 1000000, 12, "0.12").installments
 
 
 def test_equal_principal_interest_is_rounded_half_up_on_the_exact_value() -> None:

@@ -37,11 +37,35 @@ def build_parser() -> Parser:
     return parser
 
 
+# Free-text options whose value may start with "-" ("-装修贷"): argparse would read such a
+# value as an unknown option, so the token after one of these is always joined to it.
+TEXT_OPTIONS = frozenset({"--name", "--platform", "--notes", "--note", "--method"})
+
+
+def join_text_values(argv: list[str]) -> list[str]:
+    """``["--name", "-装修贷"]`` → ``["--name=-装修贷"]``: the token after a free-text option is
+    its value, whatever it starts with (nothing after ``--`` is touched)."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            out.extend(argv[i:])
+            break
+        if token in TEXT_OPTIONS and i + 1 < len(argv):
+            out.append(f"{token}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 def main(argv: list[str], today: Callable[[], date] = date.today) -> int:
     """Run `tracker` with ``argv``; return the exit status."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(join_text_values(list(argv)))
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command is None:

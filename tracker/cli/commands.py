@@ -50,8 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--penalty-rate", default="0", help="percent per day overdue")
     add.add_argument(
         "--payoff-policy",
-        default="charge-all-fees",
-        help="charge-all-fees | waive-future-fees | penalty:PCT",
+        help="charge-all-fees | waive-future-fees | penalty:PCT (default: waive-future-fees "
+        "for annuity and equal-principal loans, charge-all-fees otherwise)",
     )
     add.add_argument("--json", action="store_true")
     add.set_defaults(run=ledger.plan_add)

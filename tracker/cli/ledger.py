@@ -20,7 +20,7 @@ from tracker.domain.payoff import PayoffPolicy
 from tracker.storage.engine import Database, open_database, resolve_target
 
 from .common import MODEL_CLI, CliError, charges_word, option, pad, parse_date, print_json
-from .quote import installment_json, terms_from_args
+from .quote import fee_rounding_json, installment_json, print_warnings, terms_from_args
 
 Confirm = Callable[[str], bool]
 
@@ -55,7 +55,9 @@ def _money(value: int, currency: str) -> str:
     return format_amount(value, currency)
 
 
-def _payoff_policy(text: str) -> tuple[PayoffPolicy, Decimal]:
+def _payoff_policy(text: str | None) -> tuple[PayoffPolicy | None, Decimal]:
+    if text is None:
+        return None, Decimal(0)  # the model's default (PlanInput resolves it)
     if text == "charge-all-fees":
         return PayoffPolicy.CHARGE_ALL_FEES, Decimal(0)
     if text == "waive-future-fees":
@@ -97,6 +99,7 @@ def plan_add(args: argparse.Namespace, today: date) -> int:
         payoff_penalty_pct=pct,
     )
     change = sv.add_plan(open_db(args), data)
+    print_warnings(terms, today)
     if args.json:
         print_json({"id": change.created_id})
     else:
@@ -172,6 +175,7 @@ def plan_show(args: argparse.Namespace, today: date) -> int:
                 "principal": _money(t.principal, c),
                 "periods": t.periods,
                 "rate": _pct(t.rate) if t.model.uses_rate else None,
+                **fee_rounding_json(t),
                 "first_due": t.first_due.isoformat(),
                 "down_payment": _money(t.down_payment, c),
                 "upfront_fee": _money(t.upfront_fee, c),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from tracker.domain.apr import cost_of_credit
+from tracker.domain.checks import plan_warnings
 from tracker.domain.dates import add_months
 from tracker.domain.money import (
     currency,
@@ -15,7 +18,7 @@ from tracker.domain.money import (
     parse_periods,
     parse_rate,
 )
-from tracker.domain.plan import Model, PlanTerms, Schedule
+from tracker.domain.plan import FeeMode, FeeRounding, Model, PlanTerms, Schedule
 from tracker.domain.schedule import build_schedule
 
 from .common import (
@@ -36,16 +39,49 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--periods", help="number of installments, 1-360")
     p.add_argument("--rate", help="percent: per period (flat), total (total), annual (loans)")
     p.add_argument("--first-due", help="first due date, YYYY-MM-DD")
-    p.add_argument("--remainder", choices=["first", "last"])
-    p.add_argument("--fee-mode", choices=["spread", "first"], default="spread")
+    p.add_argument(
+        "--remainder",
+        choices=["first", "last"],
+        help="flat, total, interest-free, pay-in-n: the period that takes the odd fen",
+    )
+    p.add_argument(
+        "--fee-mode", choices=["spread", "first"], help="flat: spread the fee (default) or first"
+    )
+    p.add_argument(
+        "--fee-rounding",
+        choices=list(FEE_ROUNDING_CLI),
+        help="total: round the total fee half-up (default) or half-even (花呗)",
+    )
     p.add_argument("--upfront-fee", default="0")
     p.add_argument("--currency", default="CNY")
     p.add_argument("--amounts", help="custom plans: per-period totals, A1,A2,...")
 
 
+FEE_ROUNDING_CLI = {"half-up": FeeRounding.HALF_UP, "half-even": FeeRounding.HALF_EVEN}
+
+# Options that only some models use: (option, attribute, does the model take it, who does).
+_MODEL_OPTIONS: tuple[tuple[str, str, Callable[[Model], bool], str], ...] = (
+    ("--remainder", "remainder", lambda m: m.takes_remainder,
+     "flat, total, interest-free and pay-in-n plans"),
+    ("--fee-mode", "fee_mode", lambda m: m.takes_fee_mode, "flat plans"),
+    ("--fee-rounding", "fee_rounding", lambda m: m.takes_fee_rounding, "total plans"),
+)  # fmt: skip
+
+
+def refuse_unused_options(args: argparse.Namespace, model: Model) -> None:
+    """Refuse an option the model does not use (given, not defaulted), naming who takes it."""
+    for name, attr, takes, who in _MODEL_OPTIONS:
+        if getattr(args, attr, None) is not None and not takes(model):
+            raise CliError(
+                f"{name}: {MODEL_CLI[model.value]} plans do not use it; only {who} take "
+                f"{name}; leave it out"
+            )
+
+
 def terms_from_args(args: argparse.Namespace, today: date, down_payment: int = 0) -> PlanTerms:
     """Build validated PlanTerms from parsed options; every error names its option."""
     model = Model(MODEL_NAMES[args.model])
+    refuse_unused_options(args, model)
     cur = option("--currency", currency, args.currency)
     principal = option("--principal", lambda t: parse_amount(t, cur), args.principal)
     upfront = option(
@@ -77,10 +113,11 @@ def terms_from_args(args: argparse.Namespace, today: date, down_payment: int = 0
             rate=rate,
             currency=cur.code,
             remainder=args.remainder,
-            fee_mode=args.fee_mode,
+            fee_mode=args.fee_mode or FeeMode.SPREAD,
             upfront_fee=upfront,
             down_payment=down_payment,
             custom_amounts=amounts,
+            fee_rounding=FEE_ROUNDING_CLI[args.fee_rounding or "half-up"],
         )
     except ValueError as exc:
         name = "--amounts" if model is Model.CUSTOM else "--principal"
@@ -138,7 +175,21 @@ def quote_json(schedule: Schedule) -> dict[str, Any]:
         "total_cost": format_amount(schedule.total_cost, t.currency),
         "apr": cost.apr_percent,
         "effective_rate": cost.effective_percent,
+        **fee_rounding_json(t),
     }
+
+
+def fee_rounding_json(terms: PlanTerms) -> dict[str, str]:
+    """``{"fee_rounding": "half-even"}`` for a total plan; nothing for the other models."""
+    if not terms.model.takes_fee_rounding:
+        return {}
+    return {"fee_rounding": terms.fee_rounding.value.replace("_", "-")}
+
+
+def print_warnings(terms: PlanTerms, today: date) -> None:
+    """Each warning about unusual terms as one ``warning:`` line on stderr."""
+    for phrase in plan_warnings(terms, today):
+        sys.stderr.write(f"warning: {phrase}\n")
 
 
 def schedule_table(schedule: Schedule) -> str:
@@ -174,6 +225,7 @@ def schedule_table(schedule: Schedule) -> str:
 def run_quote(args: argparse.Namespace, today: date) -> int:
     """Run `tracker quote`."""
     schedule = build_schedule(terms_from_args(args, today))
+    print_warnings(schedule.terms, today)
     if args.json:
         print_json(quote_json(schedule))
     else:

@@ -6,7 +6,16 @@ that depends on "today" takes ``as_of``.
 
 from .apr import CostOfCredit, cost_of_credit
 from .money import AmountError, Currency, format_amount, format_money, parse_amount, parse_rate
-from .plan import Charge, FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
+from .plan import (
+    Charge,
+    FeeMode,
+    FeeRounding,
+    Installment,
+    Model,
+    PlanTerms,
+    Remainder,
+    Schedule,
+)
 from .schedule import build_schedule
 
 __all__ = [
@@ -15,6 +24,7 @@ __all__ = [
     "CostOfCredit",
     "Currency",
     "FeeMode",
+    "FeeRounding",
     "Installment",
     "Model",
     "PlanTerms",

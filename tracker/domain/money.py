@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import Phrase, UserError
 
@@ -29,6 +29,7 @@ __all__ = [
     "parse_amount",
     "parse_periods",
     "parse_rate",
+    "round_half_even",
     "round_half_up",
     "to_decimal",
 ]
@@ -96,6 +97,11 @@ def currency(code: str) -> Currency:
 def round_half_up(value: Decimal) -> int:
     """Round a Decimal to the nearest integer, halves away from zero (the money rounding rule)."""
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def round_half_even(value: Decimal) -> int:
+    """Round a Decimal to the nearest integer, halves to the even neighbour (花呗's total fee)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
 def to_decimal(minor: int, cur: Currency) -> Decimal:

@@ -19,9 +19,15 @@ from enum import StrEnum
 
 from .ledger import LedgerRules, Payment, evaluate
 from .money import round_half_up
-from .plan import Installment
+from .plan import Installment, Model
 
-__all__ = ["PayoffPolicy", "PayoffQuote", "apply_payoff", "quote_payoff"]
+__all__ = [
+    "PayoffPolicy",
+    "PayoffQuote",
+    "apply_payoff",
+    "default_payoff_policy",
+    "quote_payoff",
+]
 
 
 class PayoffPolicy(StrEnum):
@@ -30,6 +36,13 @@ class PayoffPolicy(StrEnum):
     CHARGE_ALL_FEES = "charge_all_fees"
     WAIVE_FUTURE_FEES = "waive_future_fees"
     PENALTY_PCT = "penalty_pct"
+
+
+def default_payoff_policy(model: Model | str) -> PayoffPolicy:
+    """The policy a new plan gets unless the user picks one, the same in the GUI, the CLI
+    and imports: loans waive future interest (no bank charges it on a payoff); consumer
+    installments charge every remaining fee."""
+    return PayoffPolicy.WAIVE_FUTURE_FEES if Model(model).is_loan else PayoffPolicy.CHARGE_ALL_FEES
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from .money import MAX_MAJOR_UNITS, MAX_PERIODS, AmountError, Currency, currency
 __all__ = [
     "Charge",
     "FeeMode",
+    "FeeRounding",
     "Installment",
     "Model",
     "PlanTerms",
@@ -82,8 +83,28 @@ class Model(StrEnum):
         return Charge.INTEREST if self.is_loan else Charge.FEE
 
     @property
+    def takes_remainder(self) -> bool:
+        """Whether the ``remainder`` option applies: the consumer installments' floor split.
+
+        Loans split like the banks (round, the last period takes the rest) and custom plans
+        take the lender's amounts, so neither has a remainder to place.
+        """
+        return self in (Model.FLAT, Model.TOTAL, Model.INTEREST_FREE, Model.PAY_IN_N)
+
+    @property
+    def takes_fee_mode(self) -> bool:
+        """Whether the ``fee_mode`` option applies (flat plans only)."""
+        return self is Model.FLAT
+
+    @property
+    def takes_fee_rounding(self) -> bool:
+        """Whether the ``fee_rounding`` option applies (total-fee plans only)."""
+        return self is Model.TOTAL
+
+    @property
     def default_remainder(self) -> Remainder:
-        """Where the principal remainder goes by default: last for loans, first otherwise."""
+        """The remainder placement stored for the model: last for equal principal (its last
+        period takes what the rounded parts leave), first otherwise."""
         return Remainder.LAST if self is Model.EQUAL_PRINCIPAL else Remainder.FIRST
 
     @property
@@ -97,6 +118,17 @@ class FeeMode(StrEnum):
 
     SPREAD = "spread"
     FIRST = "first"
+
+
+class FeeRounding(StrEnum):
+    """For total-fee plans: how ``P × R`` is rounded to the minor unit.
+
+    Alipay's 花呗 documentation says half-even (银行家舍入); the two differ only on an exact
+    half fen (1001.00 × 4.5% = 4504.5 fen → 4504 half-even, 4505 half-up).
+    """
+
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
 
 
 class Remainder(StrEnum):
@@ -124,6 +156,13 @@ class PlanTerms:
         upfront_fee: paid at purchase, not an installment; counts in the cost and the APR.
         down_payment: paid at purchase, not financed; shown, never in the cost or the APR.
         custom_amounts: for custom plans, each period's total as the lender states it.
+        fee_rounding: for total plans, how the total fee ``P × R`` is rounded.
+
+    An option the model does not use (``remainder`` for loans and custom, ``fee_mode`` outside
+    flat, ``fee_rounding`` outside total) is accepted and normalised to the model's default,
+    the way ``rate`` is for models without a rate: stored plans and our own CSV exports carry
+    a value in every column, so the domain must load them. Input from people (CLI, form,
+    import) refuses an explicit option the model does not take before it gets here.
     """
 
     model: Model
@@ -137,10 +176,18 @@ class PlanTerms:
     upfront_fee: int = 0
     down_payment: int = 0
     custom_amounts: tuple[int, ...] = field(default=())
+    fee_rounding: FeeRounding = FeeRounding.HALF_UP
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "model", Model(self.model))
         object.__setattr__(self, "fee_mode", FeeMode(self.fee_mode))
+        object.__setattr__(self, "fee_rounding", FeeRounding(self.fee_rounding))
+        if not self.model.takes_remainder:
+            object.__setattr__(self, "remainder", None)
+        if not self.model.takes_fee_mode:
+            object.__setattr__(self, "fee_mode", FeeMode.SPREAD)
+        if not self.model.takes_fee_rounding:
+            object.__setattr__(self, "fee_rounding", FeeRounding.HALF_UP)
         object.__setattr__(self, "currency", currency(self.currency).code)
         if self.remainder is not None:
             object.__setattr__(self, "remainder", Remainder(self.remainder))

@@ -1,8 +1,10 @@
 """Schedules: turning plan terms into exact installments, one function per model.
 
-Each builder follows domain-rules.md to the fen: the principal split with its remainder in
-one period, half-up rounding of every computed fee or interest, and the last annuity period
-absorbing the rounding so that Σ principal is always the financed principal.
+Each builder follows domain-rules.md to the fen: consumer installments split the principal
+with its remainder in one period, loans split it like the banks (equal principal: round(P/n)
+in every period but the last, which takes the rest; annuity: the last period absorbs the
+rounding), every computed fee or interest is rounded half-up (a total fee by the plan's
+``fee_rounding``), so that Σ principal is always the financed principal.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from datetime import date
 from decimal import Decimal, localcontext
 
 from .dates import due_dates
-from .money import AmountError, round_half_up
-from .plan import FeeMode, Installment, Model, PlanTerms, Remainder, Schedule
+from .money import AmountError, round_half_even, round_half_up
+from .plan import FeeMode, FeeRounding, Installment, Model, PlanTerms, Remainder, Schedule
 
-__all__ = ["build_schedule", "reschedule_unpaid", "split_evenly"]
+__all__ = ["build_schedule", "reschedule_unpaid", "split_evenly", "split_rounded"]
 
 _PREC = 50
 
@@ -25,6 +27,25 @@ def split_evenly(amount: int, periods: int, remainder: Remainder) -> list[int]:
     base, rem = divmod(amount, periods)
     parts = [base] * periods
     parts[0 if remainder is Remainder.FIRST else -1] += rem
+    return parts
+
+
+def split_rounded(amount: int, periods: int) -> list[int]:
+    """Split ``amount`` the banks' way: round(amount/n) half-up in every period but the last,
+    which takes what is left.
+
+    10000.00 over 12 → 11 × 833.33 and 833.37. A part is never more than what is still
+    unsplit (tiny amounts over long terms, where the rounded parts would overshoot), so no
+    part is negative and the parts always add up to ``amount``.
+    """
+    base = round_half_up(Decimal(amount) / periods)
+    parts: list[int] = []
+    left = amount
+    for _ in range(periods - 1):
+        part = min(base, left)
+        parts.append(part)
+        left -= part
+    parts.append(left)
     return parts
 
 
@@ -41,7 +62,9 @@ def _flat(t: PlanTerms) -> tuple[list[int], list[int]]:
 def _total(t: PlanTerms) -> tuple[list[int], list[int]]:
     placement = t.effective_remainder
     principal = split_evenly(t.principal, t.periods, placement)
-    fee = round_half_up(Decimal(t.principal) * t.rate)
+    exact = Decimal(t.principal) * t.rate
+    half_even = t.fee_rounding is FeeRounding.HALF_EVEN
+    fee = round_half_even(exact) if half_even else round_half_up(exact)
     return principal, split_evenly(fee, t.periods, placement)
 
 
@@ -74,7 +97,7 @@ def _annuity(t: PlanTerms) -> tuple[list[int], list[int]]:
 
 
 def _equal_principal(t: PlanTerms) -> tuple[list[int], list[int]]:
-    principal = split_evenly(t.principal, t.periods, t.effective_remainder)
+    principal = split_rounded(t.principal, t.periods)
     with localcontext() as ctx:
         ctx.prec = _PREC
         fees: list[int] = []
@@ -166,8 +189,6 @@ def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[In
                 tail[0].due_date,
                 terms.rate,
                 terms.currency,
-                terms.remainder,
-                terms.fee_mode,
             )
             principal, fees = _BUILDERS[terms.model](sub)
     elif terms.model is Model.CUSTOM:

@@ -5,7 +5,8 @@ change every value afterwards, so a template is a starting point, never a hard-c
 Rates are exact ``Decimal`` fractions whose meaning depends on the model (``RateBasis``):
 
 - 小米分期: flat 0.6% of the principal per period, 12 periods; payoff charges every fee.
-- 花呗分期: one total fee rate for the plan, 4.5% for 6 periods (2.5% / 3, 6.5% / 9, 7.5% / 12).
+- 花呗分期: one total fee rate for the plan, 4.5% for 6 periods (2.5% / 3, 6.5% / 9, 7.5% / 12),
+  the total fee rounded half-even as Alipay's developer documentation says.
 - 京东白条: flat 0.5% per period, 12 periods.
 - 信用卡分期: flat 0.75% per period, 12 periods, 3 days of grace (容时), 0.05%/day penalty.
 - 等额本息贷款 / 等额本金贷款: annual interest (4.35% is the PBOC one-year benchmark, 4.9% the
@@ -23,7 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .payoff import PayoffPolicy
-from .plan import FeeMode, Model, Remainder
+from .plan import FeeMode, FeeRounding, Model, Remainder
 
 __all__ = ["TEMPLATES", "PlanTemplate", "RateBasis", "rate_basis", "template"]
 
@@ -68,6 +69,7 @@ class PlanTemplate:
         periods: the default number of periods.
         rate_by_periods: for lenders whose rate depends on the term, (periods, rate) pairs.
         fee_mode: for flat plans, spread the fee or charge it all in period 1.
+        fee_rounding: for total plans, how the total fee is rounded (花呗: half-even).
         remainder: which period takes the principal's leftover fen.
         grace_days: days after a due date still counted on time (容时).
         tolerance: unpaid minor units never counted overdue (容差).
@@ -85,6 +87,7 @@ class PlanTemplate:
     periods: int
     rate_by_periods: tuple[tuple[int, Decimal], ...] = field(default=())
     fee_mode: FeeMode = FeeMode.SPREAD
+    fee_rounding: FeeRounding = FeeRounding.HALF_UP
     remainder: Remainder | None = None
     grace_days: int = 0
     tolerance: int = 0
@@ -127,6 +130,7 @@ TEMPLATES: tuple[PlanTemplate, ...] = (
             (9, Decimal("0.065")),
             (12, Decimal("0.075")),
         ),
+        fee_rounding=FeeRounding.HALF_EVEN,  # Alipay's docs: 取整规则为 ROUND_HALF_EVEN
         penalty_daily_rate=_DAILY_PENALTY,
     ),
     PlanTemplate(

@@ -46,6 +46,13 @@ its principal is always 0). On import the schedule is stored exactly as written 
 ``principal`` cell); an empty cell, or a file without the column (older exports, hand-made
 files), rebuilds the schedule from the terms. ``payoff_charge`` (提前结清违约金) is the charge
 of the early payoff that closed the plan (0 otherwise); the import stores it with that payoff.
+
+``fee_rounding`` (手续费取整方式: ``half_up``/四舍五入 or ``half_even``/银行家舍入) is how a total
+plan's fee is rounded; other models export ``half_up``. Optional on import (blank or absent:
+``half_up``); ``half_even`` on a model without a total fee is refused. A blank or absent
+``payoff_policy`` gives the model's default (loans ``waive_future_fees``, others
+``charge_all_fees``). ``remainder`` and ``fee_mode`` are written for every model (as stored) and
+read back as they are; a model that does not use them ignores them.
 """
 
 from __future__ import annotations
@@ -134,6 +141,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("first_due", "首次还款日", required=True, aliases=("首期还款日",)),
     Column("remainder", "尾差"),
     Column("fee_mode", "手续费收取方式"),
+    Column("fee_rounding", "手续费取整方式", aliases=("总手续费取整",)),
     Column("upfront_fee", "前置费用"),
     Column("down_payment", "首付"),
     Column("custom_amounts", "每期金额"),
@@ -382,6 +390,14 @@ MODEL_NAMES = {
 }
 REMAINDER_NAMES = {"first": "first", "last": "last", "首期": "first", "末期": "last"}
 FEE_MODE_NAMES = {"spread": "spread", "first": "first", "分期收取": "spread", "一次性收取": "first"}
+FEE_ROUNDING_NAMES = {
+    "half_up": "half_up",
+    "half_even": "half_even",
+    "half-up": "half_up",
+    "half-even": "half_even",
+    "四舍五入": "half_up",
+    "银行家舍入": "half_even",
+}
 POLICY_NAMES = {
     "charge_all_fees": "charge_all_fees",
     "waive_future_fees": "waive_future_fees",

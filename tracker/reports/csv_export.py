@@ -148,6 +148,7 @@ def plan_cells(p: PlanLine) -> list[str]:
         t.first_due.isoformat(),
         t.effective_remainder.value,
         t.fee_mode.value,
+        t.fee_rounding.value,
         format_amount(t.upfront_fee, cur),
         format_amount(t.down_payment, cur),
         ";".join(format_amount(a, cur) for a in t.custom_amounts),

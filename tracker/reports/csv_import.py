@@ -35,11 +35,13 @@ from typing import Generic, NoReturn, TypeVar
 
 from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import currency, parse_amount, parse_periods, parse_rate
+from tracker.domain.payoff import default_payoff_policy
 from tracker.domain.plan import Installment, PlanTerms
 
 from .csv_columns import (
     COLUMNS,
     FEE_MODE_NAMES,
+    FEE_ROUNDING_NAMES,
     KIND_NAMES,
     MODEL_NAMES,
     POLICY_NAMES,
@@ -492,6 +494,18 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
     fee_mode = r.get(
         "fee_mode", lambda t: parse_choice(t, Phrase("fee mode"), FEE_MODE_NAMES), "spread"
     )
+    fee_rounding = r.get(
+        "fee_rounding",
+        lambda t: parse_choice(t, Phrase("fee rounding"), FEE_ROUNDING_NAMES),
+        "half_up",
+    )
+    if fee_rounding != "half_up" and model and model != "total":
+        only_total = UserError(
+            "only total plans round a total fee; leave the cell blank or half_up "
+            "for a {model} plan",
+            model=model,
+        )
+        r.errors.append(_in_column("fee_rounding", only_total))
     upfront = r.get("upfront_fee", amount, 0)
     down = r.get("down_payment", amount, 0)
     none: tuple[int, ...] = ()
@@ -508,7 +522,8 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
         "payoff_policy": r.get(
             "payoff_policy",
             lambda t: parse_choice(t, Phrase("payoff policy"), POLICY_NAMES),
-            "charge_all_fees",
+            # absent or blank: the model's default (loans waive future interest)
+            default_payoff_policy(model).value if model else "charge_all_fees",
         ),
         "payoff_penalty_pct": r.get(
             "payoff_penalty_pct", lambda t: parse_rate(t, what="payoff penalty"), Decimal(0)
@@ -531,6 +546,7 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
             upfront_fee=upfront,
             down_payment=down,
             custom_amounts=custom,
+            fee_rounding=fee_rounding,  # type: ignore[arg-type]
         )
     except ValueError as exc:  # the domain's refusal (AmountError), or a bad name
         r.errors.append(_refusal(exc))

@@ -63,6 +63,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
     rec.periods = t.periods
     rec.rate = t.rate
     rec.fee_mode = t.fee_mode.value
+    rec.fee_rounding = t.fee_rounding.value
     rec.remainder = t.effective_remainder.value
     rec.first_due = t.first_due
     rec.down_payment = t.down_payment

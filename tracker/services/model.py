@@ -14,7 +14,7 @@ from enum import StrEnum
 from tracker.domain.apr import CostOfCredit
 from tracker.domain.errors import UserError
 from tracker.domain.ledger import InstallmentState, LedgerState, Status
-from tracker.domain.payoff import PayoffPolicy
+from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
 from tracker.domain.plan import PlanTerms
 
 __all__ = [
@@ -58,7 +58,9 @@ class PlanInput:
         grace_days: 容时, days after the due date still counted on time.
         tolerance: 容差, an unpaid remainder up to this is not overdue (minor units).
         penalty_daily_rate: fraction per day overdue (0 = no penalty).
-        payoff_policy: how an early payoff is charged.
+        payoff_policy: how an early payoff is charged; left out (None), the model's default
+            (``default_payoff_policy``: loans waive future interest, others charge all fees),
+            resolved on construction so it is never None afterwards.
         payoff_penalty_pct: for ``penalty_pct``, the fraction of remaining principal charged.
     """
 
@@ -70,8 +72,15 @@ class PlanInput:
     grace_days: int = 0
     tolerance: int = 0
     penalty_daily_rate: Decimal = Decimal(0)
-    payoff_policy: PayoffPolicy = PayoffPolicy.CHARGE_ALL_FEES
+    payoff_policy: PayoffPolicy | None = None
     payoff_penalty_pct: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        if self.payoff_policy is None:
+            policy = default_payoff_policy(self.terms.model)
+        else:
+            policy = PayoffPolicy(self.payoff_policy)
+        object.__setattr__(self, "payoff_policy", policy)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from tracker.domain.checks import check_first_due
 from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import Amount, AmountError
@@ -60,6 +61,10 @@ def validate_input(data: PlanInput) -> PlanInput:
     ):
         if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= 1:
             raise ServiceError("the {what} must be from 0% to 100%", what=label)
+    try:
+        check_first_due(data.terms, data.purchase_date)
+    except AmountError as exc:
+        raise ServiceError.from_error(exc) from None
     return PlanInput(
         name=name,
         terms=data.terms,

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, select
 
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import LedgerRules, Payment, settle
-from tracker.domain.plan import Installment, PlanTerms, Schedule
+from tracker.domain.plan import FeeRounding, Installment, PlanTerms, Schedule
 
 from .models import InstallmentRecord, PaymentRecord, PlanRecord
 
@@ -56,6 +56,7 @@ TERMS_COLUMNS = (
     PlanRecord.currency,
     PlanRecord.remainder,
     PlanRecord.fee_mode,
+    PlanRecord.fee_rounding,
     PlanRecord.upfront_fee,
     PlanRecord.down_payment,
     PlanRecord.custom_amounts,
@@ -79,6 +80,7 @@ def terms_from(row: Any) -> PlanTerms:
         upfront_fee=row.upfront_fee,
         down_payment=row.down_payment,
         custom_amounts=tuple(json.loads(row.custom_amounts)) if row.custom_amounts else (),
+        fee_rounding=FeeRounding(row.fee_rounding or FeeRounding.HALF_UP),
     )
 
 

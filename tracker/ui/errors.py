@@ -22,7 +22,7 @@ from tracker.storage import StorageError
 from . import fmt
 from .fmt import QT_TRANSLATE_NOOP
 
-__all__ = ["CATALOGUE", "describe"]
+__all__ = ["CATALOGUE", "describe", "phrase_text"]
 
 CATALOGUE: tuple[str, ...] = (
     # tracker/domain/money.py
@@ -257,6 +257,30 @@ CATALOGUE: tuple[str, ...] = (
         "the principal parts add up to {repaid}, not the principal {principal}; correct "
         "them, or clear the cell to rebuild the schedule from the terms",
     ),
+    # tracker/domain/checks.py
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the first due date {first_due} is before the purchase date {purchase}; "
+        "enter a first due date on or after the purchase date",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "the first due date {first_due} is more than a year ago; check the date"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "a fee of {rate}% per period is unusually high (most are under 3%); check the rate",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "an annual interest rate of {rate}% is above 36%; check the rate"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the APR (IRR) is {apr}%, above 36%; check the rate, the fees and the periods",
+    ),
+    # tracker/reports/csv_import.py: fee rounding
+    QT_TRANSLATE_NOOP("Errors", "fee rounding"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "only total plans round a total fee; leave the cell blank or half_up for a {model} plan",
+    ),
     # tracker/ui/plan_form.py
     QT_TRANSLATE_NOOP(
         "Errors", "enter each period's total, separated by commas, e.g. 340.34, 340.33, 340.33"
@@ -280,6 +304,11 @@ def describe(exc: BaseException) -> str:
         headline = QCoreApplication.translate("Errors", "The database file could not be used.")
         return f"{headline}\n\n{exc}"
     return str(exc)
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """A phrase (a warning, a field's name) in the UI's language, parameters the GUI's way."""
+    return _render(phrase.template, phrase.params)
 
 
 def _render(template: str, params: Mapping[str, object]) -> str:

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.domain.dates import add_months
 from tracker.domain.money import AmountError, currency
-from tracker.domain.payoff import PayoffPolicy
-from tracker.domain.plan import FeeMode, Model, Remainder
+from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
+from tracker.domain.plan import FeeMode, FeeRounding, Model, Remainder
 from tracker.domain.templates import TEMPLATES, PlanTemplate, template
 
 from . import fmt
@@ -42,7 +42,9 @@ from .charge_words import payoff_choices
 from .context import AppContext
 from .plan_detail import SchedulePreview
 from .plan_form import (
+    WARNING_COLOUR,
     FormReader,
+    explain_edit,
     fill_from_input,
     fill_from_template,
     percent_text,
@@ -84,7 +86,7 @@ class PlanDialog(QDialog):
         self._last_periods = self.periods_spin.value()
         if self.detail is not None:
             fill_from_input(self, self.detail.input)
-            self._explain_edit()
+            explain_edit(self)
         else:
             self.purchase_edit.setDate(fmt.qdate(ctx.today()))
             self.model_changed()
@@ -150,6 +152,12 @@ class PlanDialog(QDialog):
                 (self.tr("All in the first period"), FeeMode.FIRST.value),
             ]
         )
+        self.fee_rounding_combo = self._combo(
+            [
+                (self.tr("Half up (四舍五入)"), FeeRounding.HALF_UP.value),
+                (self.tr("Half even (银行家舍入, as 花呗)"), FeeRounding.HALF_EVEN.value),
+            ]
+        )
         self.down_edit = self._line(self.tr("optional, not financed"))
         self.upfront_edit = self._line(self.tr("optional, paid at purchase"))
         self.amounts_edit = self._line(self.tr("e.g. 340.34, 340.33, 340.33"))
@@ -170,6 +178,7 @@ class PlanDialog(QDialog):
             (self.tr("First due date"), self.first_due_edit),
             (self.tr("Remainder (odd fen) in"), self.remainder_combo),
             (self.tr("Fee charged"), self.fee_mode_combo),
+            (self.tr("Total fee rounded"), self.fee_rounding_combo),
             (self.tr("Down payment"), self.down_edit),
             (self.tr("Upfront fee"), self.upfront_edit),
         ]
@@ -186,6 +195,13 @@ class PlanDialog(QDialog):
         scroll.setMinimumWidth(460)
 
         self.preview = SchedulePreview(self.currency)
+        self.warning = QLabel()  # unusual terms: shown, never blocking
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.warning.setVisible(False)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.warning)
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -201,7 +217,7 @@ class PlanDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         columns = QHBoxLayout()
         columns.addWidget(scroll, 5)
-        columns.addWidget(self.preview, 6)
+        columns.addLayout(right, 6)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.note)
@@ -229,25 +245,6 @@ class PlanDialog(QDialog):
         return box
 
     # -- filling ----------------------------------------------------------------------------
-    def _explain_edit(self) -> None:
-        detail = self.detail
-        if detail is not None and detail.closed_on is not None:
-            for widget in (self.template_combo, self.model_combo, self.principal_edit,
-                           self.periods_spin, self.rate_edit, self.amounts_edit,
-                           self.first_due_edit, self.remainder_combo, self.fee_mode_combo,
-                           self.down_edit, self.upfront_edit):  # fmt: skip
-                widget.setEnabled(False)
-            text = self.tr("This plan is paid off: its terms can no longer change.")
-        elif detail is not None and detail.state.paid_total:
-            text = self.tr(
-                "This plan has payments. They are kept: new terms only regenerate "
-                "the periods that are not paid yet."
-            )
-        else:
-            return
-        self.note.setText(text)
-        self.note.setVisible(True)
-
     def _apply_template(self) -> None:
         key = self.template_combo.currentData()
         if not key:
@@ -281,12 +278,15 @@ class PlanDialog(QDialog):
         visible = {
             self.rate_edit: model.uses_rate,
             self.amounts_edit: model is Model.CUSTOM,
-            self.fee_mode_combo: model is Model.FLAT,
-            self.remainder_combo: model not in (Model.ANNUITY, Model.CUSTOM),
+            self.fee_mode_combo: model.takes_fee_mode,
+            self.fee_rounding_combo: model.takes_fee_rounding,
+            self.remainder_combo: model.takes_remainder,
         }
         for widget, shown in visible.items():
             self.form.setRowVisible(widget, shown)
         set_combo(self.remainder_combo, model.default_remainder.value)
+        if not self._setting:  # the user picked a model: its payoff default (templates set theirs)
+            set_combo(self.policy_combo, default_payoff_policy(model).value)
         self._sync_first_due()
         self.update_preview()
 
@@ -348,6 +348,8 @@ class PlanDialog(QDialog):
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setVisible(bool(result.errors))
         self.preview.show_schedule(result.schedule)
+        self.warning.setText("\n".join(result.warnings))
+        self.warning.setVisible(bool(result.warnings))
         self.save_button.setEnabled(result.data is not None)
 
     # -- saving -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from tracker import services as sv
+from tracker.domain.checks import check_first_due, plan_warnings
 from tracker.domain.money import (
     AmountError,
     format_amount,
@@ -26,17 +27,18 @@ from tracker.domain.money import (
     parse_rate,
 )
 from tracker.domain.payoff import PayoffPolicy
-from tracker.domain.plan import FeeMode, Model, PlanTerms, Remainder, Schedule
+from tracker.domain.plan import FeeMode, FeeRounding, Model, PlanTerms, Remainder, Schedule
 from tracker.domain.schedule import build_schedule
 from tracker.domain.templates import PlanTemplate
 
 from . import fmt
-from .errors import describe
+from .errors import describe, phrase_text
 
 if TYPE_CHECKING:
     from .plan_dialog import PlanDialog
 
 T = TypeVar("T")
+WARNING_COLOUR = "#b26a00"  # amber: unusual terms, shown but never blocking
 MAX_NAME = 200
 _SEPARATORS = re.compile(r"[,，;；\s]+")
 
@@ -102,6 +104,7 @@ def fill_from_input(d: PlanDialog, data: sv.PlanInput) -> None:
     d.first_due_edit.setDate(fmt.qdate(t.first_due))
     set_combo(d.remainder_combo, t.effective_remainder.value)
     set_combo(d.fee_mode_combo, t.fee_mode.value)
+    set_combo(d.fee_rounding_combo, t.fee_rounding.value)
     d.down_edit.setText(_amount_text(t.down_payment, cur))
     d.upfront_edit.setText(_amount_text(t.upfront_fee, cur))
     _fill_rules(d, data.grace_days, data.tolerance, data.penalty_daily_rate)
@@ -120,6 +123,7 @@ def fill_from_template(d: PlanDialog, tpl: PlanTemplate) -> None:
     d.periods_spin.setValue(tpl.periods)
     d.rate_edit.setText(percent_text(tpl.rate_for(tpl.periods)) if tpl.rate else "")
     set_combo(d.fee_mode_combo, tpl.fee_mode.value)
+    set_combo(d.fee_rounding_combo, tpl.fee_rounding.value)
     set_combo(d.remainder_combo, tpl.effective_remainder.value)
     _fill_rules(d, tpl.grace_days, tpl.tolerance, tpl.penalty_daily_rate)
     set_combo(d.policy_combo, tpl.payoff_policy.value)
@@ -151,6 +155,7 @@ class FormResult:
 
     ``errors`` maps each invalid widget to its message; ``pending`` holds required fields the
     user has not filled in yet (Save stays disabled, but they are not marked red).
+    ``warnings`` are unusual but valid terms (``plan_warnings``), in the UI language.
     """
 
     data: sv.PlanInput | None = None
@@ -158,6 +163,7 @@ class FormResult:
     errors: dict[QWidget, str] = field(default_factory=dict)
     labels: dict[QWidget, str] = field(default_factory=dict)
     pending: set[QWidget] = field(default_factory=set)
+    warnings: tuple[str, ...] = ()
 
     def is_pending(self, widget: QWidget) -> bool:
         """Whether ``widget`` is an untouched, empty required field."""
@@ -188,8 +194,8 @@ class FormReader:
         """Every widget that can be marked invalid."""
         d = self.d
         return [d.name_edit, d.principal_edit, d.periods_spin, d.rate_edit, d.amounts_edit,
-                d.down_edit, d.upfront_edit, d.tolerance_edit, d.penalty_edit,
-                d.policy_pct_edit]  # fmt: skip
+                d.first_due_edit, d.down_edit, d.upfront_edit, d.tolerance_edit,
+                d.penalty_edit, d.policy_pct_edit]  # fmt: skip
 
     def read(self) -> FormResult:
         """Parse every field; build the terms, the schedule and the PlanInput if all is valid."""
@@ -288,11 +294,20 @@ class FormReader:
                 upfront_fee=upfront,
                 down_payment=down,
                 custom_amounts=amounts,
+                fee_rounding=FeeRounding(d.fee_rounding_combo.currentData()),
             )
             result.schedule = build_schedule(terms)
         except AmountError as exc:
             widget = self._culprit(str(exc), model)
             result.errors[widget] = field_error(result.labels[widget], exc)
+            return result
+        result.warnings = tuple(phrase_text(w) for w in plan_warnings(terms, d.ctx.today()))
+        try:
+            check_first_due(terms, d.purchase_date())
+        except AmountError as exc:
+            label = QCoreApplication.translate("PlanForm", "First due date")
+            result.labels[d.first_due_edit] = label
+            result.errors[d.first_due_edit] = field_error(label, exc)
             return result
         if result.errors or tolerance is None or penalty is None or pct is None:
             return result
@@ -347,3 +362,27 @@ class FormReader:
         if model is Model.CUSTOM and "amount" in message:
             return d.amounts_edit
         return d.principal_edit
+
+
+def explain_edit(d: PlanDialog) -> None:
+    """Editing a plan: lock the terms of a paid-off plan, or say that payments are kept."""
+    detail = d.detail
+    if detail is not None and detail.closed_on is not None:
+        for widget in (d.template_combo, d.model_combo, d.principal_edit, d.periods_spin,
+                       d.rate_edit, d.amounts_edit, d.first_due_edit, d.remainder_combo,
+                       d.fee_mode_combo, d.fee_rounding_combo, d.down_edit,
+                       d.upfront_edit):  # fmt: skip
+            widget.setEnabled(False)
+        text = QCoreApplication.translate(
+            "PlanDialog", "This plan is paid off: its terms can no longer change."
+        )
+    elif detail is not None and detail.state.paid_total:
+        text = QCoreApplication.translate(
+            "PlanDialog",
+            "This plan has payments. They are kept: new terms only regenerate "
+            "the periods that are not paid yet.",
+        )
+    else:
+        return
+    d.note.setText(text)
+    d.note.setVisible(True)
