@@ -8,9 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from tracker.domain.ledger import Status
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PlanRecord
@@ -77,7 +74,7 @@ def installments_between(
         found = reads.states(
             s, as_of, reminder_days, plan_where, in_range, lambda st: start <= st.due_date <= end
         )
-        counts = _period_counts(s, [ps.plan.id for ps in found])
+        counts = reads.period_counts(s, [ps.plan.id for ps in found])
     items = [
         CalendarItem(
             plan_id=ps.plan.id,
@@ -98,17 +95,3 @@ def installments_between(
     ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
-
-
-def _period_counts(s: Session, plan_ids: list[int]) -> dict[int, int]:
-    """How many installments each plan has (a payoff charge can add one past ``periods``)."""
-    counts: dict[int, int] = {}
-    for start in range(0, len(plan_ids), 500):
-        chunk = plan_ids[start : start + 500]
-        query = (
-            select(InstallmentRecord.plan_id, func.count())
-            .where(InstallmentRecord.plan_id.in_(chunk))
-            .group_by(InstallmentRecord.plan_id)
-        )
-        counts.update((pid, n) for pid, n in s.execute(query))
-    return counts

@@ -10,21 +10,22 @@ import os
 import secrets
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.plan import Model
 from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import InstallmentLine, PaymentLine, PlanLine
 from tracker.storage.engine import Database
-from tracker.storage.models import PlanRecord
+from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
+from . import reads
 from .convert import (
     DEFAULT_REMINDER_DAYS,
     input_of,
     installments_of,
-    state_of,
 )
 from .model import ServiceError
 from .payments import payment_records
@@ -115,31 +116,54 @@ def payment_lines(
     ]
 
 
-def _installments(
-    rec: PlanRecord, as_of: date, reminder_days: int, start: date | None, end: date | None
-) -> list[InstallmentLine]:
-    state = state_of(rec, as_of, reminder_days)
-    periods = len(state.installments)
+def _lines(
+    s: Session,
+    as_of: date,
+    reminder_days: int,
+    plan_id: int | None,
+    start: date | None,
+    end: date | None,
+) -> list[tuple[Row[Any], InstallmentLine]]:
+    """Each plan's installments (archived and paid-off plans included) with their status as
+    of ``as_of``, by plan then period, due from ``start`` to ``end``; with each plan's row."""
+    plan_where = [] if plan_id is None else [PlanRecord.id == get_record(s, plan_id).id]
+    where = []
+    if start is not None:
+        where.append(InstallmentRecord.due_date >= start)
+    if end is not None:
+        where.append(InstallmentRecord.due_date <= end)
+    found = reads.states(
+        s,
+        as_of,
+        reminder_days,
+        plan_where,
+        where,
+        lambda st: (start is None or st.due_date >= start) and (end is None or st.due_date <= end),
+    )
+    counts = reads.period_counts(s, [ps.plan.id for ps in found])
     return [
-        InstallmentLine(
-            plan_id=rec.id,
-            plan_name=rec.name,
-            platform=rec.platform,
-            period=st.period,
-            periods=periods,
-            due_date=st.due_date,
-            currency=rec.currency,
-            principal=st.installment.principal,
-            fee=st.installment.fee,
-            paid=st.paid,
-            remaining=st.amount_due,
-            penalty=st.penalty,
-            status=st.status.value,
-            days_overdue=st.days_overdue,
-            charge=Model(rec.model).charge,
+        (
+            ps.plan,
+            InstallmentLine(
+                plan_id=ps.plan.id,
+                plan_name=ps.plan.name,
+                platform=ps.plan.platform,
+                period=st.period,
+                periods=counts[ps.plan.id],
+                due_date=st.due_date,
+                currency=ps.plan.currency,
+                principal=st.installment.principal,
+                fee=st.installment.fee,
+                paid=st.paid,
+                remaining=st.amount_due,
+                penalty=st.penalty,
+                status=st.status.value,
+                days_overdue=st.days_overdue,
+                charge=Model(ps.plan.model).charge,
+            ),
         )
-        for st in state.installments
-        if (start is None or st.due_date >= start) and (end is None or st.due_date <= end)
+        for ps in found
+        for st in ps.installments
     ]
 
 
@@ -155,11 +179,7 @@ def installment_lines(
     status as of ``as_of``, by plan then period; ``date_from``/``date_to`` bound due dates."""
     _check_range(date_from, date_to)
     with db.session() as s:
-        return [
-            line
-            for rec in _plans(s, plan_id)
-            for line in _installments(rec, as_of, reminder_days, date_from, date_to)
-        ]
+        return [line for _, line in _lines(s, as_of, reminder_days, plan_id, date_from, date_to)]
 
 
 def export_rows(
@@ -220,14 +240,21 @@ def calendar_feed(
     drops their reminders. An event's SEQUENCE is its plan's number of payments plus voided
     payments: it rises with every payment, payoff and void."""
     with db.session() as s:
-        items = []
-        for rec in s.scalars(select(PlanRecord).order_by(PlanRecord.id)):
-            sequence = len(rec.payments) + sum(1 for p in rec.payments if p.voided)
-            hidden = bool(rec.archived) or rec.closed_on is not None
-            items += [
-                ics.FeedEvent(line, sequence, hidden)
-                for line in _installments(rec, as_of, reminder_days, None, None)
-            ]
+        lines = _lines(s, as_of, reminder_days, None, None, None)
+        counts = s.execute(
+            select(PaymentRecord.plan_id, func.count(), func.sum(PaymentRecord.voided)).group_by(
+                PaymentRecord.plan_id
+            )
+        ).all()
+    sequences = {pid: n + int(voided or 0) for pid, n, voided in counts}
+    items = [
+        ics.FeedEvent(
+            line,
+            sequences.get(plan.id, 0),
+            bool(plan.archived) or plan.closed_on is not None,
+        )
+        for plan, line in lines
+    ]
     try:
         return ics.calendar_ics(items, stamp, alarm_days), sum(e.active for e in items)
     except ValueError as exc:

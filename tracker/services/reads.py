@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, select
+from sqlalchemy import ColumnElement, Row, and_, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.ledger import (
@@ -38,6 +38,7 @@ __all__ = [
     "UNSETTLED",
     "PlanStates",
     "open_plans",
+    "period_counts",
     "plan_rows",
     "states",
     "unsettled_by",
@@ -182,3 +183,12 @@ def open_plans() -> list[ColumnElement[bool]]:
 def unsettled_by(horizon: date) -> ColumnElement[bool]:
     """Installments still unsettled and due on or before ``horizon`` (the partial index)."""
     return and_(UNSETTLED, I.due_date <= horizon)
+
+
+def period_counts(s: Session, plan_ids: Sequence[int]) -> dict[int, int]:
+    """How many installments each plan has (a payoff charge can add one past ``periods``)."""
+    counts: dict[int, int] = {}
+    for chunk in _chunks(sorted(plan_ids)):
+        query = select(I.plan_id, func.count()).where(I.plan_id.in_(chunk)).group_by(I.plan_id)
+        counts.update((pid, n) for pid, n in s.execute(query))
+    return counts
