@@ -128,3 +128,18 @@ def test_stale_plans_are_refreshed_on_open(tmp_path: Path, stale_rev: int) -> No
             conn.exec_driver_sql("UPDATE installments SET paid_principal = 0, paid_fee = 0")
     with open_database(path) as db:
         assert derived_mismatches(db) == []
+
+
+def test_a_release_0001_file_gets_its_derived_columns_on_open(tmp_path: Path) -> None:
+    v1 = Path(__file__).resolve().parents[1] / "storage" / "data" / "v1.sqlite3"
+    path = tmp_path / "tracker.sqlite3"
+    path.write_bytes(v1.read_bytes())
+    with open_database(path) as db:
+        assert derived_mismatches(db) == []
+        [xiaomi] = [p for p in sv.list_plans(db, date(2024, 5, 1)) if p.id == 1]
+    # 3600.00 at 0.6% over 12, three payments of 321.60 live (one voided): 9 periods left.
+    assert (xiaomi.periods_paid, xiaomi.remaining, xiaomi.next_due) == (
+        3,
+        9 * 32160,
+        date(2024, 4, 30),
+    )

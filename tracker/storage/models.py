@@ -59,7 +59,7 @@ __all__ = [
 
 #: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")

@@ -1,26 +1,17 @@
-"""Payments settled before tracking, 花呗 fee rounding, loans' payoff default, derived columns.
+"""Derived columns: what reads need of the ledger, written at write time.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-29
 
-- ``payments.kind`` also accepts ``'prior'``: a period already paid before the plan was
-  tracked (recorded on its due date, in full, no penalty).
-- ``plans.fee_rounding`` (``half_up`` | ``half_even``): how a total-fee plan rounds its fee.
-- Open loans (annuity, equal_principal) that carry the old default payoff policy
-  ``charge_all_fees`` move to ``waive_future_fees`` (no bank charges future interest on a
-  payoff); the upgrade reports which ones (id, name) in ``config.attributes["loans_repriced"]``.
+Per installment the paid principal, fee and penalty and the date it was settled, with a partial
+index on the due date of the unsettled ones; per plan the balance, paid periods, next due date
+and amount, last payment date, total fee, cost, per-period amount, APR and effective rate, and
+``derived_rev``. They start at 0 / NULL with ``derived_rev = 0`` (stale): ``open_database``
+fills stale plans right after the upgrade with the current derivation
+(tracker.storage.derived), so this script stays frozen and never computes money itself.
 
-- Derived columns (what reads need, written at write time): per installment the paid parts
-  and the date it was settled, with a partial index on the due date of unsettled ones; per
-  plan the balance, paid periods, next due date and amount, last payment date, total fee,
-  cost, per-period amount, APR and effective rate, and ``derived_rev``. They start at 0 /
-  NULL with ``derived_rev = 0`` (stale); ``open_database`` fills stale plans right after the
-  upgrade, with the current derivation (tracker.storage.derived), so this script stays frozen.
-
-SQLite cannot change a CHECK or add a column in place with the same DDL a fresh database
-gets, so both tables are rebuilt (rename the old one away with ``legacy_alter_table=ON`` so
-child foreign keys keep naming ``plans``, create the new one, copy, drop the old one) and
+Both tables are rebuilt as in 0002 (so a migrated file has exactly the DDL of a new one) and
 their AUTOINCREMENT counters are kept. Written by hand and frozen: it does not import
 tracker.storage.models; a test checks the result equals a database created from the models.
 """
@@ -32,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002"
-down_revision: str | Sequence[str] | None = "0001"
+revision: str = "0003"
+down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -199,35 +190,13 @@ def _create_installments() -> None:
     )
 
 
-def _create_payments() -> None:
-    op.create_table(
-        "payments",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("plan_id", sa.Integer(), nullable=False),
-        sa.Column("date", sa.Text(), nullable=False),
-        sa.Column("amount", sa.Integer(), nullable=False),
-        sa.Column("method", sa.Text(), nullable=False, server_default=""),
-        sa.Column("note", sa.Text(), nullable=False, server_default=""),
-        sa.Column("voided", sa.Integer(), nullable=False, server_default=_ZERO),
-        sa.Column("kind", sa.Text(), nullable=False, server_default="payment"),
-        sa.Column("created_at", sa.Text(), nullable=False, server_default=_NOW),
-        _date("payments", "date"),
-        _money("payments", "amount", positive=True),
-        _bool("payments", "voided"),
-        _one_of("payments", "kind", ("payment", "payoff", "prior")),
-        _fk_plan("payments"),
-        **_OPTIONS,
-    )
-
-
 _PLAN_COLUMNS = (
     "id, name, platform, purchase_date, notes, currency, model, principal, periods, rate, "
-    "fee_mode, remainder, first_due, down_payment, upfront_fee, custom_amounts, grace_days, "
+    "fee_mode, fee_rounding, remainder, first_due, down_payment, upfront_fee, custom_amounts, grace_days, "
     "tolerance, penalty_daily_rate, payoff_policy, payoff_penalty_pct, archived, closed_on, "
     "payoff_charge, created_at, updated_at"
 )
 _INSTALLMENT_COLUMNS = "id, plan_id, period, due_date, principal, fee"
-_PAYMENT_COLUMNS = "id, plan_id, date, amount, method, note, voided, kind, created_at"
 
 
 def _sequence(conn: sa.Connection, table: str) -> int | None:
@@ -256,7 +225,6 @@ def upgrade() -> None:
     try:
         _rebuild(conn, "plans", _create_plans, _PLAN_COLUMNS)
         _rebuild(conn, "installments", _create_installments, _INSTALLMENT_COLUMNS)
-        _rebuild(conn, "payments", _create_payments, _PAYMENT_COLUMNS)
         op.create_index(op.f("ix_installments_due_date"), "installments", ["due_date"])
         op.create_index(
             "ix_installments_open_due_date",
@@ -264,22 +232,9 @@ def upgrade() -> None:
             ["due_date"],
             sqlite_where=sa.text("paid_principal + paid_fee < principal + fee"),
         )
-        op.create_index(op.f("ix_payments_plan_id_date"), "payments", ["plan_id", "date"])
     finally:
         conn.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
-    loans = conn.exec_driver_sql(
-        "SELECT id, name FROM plans WHERE model IN ('annuity', 'equal_principal') "
-        "AND payoff_policy = 'charge_all_fees' AND closed_on IS NULL ORDER BY id"
-    ).all()
-    if loans:
-        conn.exec_driver_sql(
-            "UPDATE plans SET payoff_policy = 'waive_future_fees' WHERE model IN "
-            "('annuity', 'equal_principal') AND payoff_policy = 'charge_all_fees' "
-            "AND closed_on IS NULL"
-        )
-        repriced = op.get_context().config.attributes.setdefault("loans_repriced", [])
-        repriced.extend((int(i), str(n)) for i, n in loans)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("schema 0002 cannot be downgraded; restore the backup instead")
+    raise NotImplementedError("schema 0003 cannot be downgraded; restore the backup instead")
