@@ -63,7 +63,8 @@ def test_history_table_marks_payments_paid_before_tracking(run):
     assert lines[2].endswith("plan 1 小米 14  支付宝 ")
     table = run("plan", "show", "1", today=ADDED).out.splitlines()
     assert table[3].endswith("paid (before tracking)") and "2026-06-15" in table[3]
-    assert table[5].split()[-1] == "overdue"  # 2026-08-15 is not paid
+    assert table[5].split()[-1] == "paid"  # 2026-08-15: by the payment typed on 11-29
+    assert table[6].split()[-1] == "overdue"  # 2026-09-15 is not paid
 
 
 @pytest.mark.parametrize(
