@@ -93,9 +93,7 @@ def test_prior_payments_are_one_per_period_on_its_due_date_in_full() -> None:
 def test_prior_payments_settle_exactly_those_periods_with_no_penalty() -> None:
     # Penalty on, no grace: a payment on the due date in full is on time.
     rules = LedgerRules(grace_days=0, penalty_daily_rate=Decimal("0.0005"))
-    prior = [
-        Payment(p.date, p.amount, k) for k, p in enumerate(prior_payments(XIAOMI, 6), start=1)
-    ]
+    prior = [Payment(p.date, p.amount, k) for k, p in enumerate(prior_payments(XIAOMI, 6), start=1)]
     state = evaluate(XIAOMI, prior, rules, ADDED)
     assert [s.status for s in state.installments[:6]] == [Status.PAID] * 6
     assert [s.settled_on for s in state.installments[:6]] == [

@@ -96,4 +96,3 @@ def sync_prior(session: Session, rec: PlanRecord, paid: int, as_of: date) -> fro
         session.flush()
         touched.add(row.id)
     return frozenset(touched)
-
