@@ -79,7 +79,10 @@ def test_chinese_kind_name_imports_as_prior(dbs) -> None:
     ]
 
 
-HAND_MADE = "名称,计息方式,本金,期数,费率,首次还款日{extra}\r\n小米 14,flat,3600,12,0.6,2026-06-15{cell}\r\n"
+HAND_MADE = (
+    "名称,计息方式,本金,期数,费率,首次还款日{extra}\r\n"
+    "小米 14,flat,3600,12,0.6,2026-06-15{cell}\r\n"
+)
 
 
 def test_hand_made_file_with_paid_periods_column(dbs) -> None:

@@ -15,9 +15,8 @@ from decimal import Decimal
 import pytest
 
 from tracker import services as sv
-from tracker.domain.ledger import Status
-
 from tracker.domain import Model, PlanTerms
+from tracker.domain.ledger import Status
 
 ADDED = date(2026, 11, 29)
 XIAOMI = PlanTerms(Model.FLAT, 360000, 12, date(2026, 6, 15), Decimal("0.006"))

@@ -19,10 +19,6 @@ from tracker.domain.underway import default_paid_periods, most_paid_periods
 __all__ = ["PaidPeriodsField"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanDialog", text)
-
-
 class PaidPeriodsField:
     """A spin box and its explanation; ``box`` is the form row's widget."""
 
@@ -72,9 +68,10 @@ class PaidPeriodsField:
         if not self.touched:
             self._set(default_paid_periods(items, today))
         self.note.setText(
-            _tr(
+            QCoreApplication.translate(
+                "PlanDialog",
                 "%1 of %2 periods were due before today. Periods already paid are recorded as "
-                "paid before tracking: on their due dates, in full, with no penalty."
+                "paid before tracking: on their due dates, in full, with no penalty.",
             )
             .replace("%1", str(default_paid_periods(items, today)))
             .replace("%2", str(len(items)))
