@@ -4,7 +4,14 @@ already under way the periods paid before tracking (greyed, labelled) and what i
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.plan import Installment, Schedule
@@ -69,6 +76,10 @@ class SchedulePreview(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
+        last = self.model.columnCount() - 1  # "Paid before tracking" shown whole
+        self.table.horizontalHeader().setSectionResizeMode(
+            last, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.summary = summary = QFormLayout()
         self.fee_value, self.cost_value, self.repay_value = QLabel(), QLabel(), QLabel()
         self.apr_value, self.effective_value = QLabel(), QLabel()
