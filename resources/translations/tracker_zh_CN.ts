@@ -583,6 +583,34 @@
         <translation>该分期已结清，条款不能再修改</translation>
     </message>
     <message>
+        <source>the periods already paid must be a whole number from 0 to {periods}</source>
+        <translation>已还期数必须是 0 到 {periods} 之间的整数</translation>
+    </message>
+    <message>
+        <source>period {period} is due on {due}, after {as_of}: only periods due by then can be paid before tracking; enter 0 to {most} (record later payments as payments)</source>
+        <translation>第 {period} 期的还款日是 {due}，晚于 {as_of}：只有在此之前到期的期数才能记为记账前已还；请输入 0 到 {most}（之后的还款请记录为还款）</translation>
+    </message>
+    <message>
+        <source>this plan is paid off; the periods paid before tracking can no longer change</source>
+        <translation>此分期已结清，记账前已还的期数不能再修改</translation>
+    </message>
+    <message>
+        <source>periods can be paid before tracking only as of a date</source>
+        <translation>记账前已还的期数需要一个日期才能记录</translation>
+    </message>
+    <message>
+        <source>{count} periods cannot be marked paid before tracking: {reason}</source>
+        <translation>无法将 {count} 期记为记账前已还：{reason}</translation>
+    </message>
+    <message>
+        <source>the first due date is in the past and the file does not say how many periods were paid: the {count} due before {as_of} are recorded as paid before tracking (a paid_periods column sets another number)</source>
+        <translation>首次还款日已过，文件未写明已还期数：{as_of} 之前到期的 {count} 期记为记账前已还（可用 paid_periods（已还期数）列指定其他数目）</translation>
+    </message>
+    <message>
+        <source>number of periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
         <source>method</source>
         <translation>还款方式</translation>
     </message>
@@ -1415,6 +1443,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>提前结清</translation>
     </message>
     <message>
+        <source>Paid before tracking</source>
+        <translation>记账前已还</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>还款</translation>
     </message>
@@ -1588,6 +1620,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>待还</translation>
     </message>
     <message>
+        <source>%1 periods</source>
+        <translation>%1 期</translation>
+    </message>
+    <message>
+        <source>Paid before tracking</source>
+        <translation>记账前已还</translation>
+    </message>
+    <message>
         <source>Penalty owed</source>
         <translation>应付罚息</translation>
     </message>
@@ -1715,6 +1755,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>首期还款日</translation>
     </message>
     <message>
+        <source>Periods already paid</source>
+        <translation>已还期数</translation>
+    </message>
+    <message>
         <source>Remainder (odd fen) in</source>
         <translation>尾差（零头分）计入</translation>
     </message>
@@ -1797,6 +1841,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Add plan</source>
         <translation>添加分期</translation>
+    </message>
+    <message>
+        <source>%1 of %2 periods were due before today. Periods already paid are recorded as paid before tracking: on their due dates, in full, with no penalty.</source>
+        <translation>共 %2 期，其中 %1 期在今天之前已到期。已还的期数记为记账前已还：按各期还款日全额记录，不计罚息。</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2413,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>%1 天</translation>
     </message>
     <message>
+        <source>Paid before tracking</source>
+        <translation>记账前已还</translation>
+    </message>
+    <message>
         <source>Includes a penalty of %1</source>
         <translation>含罚息 %1</translation>
     </message>
@@ -2390,6 +2442,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Repaid in installments</source>
         <translation>分期还款总额</translation>
+    </message>
+    <message>
+        <source>Still to pay after the periods paid</source>
+        <translation>扣除已还期数后待还</translation>
     </message>
     <message>
         <source>APR (年化利率)</source>

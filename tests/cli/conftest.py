@@ -26,7 +26,7 @@ from tracker.cli import main
 TODAY = date(2024, 5, 10)
 REFERENCE = (
     "--model", "flat", "--principal", "3600", "--periods", "12", "--rate", "0.6",
-    "--first-due", "2024-01-31",
+    "--first-due", "2024-01-31", "--paid-periods", "0",
 )  # fmt: skip
 
 

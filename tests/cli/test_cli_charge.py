@@ -8,7 +8,7 @@ from tests.cli.conftest import Result
 
 QUOTE = ("quote", "--principal", "10000", "--periods", "12", "--first-due", "2024-01-10")
 LOAN = ("--model", "annuity", "--principal", "10000", "--periods", "12", "--rate", "12",
-        "--first-due", "2024-01-10")  # fmt: skip
+        "--first-due", "2024-01-10", "--paid-periods", "0")  # fmt: skip
 
 
 def test_quote_table_says_interest_for_a_loan(run: Callable[..., Result]) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 REFERENCE = (
     "--model", "flat", "--principal", "3600", "--periods", "12", "--rate", "0.6",
-    "--first-due", "2024-01-31",
+    "--first-due", "2024-01-31", "--paid-periods", "0",
 )  # fmt: skip
 
 
@@ -23,9 +23,12 @@ REFERENCE = (
 
 def test_plan_add_json_prints_the_new_id(run):
     first = run("plan", "add", "--name", "A", *REFERENCE, "--json")
-    assert first.json() == {"id": 1}
+    assert first.json() == {"id": 1, "paid_before_tracking": 0}
     assert first.err == ""
-    assert run("plan", "add", "--name", "B", *REFERENCE, "--json").json() == {"id": 2}
+    assert run("plan", "add", "--name", "B", *REFERENCE, "--json").json() == {
+        "id": 2,
+        "paid_before_tracking": 0,
+    }
 
 
 def test_plan_add_text_output(run):
@@ -72,6 +75,7 @@ def test_plan_show_json_of_the_reference_plan(run, add_plan):
         "penalty": "0.00",
         "status": "upcoming",
         "days_overdue": 0,
+        "before_tracking": False,
     }
 
 

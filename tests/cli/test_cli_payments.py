@@ -18,7 +18,7 @@ DUE_KEYS = {
     "days_overdue",
     "penalty",
 }
-HISTORY_KEYS = {"id", "plan_id", "date", "amount", "method", "note", "voided"}
+HISTORY_KEYS = {"id", "plan_id", "date", "amount", "method", "note", "voided", "kind"}
 
 
 def _pay_four(run, pid):
@@ -51,6 +51,7 @@ def test_pay_json_prints_the_new_id_and_defaults_to_today(run, add_plan):
             "method": "",
             "note": "",
             "voided": False,
+            "kind": "payment",
         },
         {
             "id": 2,
@@ -60,6 +61,7 @@ def test_pay_json_prints_the_new_id_and_defaults_to_today(run, add_plan):
             "method": "支付宝",
             "note": "二月",
             "voided": False,
+            "kind": "payment",
         },
     ]
 
@@ -274,6 +276,7 @@ def test_due_json_exact_shape_oldest_first(run, add_plan):
     b = run(
         "plan", "add", "--name", "小米14 手机", "--model", "interest-free",
         "--principal", "100.01", "--periods", "4", "--first-due", "2024-02-05", "--json",
+        "--paid-periods", "0",
     ).json()["id"]  # fmt: skip
     items = run("due", "--json", "--as-of", "2024-02-01").json()
     assert items == [

@@ -627,7 +627,9 @@ def test_a_different_plan_is_no_look_alike(sample: Database) -> None:
     text = "name,platform,model,principal,periods,rate_pct,first_due\r\n"
     text += "小米14 Pro,小米分期,flat,3600,12,0.6,2024-02-29\r\n"  # another first due date
     _, report = import_file(sample, text.encode(), TODAY, dry_run=True)
-    assert report.warnings == ()
+    # The only warning is that its 3 past periods count as paid before tracking.
+    assert [w.message for w in report.warnings if "same name" in w.message] == []
+    assert len(report.warnings) == 1 and "the 3 due before 2024-05-10" in str(report.warnings[0])
 
 
 # -- the header ------------------------------------------------------------------------------------

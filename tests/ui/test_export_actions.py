@@ -251,8 +251,16 @@ def test_preview_dialog_lists_what_will_be_added(qtbot, ctx: AppContext) -> None
     dialog = ImportDialog(report_of(ctx, PLANS))
     qtbot.addWidget(dialog)
     assert dialog.import_button.isEnabled()
-    assert dialog.summary.text() == "Ready to import 2 plan(s) and 0 payment(s) from plans.csv."
+    # Both first due dates are before today (2026-11-21) and the file has no payments: the
+    # preview says that the periods due before today count as paid before tracking.
+    assert dialog.summary.text() == (
+        "Ready to import 2 plan(s) and 0 payment(s) from plans.csv. "
+        "Check the 2 warning(s) before you import."
+    )
+    notices = [dialog.warnings_model.index(r, 1).data() for r in range(2)]
+    assert all("paid before tracking" in t and "2026-11-21" in t for t in notices), notices
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Warnings (2)",
         "Plans to add (2)",
         "Payments to add (0)",
     ]
@@ -283,18 +291,21 @@ def test_preview_dialog_shows_warnings_and_still_imports(qtbot, ctx: AppContext)
     qtbot.addWidget(dialog)
     assert dialog.import_button.isEnabled()
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Warnings (4)",
+        "Warnings (6)",
         "Plans to add (2)",
         "Payments to add (0)",
     ]
     assert dialog.tabs.currentIndex() == 0
     assert dialog.summary.text() == (
         "Ready to import 2 plan(s) and 0 payment(s) from plans.csv. "
-        "Check the 4 warning(s) before you import."
+        "Check the 6 warning(s) before you import."
     )
     model = dialog.warnings_model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Warning"
-    texts = [model.index(r, 1).data() for r in range(4)]
+    every = [model.index(r, 1).data() for r in range(6)]
+    # Per plan: its periods paid before tracking (a past first due date), then the id, the look.
+    texts = [t for t in every if "paid before tracking" not in t]
+    assert len(texts) == 4
     assert texts[0].startswith("plan id 7 is taken in the database; this plan gets id 9")
     assert texts[1].startswith("plan 7 (华为 Mate 60) in the database has the same name")
 

@@ -53,6 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="charge-all-fees | waive-future-fees | penalty:PCT (default: waive-future-fees "
         "for annuity and equal-principal loans, charge-all-fees otherwise)",
     )
+    add.add_argument(
+        "--paid-periods",
+        help="periods already paid before tracking (default: every period due before today)",
+    )
     add.add_argument("--json", action="store_true")
     add.set_defaults(run=ledger.plan_add)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -98,13 +99,28 @@ def plan_add(args: argparse.Namespace, today: date) -> int:
         payoff_policy=policy,
         payoff_penalty_pct=pct,
     )
-    change = sv.add_plan(open_db(args), data)
+    paid = _paid_periods(args.paid_periods, terms.periods)
+    db = open_db(args)
+    change = sv.add_plan(db, data, today, paid)
     print_warnings(terms, today)
+    prior = len(change.payment_ids)
     if args.json:
-        print_json({"id": change.created_id})
+        print_json({"id": change.created_id, "paid_before_tracking": prior})
     else:
         print(f"Added plan {change.created_id}: {data.name.strip()}")
+        if prior:
+            print(f"{prior} of {terms.periods} periods recorded as paid before tracking")
     return 0
+
+
+def _paid_periods(text: str | None, periods: int) -> int | None:
+    """--paid-periods as a whole number (None when not given: the default applies)."""
+    if text is None:
+        return None
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if not raw.isdigit():
+        raise CliError(f"--paid-periods: {text!r} is not a whole number; enter 0 to {periods}")
+    return int(raw)
 
 
 def _summary_json(p: sv.PlanSummary) -> dict[str, Any]:
@@ -203,6 +219,7 @@ def plan_show(args: argparse.Namespace, today: date) -> int:
         print(
             f"{row['period']:>3}  {row['due_date']:<10} {row['total']:>12} {row['paid']:>12} "
             f"{row['remaining']:>12}  {row['status']}"
+            + (" (before tracking)" if row["before_tracking"] else "")
         )
     print(f"Paid {_money(d.state.paid_total, c)}, remaining {_money(d.state.balance, c)}")
     return 0
@@ -221,6 +238,7 @@ def installment_json_from_states(d: sv.PlanDetail) -> list[dict[str, Any]]:
             penalty=_money(s.penalty_due, c),
             status=s.status.value,
             days_overdue=s.days_overdue,
+            before_tracking=s.period in d.prior_periods,
         )
     return rows
 

@@ -55,6 +55,7 @@ def history(args: argparse.Namespace, today: date) -> int:
                     "method": r.method,
                     "note": r.note,
                     "voided": r.voided,
+                    "kind": r.kind,
                 }
                 for r in rows
             ]
@@ -63,7 +64,9 @@ def history(args: argparse.Namespace, today: date) -> int:
     if not rows:
         print("No payments.")
     for r in rows:
-        mark = " (voided)" if r.voided else ""
+        mark = (" (paid before tracking)" if r.kind == "prior" else "") + (
+            " (voided)" if r.voided else ""
+        )
         print(
             f"{r.id:>5}  {r.date.isoformat()}  {format_amount(r.amount, r.currency):>12} "
             f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"

@@ -155,6 +155,10 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费", "每期本金/利息")),
 )
 
+#: Import only: how many periods were paid before tracking (a hand-made file of plans already
+#: under way). Never exported: our export carries those payments in the payments file instead.
+PAID_PERIODS = Column("paid_periods", "已还期数", aliases=("periods_paid", "已还"))
+
 PAYMENT_COLUMNS: tuple[Column, ...] = (
     Column("id", "编号", aliases=("payment_id", "还款编号")),
     Column("plan_id", "分期编号", required=True, aliases=("plan",)),
@@ -190,7 +194,7 @@ INSTALLMENT_COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "plans": PLAN_COLUMNS,
+    "plans": (*PLAN_COLUMNS, PAID_PERIODS),
     "payments": PAYMENT_COLUMNS,
     "installments": INSTALLMENT_COLUMNS,
 }
@@ -229,6 +233,8 @@ class PlanLine:
         payoff_charge: the charge of the early payoff that closed the plan, minor units.
         schedule: the stored schedule (every installment with its due date); empty when the
             file has none, and the import rebuilds it from ``terms``.
+        paid_periods: periods paid before tracking (import only; None when the file does not
+            say: the import then decides, see ``services.imports``).
     """
 
     id: int | None
@@ -245,6 +251,7 @@ class PlanLine:
     archived: bool = False
     payoff_charge: int = 0
     schedule: tuple[Installment, ...] = ()
+    paid_periods: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +266,8 @@ class PaymentLine:
         amount: minor units of ``currency``.
         currency: the plan's currency.
         method, note: free text.
-        kind: ``payment`` or ``payoff`` (an early payoff that closed the plan).
+        kind: ``payment``, ``payoff`` (an early payoff that closed the plan) or ``prior``
+            (a period paid before the plan was tracked; Chinese 记账前已还 on import).
         voided: kept in history but not counted.
     """
 
@@ -403,7 +411,14 @@ POLICY_NAMES = {
     "waive_future_fees": "waive_future_fees",
     "penalty_pct": "penalty_pct",
 }
-KIND_NAMES = {"payment": "payment", "payoff": "payoff", "还款": "payment", "提前结清": "payoff"}
+KIND_NAMES = {
+    "payment": "payment",
+    "payoff": "payoff",
+    "prior": "prior",
+    "还款": "payment",
+    "提前结清": "payoff",
+    "记账前已还": "prior",
+}
 
 
 def parse_amounts(text: str, cur: str) -> tuple[int, ...]:

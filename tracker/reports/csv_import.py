@@ -530,6 +530,9 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
         ),
         "archived": r.get("archived", parse_bool, False),
         "payoff_charge": r.get("payoff_charge", amount, 0),
+        "paid_periods": r.get(
+            "paid_periods", lambda t: parse_int(t, Phrase("number of periods"), 0, 360), None
+        ),
     }
     if r.errors or first_due is None:
         return None

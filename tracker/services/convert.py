@@ -146,6 +146,7 @@ def detail_of(
     state = state_of(rec, as_of, reminder_days)
     items = installments_of(rec)
     schedule = Schedule(terms_of(rec), items)
+    prior = {p.id for p in rec.payments if p.kind == "prior" and not p.voided}
     return PlanDetail(
         id=rec.id,
         input=input_of(rec),
@@ -156,4 +157,6 @@ def detail_of(
         cost=cost_of_credit(schedule),
         total_fee=schedule.total_fee,
         status=plan_status(rec, state),
+        prior_periods=frozenset(a.period for a in state.allocations if a.payment_id in prior),
+        prior_count=len(prior),
     )

@@ -25,6 +25,14 @@ How an import finds its way (see ``reports.csv_columns``):
   as voided; a ``payoff`` row closes its plan and must equal the payoff quote on its date, or,
   for a plan whose schedule came from the file (already paid off), exactly what that schedule
   still owes on that date; the plan's ``payoff_charge`` is then taken from the file.
+- Plans already under way: a plans file may say how many periods were paid before tracking
+  (``paid_periods``/已还期数); each becomes a ``prior`` payment as when adding a plan. Without
+  it, a hand-made row (no ``schedule`` cell, no payments file in the batch) whose first due
+  date has passed gets the default, every period due before the import's date, and the report
+  says so (a warning). Rows of our own export (a ``schedule`` cell, or plans imported with a
+  payments file, which holds their payments, prior ones with kind ``prior``) get none
+  invented, even a plan that has no payments at all (an old export without the schedule
+  column, imported with its payments file, must round-trip too).
 - Warnings do not stop an import: a plan or payment that gets a new id, and a plan that looks
   like one already in the database (same name, platform, model, principal, periods and first
   due date: the file was probably imported before).
@@ -64,6 +72,7 @@ from .convert import (
 from .model import Change, PlanInput, ServiceError
 from .payments import check_open, clean_text, quote_on
 from .plans import MAX_ID, get_record, replace_schedule, update_closed, validate_input
+from .underway import resolve, sync_prior
 
 __all__ = [
     "ImportFile",
@@ -124,6 +133,7 @@ class ImportedPlan:
     currency: str
     first_due: date
     archived: bool
+    paid_before_tracking: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +218,7 @@ class _Batch:
     claimed_plans: set[int] = field(default_factory=set)
     claimed_payments: set[int] = field(default_factory=set)
     charges: dict[int, int] = field(default_factory=dict)
+    with_payments: bool = False
     existing: dict[tuple[object, ...], tuple[int, str]] | None = None
     progress: Callable[[int], None] | None = None
     done: int = 0
@@ -264,6 +275,7 @@ class _Batch:
                 continue
             try:
                 rec = self._insert_plan(plan)
+                prior = self._paid_before(rec, plan)
             except ServiceError as exc:
                 self.problem(name, line, exc)
                 if plan.id is not None:
@@ -298,6 +310,18 @@ class _Batch:
                         name=same[1],
                     ),
                 )
+            if prior and plan.paid_periods is None:
+                self.warn(
+                    name,
+                    line,
+                    UserError(
+                        "the first due date is in the past and the file does not say how many "
+                        "periods were paid: the {count} due before {as_of} are recorded as paid "
+                        "before tracking (a paid_periods column sets another number)",
+                        count=prior,
+                        as_of=self.as_of,
+                    ),
+                )
             t = plan.terms
             self.plans.append(
                 ImportedPlan(
@@ -313,6 +337,7 @@ class _Batch:
                     t.currency,
                     t.first_due,
                     bool(rec.archived),
+                    prior,
                 )
             )
             self.touched.add(rec.id)
@@ -351,6 +376,22 @@ class _Batch:
         if plan.schedule:
             self.charges[rec.id] = plan.payoff_charge
         return rec
+
+    def _paid_before(self, rec: PlanRecord, plan: PlanLine) -> int:
+        """Record the periods paid before tracking: the file's ``paid_periods``, else (a
+        hand-made row: no stored schedule, no payments file in the batch) every period due
+        before the import's date. A row from our own export (it has the ``schedule`` cell, or
+        comes with a payments file that holds its payments, prior ones included) gets none
+        invented, even when that plan has no payments at all. Returns how many."""
+        paid = plan.paid_periods
+        ours = plan.schedule or self.with_payments
+        if paid is None and ours:
+            return 0
+        paid = resolve(rec, paid, self.as_of)
+        if paid:
+            sync_prior(self.session, rec, paid, self.as_of)
+            update_closed(rec, self.as_of)
+        return paid
 
     # payments ------------------------------------------------------------------------------
     def plan_of(self, key: int) -> csv_import.PlanRef:
@@ -517,6 +558,7 @@ def import_files(
             for _, table in tables:
                 claimed = batch.claimed_plans if table.kind == "plans" else batch.claimed_payments
                 claimed.update(csv_import.file_ids(table))
+                batch.with_payments |= table.kind == "payments"
             for name, table in tables:
                 if table.kind == "plans":
                     batch.add_plans(name, table)

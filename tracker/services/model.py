@@ -127,7 +127,11 @@ class PlanSummary:
 
 @dataclass(frozen=True, slots=True)
 class PlanDetail:
-    """A plan with its terms, cost and the status of every installment, as of a date."""
+    """A plan with its terms, cost and the status of every installment, as of a date.
+
+    ``prior_periods`` are the periods settled by payments made before the plan was tracked
+    (kind ``prior``, not voided); ``prior_count`` is how many such payments there are.
+    """
 
     id: int
     input: PlanInput
@@ -138,6 +142,8 @@ class PlanDetail:
     cost: CostOfCredit
     total_fee: int
     status: PlanStatus
+    prior_periods: frozenset[int] = field(default=frozenset())
+    prior_count: int = 0
 
     @property
     def installments(self) -> tuple[InstallmentState, ...]:

@@ -33,6 +33,7 @@ from .convert import (
     write_input,
 )
 from .model import Change, PlanDetail, PlanInput, PlanSummary, ServiceError
+from .underway import live_prior, resolve, sync_prior
 
 MAX_NAME = 200
 MAX_NOTES = 10_000
@@ -90,8 +91,20 @@ def get_record(session: Session, plan_id: int) -> PlanRecord:
     return rec
 
 
-def insert_plan(session: Session, data: PlanInput, archived: bool = False) -> PlanRecord:
-    """Validate ``data`` and add the plan with its generated schedule inside ``session``."""
+def insert_plan(
+    session: Session,
+    data: PlanInput,
+    archived: bool = False,
+    paid_periods: int | None = None,
+    as_of: date | None = None,
+) -> PlanRecord:
+    """Validate ``data`` and add the plan with its generated schedule inside ``session``.
+
+    A plan already under way gets its first ``paid_periods`` periods settled before tracking
+    (one ``prior`` payment each, on its due date, in full); ``None`` means the default, every
+    period due before ``as_of`` (none without ``as_of``). Only periods due on or before
+    ``as_of`` can be settled so (ServiceError otherwise, naming what is accepted).
+    """
     data = validate_input(data)
     try:
         schedule = build_schedule(data.terms)
@@ -105,15 +118,25 @@ def insert_plan(session: Session, data: PlanInput, archived: bool = False) -> Pl
     session.flush()
     rec.installments.extend(installment_records(rec.id, schedule.installments))
     session.flush()
+    paid = resolve(rec, paid_periods, as_of)
+    if paid:
+        assert as_of is not None  # resolve() refuses periods without a date
+        sync_prior(session, rec, paid, as_of)
+        update_closed(rec, as_of)
     return rec
 
 
-def add_plan(db: Database, data: PlanInput) -> Change:
-    """Store a new plan and its generated schedule."""
+def add_plan(
+    db: Database, data: PlanInput, as_of: date | None = None, paid_periods: int | None = None
+) -> Change:
+    """Store a new plan and its generated schedule, with the periods already paid before it
+    was tracked (``paid_periods``; by default every period due before ``as_of``, the day it
+    is added) as prior payments, all in one transaction."""
     validate_input(data)  # refuse before a transaction is opened
     with db.session() as s:
-        rec = insert_plan(s, data)
-        return Change("plan_added", frozenset({rec.id}), created_id=rec.id)
+        rec = insert_plan(s, data, paid_periods=paid_periods, as_of=as_of)
+        paid = frozenset(p.id for p in rec.payments)
+        return Change("plan_added", frozenset({rec.id}), paid, created_id=rec.id)
 
 
 def regenerate_unpaid(rec: PlanRecord, terms: PlanTerms, as_of: date) -> tuple[Installment, ...]:
@@ -178,21 +201,37 @@ def replace_schedule(session: Session, rec: PlanRecord, items: tuple[Installment
     session.flush()
 
 
-def edit_plan(db: Database, plan_id: int, data: PlanInput, as_of: date) -> Change:
-    """Change a plan. New terms regenerate only the unpaid part; every payment is kept."""
+def edit_plan(
+    db: Database, plan_id: int, data: PlanInput, as_of: date, paid_periods: int | None = None
+) -> Change:
+    """Change a plan. New terms regenerate only the unpaid part; every payment is kept.
+
+    ``paid_periods`` (None: unchanged) sets how many periods were settled before tracking:
+    prior payments are added for the missing ones and the newest beyond it are deleted
+    (``services.underway``), after the new terms are applied.
+    """
     data = validate_input(data)
     with db.session() as s:
         rec = get_record(s, plan_id)
         changed = not same_terms(data.terms, terms_of(rec))
         if rec.closed_on is not None and changed:
             raise ServiceError("this plan is paid off; its terms can no longer change")
+        prior_changed = paid_periods is not None and paid_periods != len(live_prior(rec))
+        if rec.closed_on is not None and prior_changed:
+            raise ServiceError(
+                "this plan is paid off; the periods paid before tracking can no longer change"
+            )
         items = regenerate_unpaid(rec, data.terms, as_of) if changed else ()
         write_input(rec, data)
         if changed:
             replace_schedule(s, rec, items)
+        touched: frozenset[int] = frozenset()
+        if paid_periods is not None and prior_changed:
+            touched = sync_prior(s, rec, paid_periods, as_of)
+        if changed or touched:
             update_closed(rec, as_of)
         rec.updated_at = _now()
-        return Change("plan_edited", frozenset({plan_id}))
+        return Change("plan_edited", frozenset({plan_id}), touched)
 
 
 def set_archived(db: Database, plan_id: int, archived: bool = True) -> Change:

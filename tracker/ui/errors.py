@@ -106,6 +106,27 @@ CATALOGUE: tuple[str, ...] = (
         "Errors", "the payments so far ({paid}) are more than the edited plan's total ({total})"
     ),
     QT_TRANSLATE_NOOP("Errors", "this plan is paid off; its terms can no longer change"),
+    # tracker/domain/underway.py, tracker/services/underway.py (plans already under way)
+    QT_TRANSLATE_NOOP(
+        "Errors", "the periods already paid must be a whole number from 0 to {periods}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "period {period} is due on {due}, after {as_of}: only periods due by then can be "
+        "paid before tracking; enter 0 to {most} (record later payments as payments)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "this plan is paid off; the periods paid before tracking can no longer change"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "periods can be paid before tracking only as of a date"),
+    QT_TRANSLATE_NOOP("Errors", "{count} periods cannot be marked paid before tracking: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the first due date is in the past and the file does not say how many periods were "
+        "paid: the {count} due before {as_of} are recorded as paid before tracking (a "
+        "paid_periods column sets another number)",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "number of periods"),
     # tracker/services/payments.py
     QT_TRANSLATE_NOOP("Errors", "method"),
     QT_TRANSLATE_NOOP("Errors", "note"),

@@ -1,7 +1,8 @@
 """The Payments screen: every payment with date-range, plan and text filters, totals, and void.
 
 Rows come from ``services.history``; the text search runs over the rows already fetched.
-Voided payments stay listed, struck out and grey. Filters and column widths persist.
+Voided payments stay listed, struck out and grey; periods paid before the plan was tracked
+(kind ``prior``) are greyed and labelled "Paid before tracking". Filters and column widths persist.
 """
 
 from __future__ import annotations
@@ -52,6 +53,13 @@ def _date_key(row: sv.PaymentRow) -> str:
     return f"{row.date.isoformat()}#{row.id:012d}"
 
 
+def _highlight(row: sv.PaymentRow) -> str | None:
+    """Voided payments struck out; payments made before the plan was tracked greyed."""
+    if row.voided:
+        return "struck"
+    return "muted" if row.kind == "prior" else None
+
+
 class PaymentsScreen(QWidget):
     """Payment history with filters, totals of what is shown, and voiding."""
 
@@ -88,7 +96,7 @@ class PaymentsScreen(QWidget):
         filters.addWidget(self.search, 1)
 
         self.model: RowTableModel[sv.PaymentRow] = RowTableModel(
-            self._columns(), highlight=lambda r: "struck" if r.voided else None, parent=self
+            self._columns(), highlight=_highlight, parent=self
         )
         self.proxy, self.table = sorted_table(self.model, self)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -152,7 +160,8 @@ class PaymentsScreen(QWidget):
         ]
 
     def _kind_text(self, row: sv.PaymentRow) -> str:
-        kind = self.tr("Early payoff") if row.kind == "payoff" else self.tr("Payment")
+        kinds = {"payoff": self.tr("Early payoff"), "prior": self.tr("Paid before tracking")}
+        kind = kinds.get(row.kind) or self.tr("Payment")
         return self.tr("%1 (voided)").replace("%1", kind) if row.voided else kind
 
     # -- data ----------------------------------------------------------------------------

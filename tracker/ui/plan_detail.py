@@ -14,7 +14,6 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import services as sv
-from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import InstallmentState, Status
-from tracker.domain.plan import Installment, Model, Schedule
+from tracker.domain.plan import Installment, Model
 from tracker.domain.templates import RateBasis, rate_basis
 
 from . import fmt
@@ -77,40 +75,13 @@ def _money_of(currency: str) -> Callable[[int], str]:
     return lambda value: fmt.money(value, currency)
 
 
-def preview_model(
-    currency: str, charge: Callable[[], str], parent: QWidget | None = None
-) -> RowTableModel[Installment]:
-    """A table of installments as generated (period, due date, principal, fee, total);
-    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan)."""
-    money = _money_of(currency)
-    columns: list[Column[Installment]] = [
-        Column(
-            lambda: QCoreApplication.translate("Schedule", "#"),
-            lambda i: str(i.period),
-            lambda i: i.period,
-            True,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("Schedule", "Due date"),
-            lambda i: fmt.day(i.due_date),
-            _due,
-        ),
-        _amount(
-            lambda: QCoreApplication.translate("Schedule", "Principal"),
-            lambda i: i.principal,
-            money,
-        ),
-        _amount(charge, lambda i: i.fee, money),
-        _amount(lambda: QCoreApplication.translate("Schedule", "Total"), lambda i: i.total, money),
-    ]
-    return RowTableModel(columns, parent=parent)
-
-
 def _due(row: Installment | InstallmentState) -> date:
     return row.due_date
 
 
-def _state_status(s: InstallmentState) -> str:
+def _state_status(s: InstallmentState, prior: frozenset[int] = frozenset()) -> str:
+    if s.status is Status.PAID and s.period in prior:
+        return QCoreApplication.translate("Schedule", "Paid before tracking")
     label = fmt.status_label(s.status.value)
     if s.status is Status.OVERDUE and s.days_overdue:
         days = QCoreApplication.translate("Schedule", "%1 d").replace("%1", str(s.days_overdue))
@@ -127,11 +98,16 @@ def _state_highlight(s: InstallmentState) -> str | None:
 
 
 def schedule_model(
-    currency: str, charge: Callable[[], str], parent: QWidget | None = None
+    currency: str,
+    charge: Callable[[], str],
+    parent: QWidget | None = None,
+    prior: list[frozenset[int]] | None = None,
 ) -> RowTableModel[InstallmentState]:
     """A plan's installments as of a date, with what was paid, what is left and the status;
-    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan)."""
+    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan); the periods
+    in ``prior[0]`` are labelled paid before tracking."""
     money = _money_of(currency)
+    before = prior if prior is not None else [frozenset()]
 
     def penalty_tip(s: InstallmentState) -> str:
         if not s.penalty_due:
@@ -172,7 +148,7 @@ def schedule_model(
         ),
         Column(
             lambda: QCoreApplication.translate("Schedule", "Status"),
-            _state_status,
+            lambda s: _state_status(s, before[0]),
             lambda s: s.status.value,
             tooltip=penalty_tip,
         ),
@@ -193,57 +169,6 @@ def setup_table(view: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("00") + 12)
-
-
-class SchedulePreview(QWidget):
-    """A schedule as generated, with its total fee, total cost, APR and effective rate."""
-
-    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currency = currency
-        self.plan_model = Model.FLAT
-        self.model = preview_model(currency, lambda: charge_name(self.plan_model), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        setup_table(self.table)
-        summary = QFormLayout()
-        self.fee_value, self.cost_value, self.repay_value = QLabel(), QLabel(), QLabel()
-        self.apr_value, self.effective_value = QLabel(), QLabel()
-        self.fee_caption = QLabel(total_charge(self.plan_model))
-        summary.addRow(self.fee_caption, self.fee_value)
-        summary.addRow(self.tr("Total cost (incl. upfront fee)"), self.cost_value)
-        summary.addRow(self.tr("Repaid in installments"), self.repay_value)
-        summary.addRow(self.tr("APR (年化利率)"), self.apr_value)
-        summary.addRow(self.tr("Effective annual rate"), self.effective_value)
-        for label in (self.apr_value, self.cost_value):
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Preview")))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(summary)
-
-    def show_schedule(self, schedule: Schedule | None) -> None:
-        """Show ``schedule``, or dashes while the form is invalid."""
-        if schedule is not None:
-            self.plan_model = schedule.terms.model
-            self.fee_caption.setText(total_charge(self.plan_model))
-        self.model.set_rows(schedule.installments if schedule else [])
-        labels = (self.fee_value, self.cost_value, self.repay_value, self.apr_value,
-                  self.effective_value)  # fmt: skip
-        if schedule is None:
-            for label in labels:
-                label.setText("—")
-            return
-        cost = cost_of_credit(schedule)
-        money = _money_of(self.currency)
-        texts = (money(schedule.total_fee), money(cost.total_cost),
-                 money(schedule.total_payable), fmt.percent(cost.apr),
-                 fmt.percent(cost.effective_rate))  # fmt: skip
-        for label, text in zip(labels, texts, strict=True):
-            label.setText(text)
 
 
 class PlanDetailPanel(QWidget):
@@ -292,7 +217,8 @@ class PlanDetailPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         self._currency = "CNY"
         self._plan_model = Model.FLAT
-        self.schedule = schedule_model(self._currency, self._charge_header, self)
+        self._prior: list[frozenset[int]] = [frozenset()]
+        self.schedule = schedule_model(self._currency, self._charge_header, self, self._prior)
         self.table = QTableView()
         self.table.setModel(self.schedule)
         self._setup_table()
@@ -374,6 +300,9 @@ class PlanDetailPanel(QWidget):
             ("paid", self.tr("Paid"), money(state.paid_total)),
             ("remaining", self.tr("Remaining"), money(state.balance)),
         ]  # fmt: skip
+        if detail.prior_periods:
+            before = self.tr("%1 periods").replace("%1", str(len(detail.prior_periods)))
+            pairs.append(("prior", self.tr("Paid before tracking"), before))
         if state.penalty_due:
             pairs.append(("penalty", self.tr("Penalty owed"), money(state.penalty_due)))
         if detail.closed_on:
@@ -383,10 +312,11 @@ class PlanDetailPanel(QWidget):
         self._fill(pairs)
         if self._currency != cur:
             self._currency = cur
-            self.schedule = schedule_model(cur, self._charge_header, self)
+            self.schedule = schedule_model(cur, self._charge_header, self, self._prior)
             self.table.setModel(self.schedule)
             self._setup_table()
         self._plan_model = terms.model
+        self._prior[0] = detail.prior_periods
         self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
         self._stack.setCurrentIndex(1)
 

@@ -40,7 +40,6 @@ from tracker.domain.templates import TEMPLATES, PlanTemplate, template
 from . import fmt
 from .charge_words import payoff_choices
 from .context import AppContext
-from .plan_detail import SchedulePreview
 from .plan_form import (
     WARNING_COLOUR,
     FormReader,
@@ -51,6 +50,8 @@ from .plan_form import (
     set_combo,
     template_label,
 )
+from .plan_preview import SchedulePreview
+from .plan_underway import PaidPeriodsField
 
 INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px; padding: 1px;"
 
@@ -161,6 +162,9 @@ class PlanDialog(QDialog):
         self.down_edit = self._line(self.tr("optional, not financed"))
         self.upfront_edit = self._line(self.tr("optional, paid at purchase"))
         self.amounts_edit = self._line(self.tr("e.g. 340.34, 340.33, 340.33"))
+        self.paid = PaidPeriodsField(self.detail.prior_count if self.detail else None)
+        self.paid_spin = self.paid.spin
+        self.paid_spin.valueChanged.connect(self.update_preview)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -176,6 +180,7 @@ class PlanDialog(QDialog):
             (self.rate_label, self.rate_edit),
             (self.tr("Per-period amounts"), self.amounts_edit),
             (self.tr("First due date"), self.first_due_edit),
+            (self.tr("Periods already paid"), self.paid.box),
             (self.tr("Remainder (odd fen) in"), self.remainder_combo),
             (self.tr("Fee charged"), self.fee_mode_combo),
             (self.tr("Total fee rounded"), self.fee_rounding_combo),
@@ -347,7 +352,9 @@ class PlanDialog(QDialog):
         colour = "#c62828" if result.has_shown_errors() else "palette(placeholder-text)"
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setVisible(bool(result.errors))
-        self.preview.show_schedule(result.schedule)
+        paid = self.paid.sync(result.schedule, self.ctx.today())
+        self.form.setRowVisible(self.paid.box, self.paid.shown)
+        self.preview.show_schedule(result.schedule, paid)
         self.warning.setText("\n".join(result.warnings))
         self.warning.setVisible(bool(result.warnings))
         self.save_button.setEnabled(result.data is not None)
@@ -365,12 +372,15 @@ class PlanDialog(QDialog):
         if data is None:
             return
         ctx, plan_id = self.ctx, self.plan_id
+        paid, today = self.paid.value(), ctx.today()
         if plan_id is None:
-            change = ctx.act(self, self.tr("Add plan"), sv.add_plan, data, undo=self._undo_add)
+            change = ctx.act(
+                self, self.tr("Add plan"), sv.add_plan, data, today, paid or 0, undo=self._undo_add
+            )
             self.saved_id = change.created_id if change is not None else None
         else:
             label = self.tr("Edit plan")
-            done = ctx.act(self, label, sv.edit_plan, plan_id, data, ctx.today(), plan_id=plan_id)
+            done = ctx.act(self, label, sv.edit_plan, plan_id, data, today, paid, plan_id=plan_id)
             self.saved_id = plan_id if done is not None else None
         if self.saved_id is None:
             return

@@ -371,7 +371,7 @@ def explain_edit(d: PlanDialog) -> None:
         for widget in (d.template_combo, d.model_combo, d.principal_edit, d.periods_spin,
                        d.rate_edit, d.amounts_edit, d.first_due_edit, d.remainder_combo,
                        d.fee_mode_combo, d.fee_rounding_combo, d.down_edit,
-                       d.upfront_edit):  # fmt: skip
+                       d.upfront_edit, d.paid_spin):  # fmt: skip
             widget.setEnabled(False)
         text = QCoreApplication.translate(
             "PlanDialog", "This plan is paid off: its terms can no longer change."

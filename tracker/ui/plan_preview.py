@@ -1,0 +1,135 @@
+"""The plan form's live preview: the schedule as generated, its cost and APR, and for a plan
+already under way the periods paid before tracking (greyed, labelled) and what is left."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.apr import cost_of_credit
+from tracker.domain.plan import Installment, Model, Schedule
+
+from . import fmt
+from .charge_words import charge_name, total_charge
+from .plan_detail import _amount, _due, _money_of, setup_table
+from .table_model import Column, RowTableModel
+
+__all__ = ["SchedulePreview", "preview_model"]
+
+
+def paid_before_tracking_label() -> str:
+    """The status of a period settled before the plan was tracked."""
+    return QCoreApplication.translate("Schedule", "Paid before tracking")
+
+
+def preview_model(
+    currency: str,
+    charge: Callable[[], str],
+    parent: QWidget | None = None,
+    paid: list[int] | None = None,
+) -> RowTableModel[Installment]:
+    """A table of installments as generated (period, due date, principal, fee, total), the
+    first ``paid[0]`` of them marked paid before tracking; ``charge`` gives the fee column's
+    header ("Fee", or "Interest" for a loan)."""
+    money = _money_of(currency)
+    count = paid if paid is not None else [0]
+
+    def status(i: Installment) -> str:
+        return paid_before_tracking_label() if i.period <= count[0] else ""
+
+    columns: list[Column[Installment]] = [
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "#"),
+            lambda i: str(i.period),
+            lambda i: i.period,
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "Due date"),
+            lambda i: fmt.day(i.due_date),
+            _due,
+        ),
+        _amount(
+            lambda: QCoreApplication.translate("Schedule", "Principal"),
+            lambda i: i.principal,
+            money,
+        ),
+        _amount(charge, lambda i: i.fee, money),
+        _amount(lambda: QCoreApplication.translate("Schedule", "Total"), lambda i: i.total, money),
+        Column(lambda: QCoreApplication.translate("Schedule", "Status"), status, status),
+    ]
+    return RowTableModel(
+        columns, lambda i: "muted" if i.period <= count[0] else None, parent=parent
+    )
+
+
+class SchedulePreview(QWidget):
+    """A schedule as generated, with its total fee, total cost, APR and effective rate."""
+
+    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self._paid = [0]
+        self.plan_model = Model.FLAT
+        self.model = preview_model(currency, lambda: charge_name(self.plan_model), self, self._paid)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        last = self.model.columnCount() - 1  # "Paid before tracking" shown whole
+        self.table.horizontalHeader().setSectionResizeMode(
+            last, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.summary = summary = QFormLayout()
+        self.fee_value, self.cost_value, self.repay_value = QLabel(), QLabel(), QLabel()
+        self.apr_value, self.effective_value = QLabel(), QLabel()
+        self.balance_value = QLabel()
+        self.fee_caption = QLabel(total_charge(self.plan_model))
+        summary.addRow(self.fee_caption, self.fee_value)
+        summary.addRow(self.tr("Total cost (incl. upfront fee)"), self.cost_value)
+        summary.addRow(self.tr("Repaid in installments"), self.repay_value)
+        summary.addRow(self.tr("Still to pay after the periods paid"), self.balance_value)
+        summary.addRow(self.tr("APR (年化利率)"), self.apr_value)
+        summary.addRow(self.tr("Effective annual rate"), self.effective_value)
+        summary.setRowVisible(self.balance_value, False)
+        for label in (self.apr_value, self.cost_value):
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Preview")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(summary)
+
+    def show_schedule(self, schedule: Schedule | None, paid: int = 0) -> None:
+        """Show ``schedule`` with its first ``paid`` periods paid before tracking, or dashes
+        while the form is invalid."""
+        self._paid[0] = paid if schedule else 0
+        if schedule is not None:
+            self.plan_model = schedule.terms.model
+            self.fee_caption.setText(total_charge(self.plan_model))
+        self.model.set_rows(schedule.installments if schedule else [])
+        labels = (self.fee_value, self.cost_value, self.repay_value, self.apr_value,
+                  self.effective_value, self.balance_value)  # fmt: skip
+        if schedule is None:
+            for label in labels:
+                label.setText("—")
+            return
+        cost = cost_of_credit(schedule)
+        money = _money_of(self.currency)
+        left = sum(i.total for i in schedule.installments[paid:])
+        texts = (money(schedule.total_fee), money(cost.total_cost),
+                 money(schedule.total_payable), fmt.percent(cost.apr),
+                 fmt.percent(cost.effective_rate), money(left))  # fmt: skip
+        for label, text in zip(labels, texts, strict=True):
+            label.setText(text)
+        self.summary.setRowVisible(self.balance_value, paid > 0)
