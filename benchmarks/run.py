@@ -279,54 +279,77 @@ def gui_rows(runner: Runner, db: Path, label: str, bare: float, big: bool) -> li
     return rows
 
 
-def print_table(rows: list[Row]) -> None:
-    width = max(len(r.name) for r in rows)
-    head = f"{'figure':<{width}}  {'measured':>10}  {'baseline':>10}  {'ratio':>7}  "
-    print("\n" + head + f"{'target':<16}  result")
-    print("-" * (len(head) + 24))
-    for r in rows:
-        ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "-"
-        print(
-            f"{r.name:<{width}}  {fmt(r.measured, r.unit):>10}  "
-            f"{fmt(r.baseline, r.unit):>10}  {ratio:>7}  {r.target():<16}  {r.verdict()}"
-            + (f"  ({r.note})" if r.note else "")
-        )
+def line(r: Row, width: int) -> str:
+    """One row of the table."""
+    ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "-"
+    return (
+        f"{r.name:<{width}}  {fmt(r.measured, r.unit):>10}  "
+        f"{fmt(r.baseline, r.unit):>10}  {ratio:>7}  {r.target():<16}  {r.verdict()}"
+        + (f"  ({r.note})" if r.note else "")
+    )
+
+
+class Table(list[Row]):
+    """The rows so far; each is printed as soon as it is measured (a long run that is stopped
+    keeps what it measured), and the whole table at the end."""
+
+    def add(self, *rows: Row) -> None:
+        for r in rows:
+            self.append(r)
+            print("  = " + line(r, 62), flush=True)
+
+    def print(self) -> None:
+        width = max(len(r.name) for r in self)
+        head = f"{'figure':<{width}}  {'measured':>10}  {'baseline':>10}  {'ratio':>7}  "
+        print("\n" + head + f"{'target':<16}  result")
+        print("-" * (len(head) + 24))
+        for r in self:
+            print(line(r, width))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--plans", type=int, default=1000, help="the ledger's size (1000; 0: none)")
+    parser.add_argument(
+        "--plans",
+        type=int,
+        default=1000,
+        help="the ledger's size (1000); 0 leaves it and the 360-payment import out",
+    )
     parser.add_argument("--big", type=int, default=10000, help="the big ledger's size (10000)")
     parser.add_argument("--skip-big", action="store_true", help="leave out the big ledger")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per CLI figure (5)")
     parser.add_argument("--gui-runs", type=int, default=3, help="timed runs of the app (3)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench")
     parser.add_argument("--no-gui", action="store_true", help="leave out the GUI rows")
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="read the ledgers imported by an earlier run"
+    )
     args = parser.parse_args(argv)
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
     runner = Runner(work, args.runs, args.gui_runs)
-    rows: list[Row] = []
+    rows = Table()
 
     print("start-up baselines …", flush=True)
     help_ = runner.sample([*runner.tracker, "--help"])
     empty = work / "empty.sqlite3"
     empty.unlink(missing_ok=True)
     startup = runner.cli(empty, "due", "--as-of", generate.DEFAULT_AS_OF.isoformat())
-    rows += [
+    rows.add(
         Row("tracker --help", help_.seconds, note=f"{help_.rss_mb:.0f} MB"),
         Row("CLI start-up (due, empty db) vs --help", startup.seconds, help_.seconds, 4),
-    ]
+    )
     bare = None
     if not args.no_gui:
         spans, bare_rss, _ = runner.gui("bare", runs=args.runs)
         bare = spans.get("first_paint")
-        rows.append(Row("bare QMainWindow first paint", bare, note=f"{bare_rss:.0f} MB"))
+        rows.add(Row("bare QMainWindow first paint", bare, note=f"{bare_rss:.0f} MB"))
 
-    print("import of one plan with 360 payments …", flush=True)
-    mortgage = generate.mortgage_csvs(work / "csv-mortgage", generate.DEFAULT_AS_OF)
-    seconds = import_once(runner, mortgage[0].parent, work / "mortgage.sqlite3")
-    rows.append(Row("import: one plan, 360 payments", seconds, limit=1))
+    if args.plans > 0:
+        print("import of one plan with 360 payments …", flush=True)
+        mortgage = generate.mortgage_csvs(work / "csv-mortgage", generate.DEFAULT_AS_OF)
+        seconds = import_once(runner, mortgage[0].parent, work / "mortgage.sqlite3")
+        rows.add(Row("import: one plan, 360 payments", seconds, limit=1))
 
     sizes = [(args.plans, False)] if args.plans > 0 else []
     sizes += [] if args.skip_big else [(args.big, True)]
@@ -334,12 +357,15 @@ def main(argv: list[str] | None = None) -> int:
         label = f"{n:,} plans"
         print(f"{label} …", flush=True)
         db = work / f"ledger-{n}.sqlite3"
-        seconds = import_once(runner, ensure_csvs(n, work), db)
-        rows.append(Row(f"{label}: import", seconds, limit=60 if big else None))
-        rows += read_rows(runner, db, label, startup, big)
+        if args.reuse_db and db.exists():
+            print(f"  reusing {db} (no import)", flush=True)
+        else:
+            seconds = import_once(runner, ensure_csvs(n, work), db)
+            rows.add(Row(f"{label}: import", seconds, limit=60 if big else None))
+        rows.add(*read_rows(runner, db, label, startup, big))
         if bare is not None:
-            rows += gui_rows(runner, db, label, bare, big)
-    print_table(rows)
+            rows.add(*gui_rows(runner, db, label, bare, big))
+    rows.print()
     return 0
 
 
