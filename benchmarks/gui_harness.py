@@ -1,0 +1,142 @@
+"""Start a window, note when it is painted, quit: the GUI half of ``benchmarks/run.py``.
+
+    python benchmarks/gui_harness.py bare                  # a bare PySide6 QMainWindow
+    python benchmarks/gui_harness.py app DB                # the real app: `tracker --db DB`
+    python benchmarks/gui_harness.py app DB --pay PLAN_ID  # … then record payments in it
+
+Prints one JSON object of wall-clock times (``time.time()``, so the parent can subtract the
+moment it launched the process):
+
+- ``first_paint``: the first paint of a widget of a ``QMainWindow`` has been delivered (taken in
+  a ``QTimer.singleShot(0)`` queued from that paint event, i.e. once it is done).
+- ``data_paint`` (``app`` only): the first paint of a ``QLabel`` of the window whose text holds
+  a digit (an amount on an Overview card: the Overview's data is on screen).
+- ``pay_ms`` (``--pay``): per payment, the milliseconds from calling the service to every
+  visible view being current (see ``_pay``).
+
+The app is started through its real entry, ``tracker.__main__.main(["--db", DB])`` (what the
+`tracker` command runs); the app has no "quit after the first paint" switch, so this script
+creates the ``QApplication`` first (the app reuses it) and watches it with an event filter. The
+bare window is started the same way, so the two differ only by what the app does. Run it with
+``QT_QPA_PLATFORM=offscreen`` and a scratch ``XDG_CONFIG_HOME`` (the app's settings).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+TIMEOUT_S = 300
+PAYMENTS = 3  # timed one after the other; run.py reports the median
+
+
+class Watcher(QObject):
+    """Notes the first paint of the main window and of an Overview amount; quits when done."""
+
+    def __init__(self, app: QApplication, want_data: bool, pay_plan: int | None) -> None:
+        super().__init__()
+        self.app = app
+        self.want_data = want_data
+        self.pay_plan = pay_plan
+        self.times: dict[str, object] = {}
+        self.done = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done and isinstance(obj, QWidget):
+            window = obj.window()
+            if isinstance(window, QMainWindow):
+                if "first_paint" not in self.times and "first_paint_pending" not in self.times:
+                    self.times["first_paint_pending"] = True
+                    QTimer.singleShot(0, lambda: self._mark("first_paint"))
+                if (
+                    self.want_data
+                    and "data_paint" not in self.times
+                    and "data_paint_pending" not in self.times
+                    and isinstance(obj, QLabel)
+                    and any(ch.isdigit() for ch in obj.text())
+                ):
+                    self.times["data_paint_pending"] = True
+                    QTimer.singleShot(0, lambda: self._mark("data_paint"))
+        return False
+
+    def _mark(self, key: str) -> None:
+        self.times[key] = time.time()
+        self.times.pop(f"{key}_pending", None)
+        if "first_paint" in self.times and (not self.want_data or "data_paint" in self.times):
+            self.done = True
+            if self.pay_plan is not None:
+                QTimer.singleShot(0, self._pay)
+            else:
+                self.app.quit()
+
+    def _pay(self) -> None:
+        """Record payments the way the payment dialog does (``ctx.act(..., record_payment)``)
+        and time each until the visible views are current: ``act`` returns after the service
+        call and the synchronous ``changed`` handlers, then the posted events (deferred
+        updates, repaints) are drained until the event queue is empty."""
+        from tracker import services as sv
+
+        window = next(w for w in self.app.topLevelWidgets() if isinstance(w, QMainWindow))
+        ctx = window.ctx  # type: ignore[attr-defined]
+        today = ctx.today()
+        runs = []
+        for k in range(PAYMENTS):
+            start = time.perf_counter()
+            result = ctx.act(
+                window,
+                "Record payment",
+                sv.record_payment,
+                self.pay_plan,
+                100,  # 1.00 in minor units
+                today,
+                today,
+                method="bench",
+                note=f"benchmark payment {k}",
+                plan_id=self.pay_plan,
+            )
+            _drain(self.app)
+            runs.append((time.perf_counter() - start) * 1000)
+            if result is None:
+                self.times["pay_error"] = "the payment was refused"
+                break
+        self.times["pay_ms"] = runs
+        self.app.quit()
+
+
+def _drain(app: QApplication) -> None:
+    """Process events until a zero-timer fires twice in a row with nothing else to do."""
+    for _ in range(3):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0] if argv else "bare"
+    app = QApplication([sys.argv[0]])
+    pay_plan = int(argv[argv.index("--pay") + 1]) if "--pay" in argv else None
+    watcher = Watcher(app, want_data=mode == "app", pay_plan=pay_plan)
+    app.installEventFilter(watcher)
+    QTimer.singleShot(TIMEOUT_S * 1000, app.quit)
+    if mode == "bare":
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+        window.resize(1100, 720)
+        window.show()
+        status = app.exec()
+    else:
+        from tracker.__main__ import main as tracker_main
+
+        status = tracker_main(["--db", argv[1]])
+    print(json.dumps({k: v for k, v in watcher.times.items() if not k.endswith("_pending")}))
+    sys.stdout.flush()
+    return int(status)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
