@@ -63,6 +63,9 @@ def run_gui(db_arg: str | None = None) -> int:
         window.show()
 
     rebuild()
+    from tracker.ui.notices import show_upgrade_notes
+
+    show_upgrade_notes(holder["window"], db.upgrade_notes)
     return int(app.exec())
 
 

@@ -1246,6 +1246,25 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>%1 loan(s) used the old early-payoff default: all future interest.</source>
+        <translation>%1 笔贷款使用旧的提前结清默认规则：收取全部未来利息。</translation>
+    </message>
+    <message>
+        <source>They now quote what a bank asks: remaining principal + interest already due.</source>
+        <translation>现在按银行的做法报价：剩余本金 + 已到期利息。</translation>
+    </message>
+    <message>
+        <source>You can change this per plan with Edit.</source>
+        <translation>可在“编辑”中按计划修改。</translation>
+    </message>
+    <message>
+        <source>Your data was upgraded</source>
+        <translation>数据已升级</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>Includes a penalty of %1</source>

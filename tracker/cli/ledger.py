@@ -44,6 +44,15 @@ def open_db(args: argparse.Namespace) -> Database:
     if db is None:
         db = open_database(resolve_target(args.db, os.environ))
         args.opened_db = db
+        loans = db.upgrade_notes.get("loans_repriced")
+        if isinstance(loans, list) and loans:
+            names = ", ".join(f"#{pid} {name}" for pid, name in loans)
+            print(
+                f"note: the database was upgraded; {len(loans)} loan(s) used the old payoff "
+                "default (charge all future interest) and now waive future interest "
+                f"(remaining principal + interest already due): {names}",
+                file=sys.stderr,
+            )
     return db
 
 
