@@ -15,6 +15,7 @@ from tracker.domain.ledger import (
     LedgerRules,
     Payment,
     PaymentError,
+    Replay,
     Status,
     check_payment,
     evaluate,
@@ -97,3 +98,30 @@ def test_a_late_partial_payment_on_a_penalty_plan_needs_the_replay() -> None:
     state = state_from_settlements(items, stored, LedgerRules(), date(2026, 7, 10))
     assert [s.status for s in state.installments[:2]] == [Status.OVERDUE, Status.DUE_SOON]
     assert state.installments[0].remaining == 32160 - (10000 - 80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers())
+def test_one_pass_replay_decides_like_check_payment(
+    case: tuple[PlanTerms, LedgerRules, list[Payment], date],
+) -> None:
+    """An import checks a plan's payments in one pass; it must accept and refuse exactly what
+    check_payment (a full replay per payment) does, and end with the same settlements."""
+    terms, rules, payments, _ = case
+    items = build_schedule(terms).installments
+    ordered = sorted((p for p in payments if not p.voided), key=lambda p: (p.date, p.id))
+    replay = Replay(items, rules)
+    accepted: list[Payment] = []
+    for p in ordered:
+        assert replay.in_order(p)
+        fits = p.amount <= replay.owed_on(p.date)
+        try:
+            check_payment(items, accepted, rules, p)
+            expected = True
+        except PaymentError:
+            expected = False
+        assert fits == expected
+        if fits:
+            assert replay.apply(p) == 0
+            accepted.append(p)
+    assert replay.settlements() == settle(items, accepted, rules)

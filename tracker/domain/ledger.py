@@ -32,6 +32,7 @@ __all__ = [
     "LedgerState",
     "Payment",
     "PaymentError",
+    "Replay",
     "Settlement",
     "Status",
     "check_payment",
@@ -251,21 +252,38 @@ class _Slot:
         return round_half_up(self.accrued)
 
 
-def _replay(
-    installments: Sequence[Installment], payments: Iterable[Payment], rules: LedgerRules
-) -> tuple[list[_Slot], list[Allocation], list[tuple[Payment, int]]]:
-    """Apply payments in order; return the slots, allocations and any unapplied excess."""
-    slots = [_Slot(i) for i in sorted(installments, key=lambda i: i.period)]
-    allocations: list[Allocation] = []
-    excess: list[tuple[Payment, int]] = []
-    live = sorted(
-        (p for p in payments if not p.voided), key=lambda p: (p.date, p.id is None, p.id or 0)
-    )
-    for pay in live:
+class Replay:
+    """A ledger replayed payment by payment, for checking many payments of one plan in one
+    pass (an import): ``apply`` payments in ledger order (date, then id); each costs one walk
+    over the installments instead of a replay of everything before it."""
+
+    def __init__(self, installments: Sequence[Installment], rules: LedgerRules) -> None:
+        self.rules = rules
+        self.slots = [_Slot(i) for i in sorted(installments, key=lambda i: i.period)]
+        self.allocations: list[Allocation] = []
+        self.last: tuple[date, int] | None = None  # (date, id) of the last payment applied
+
+    def in_order(self, pay: Payment) -> bool:
+        """Whether ``pay`` comes after every payment applied so far in ledger order."""
+        return self.last is None or (pay.date, pay.id or 0) > self.last
+
+    def owed_on(self, day: date) -> int:
+        """Everything owed on ``day`` (unpaid principal, fee and penalty charged by then)."""
+        for slot in self.slots:
+            slot.accrue(day, self.rules)
+        return sum(
+            slot.unpaid + max(0, slot.charged(day, self.rules) - slot.paid_penalty)
+            for slot in self.slots
+        )
+
+    def apply(self, pay: Payment) -> int:
+        """Apply one payment (oldest installment first; penalty, fee, principal); return the
+        part of it that nothing was owed for (0 when it fits)."""
+        rules = self.rules
         left = pay.amount
-        for slot in slots:
+        for slot in self.slots:
             slot.accrue(pay.date, rules)
-        for slot in slots:
+        for slot in self.slots:
             if left == 0:
                 break
             penalty = min(left, max(0, slot.charged(pay.date, rules) - slot.paid_penalty))
@@ -278,16 +296,40 @@ def _replay(
                 slot.paid_penalty += penalty
                 slot.paid_fee += fee
                 slot.paid_principal += principal
-                allocations.append(Allocation(pay.id, slot.inst.period, penalty, fee, principal))
+                self.allocations.append(
+                    Allocation(pay.id, slot.inst.period, penalty, fee, principal)
+                )
             if (
                 slot.settled is None
                 and slot.unpaid <= rules.tolerance
                 and (slot.unpaid == 0 or pay.date >= slot.inst.due_date)
             ):
                 slot.settled = pay.date
+        self.last = (pay.date, pay.id or 0)
+        return left
+
+    def settlements(self) -> tuple[Settlement, ...]:
+        """What each installment got so far (see ``settle``)."""
+        return tuple(
+            Settlement(s.inst.period, s.paid_principal, s.paid_fee, s.paid_penalty, s.settled)
+            for s in self.slots
+        )
+
+
+def _replay(
+    installments: Sequence[Installment], payments: Iterable[Payment], rules: LedgerRules
+) -> tuple[list[_Slot], list[Allocation], list[tuple[Payment, int]]]:
+    """Apply payments in order; return the slots, allocations and any unapplied excess."""
+    replay = Replay(installments, rules)
+    excess: list[tuple[Payment, int]] = []
+    live = sorted(
+        (p for p in payments if not p.voided), key=lambda p: (p.date, p.id is None, p.id or 0)
+    )
+    for pay in live:
+        left = replay.apply(pay)
         if left:
             excess.append((pay, left))
-    return slots, allocations, excess
+    return replay.slots, replay.allocations, excess
 
 
 def _status(slot: _Slot, penalty: int, as_of: date, rules: LedgerRules) -> tuple[Status, int]:
@@ -404,11 +446,12 @@ def settle(
     installments: Sequence[Installment], payments: Iterable[Payment], rules: LedgerRules
 ) -> tuple[Settlement, ...]:
     """Replay every (non-voided) payment once; what each installment got, in period order."""
-    slots, _, _ = _replay(installments, payments, rules)
-    return tuple(
-        Settlement(s.inst.period, s.paid_principal, s.paid_fee, s.paid_penalty, s.settled)
-        for s in slots
-    )
+    replay = Replay(installments, rules)
+    for pay in sorted(
+        (p for p in payments if not p.voided), key=lambda p: (p.date, p.id is None, p.id or 0)
+    ):
+        replay.apply(pay)
+    return replay.settlements()
 
 
 def needs_replay(

@@ -53,9 +53,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import Phrase, UserError
-from tracker.domain.ledger import Payment, PaymentError, check_payment, evaluate
-from tracker.domain.money import Amount, AmountError
-from tracker.domain.payoff import PayoffPolicy, apply_payoff
+from tracker.domain.money import AmountError
+from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.schedule import build_schedule
 from tracker.reports import csv_import
 from tracker.reports.csv_columns import PaymentLine, PlanLine
@@ -64,14 +63,11 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import (
     installment_records,
-    installments_of,
-    payments_of,
-    rules_of,
     write_input,
 )
+from .import_payments import _PlanPayments
 from .model import Change, PlanInput, ServiceError
-from .payments import check_open, clean_text, quote_on
-from .plans import MAX_ID, get_record, replace_schedule, update_closed, validate_input
+from .plans import MAX_ID, get_record, update_closed, validate_input
 from .underway import resolve, sync_prior
 
 __all__ = [
@@ -203,6 +199,14 @@ class _Rollback(Exception):
 
 
 @dataclass
+class _Ids:
+    """Ids in use: the file ids the database already has, and the highest id anywhere."""
+
+    taken: set[int]
+    top: int
+
+
+@dataclass
 class _Batch:
     session: Session
     as_of: date
@@ -222,6 +226,8 @@ class _Batch:
     existing: dict[tuple[object, ...], tuple[int, str]] | None = None
     progress: Callable[[int], None] | None = None
     done: int = 0
+    id_state: dict[str, _Ids] = field(default_factory=dict)
+    records: dict[int, PlanRecord] = field(default_factory=dict)  # the batch's, kept loaded
 
     def tick(self) -> None:
         """One more row handled: tell the caller (a progress bar may cancel by raising)."""
@@ -234,13 +240,31 @@ class _Batch:
 
     def free_id(self, model: type[PlanRecord] | type[PaymentRecord], key: int | None) -> int:
         """``key`` when no row of ``model`` has it, else an id above every id in the database
-        and in the batch's files (so a later row keeps its own id)."""
-        if key is not None and self.session.get(model, key) is None:
+        and in the batch's files (so a later row keeps its own id). Decided from what was
+        read once per batch (``_ids``), not a query per row."""
+        ids = self._ids(model)
+        if key is not None and key not in ids.taken:
+            ids.taken.add(key)
             return key
-        claimed = self.claimed_plans if model is PlanRecord else self.claimed_payments
-        top = self.session.scalar(select(func.max(model.id))) or 0
-        above = max(top, max(claimed, default=0)) + 1
-        return above if above <= MAX_ID else top + 1
+        ids.top += 1
+        while ids.top in ids.taken:
+            ids.top += 1
+        ids.taken.add(ids.top)
+        return ids.top
+
+    def _ids(self, model: type[PlanRecord] | type[PaymentRecord]) -> _Ids:
+        found = self.id_state.get(model.__tablename__)
+        if found is None:
+            claimed = self.claimed_plans if model is PlanRecord else self.claimed_payments
+            taken: set[int] = set()
+            wanted = sorted(k for k in claimed if 1 <= k <= MAX_ID)
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                taken.update(self.session.scalars(select(model.id).where(model.id.in_(chunk))))
+            top = self.session.scalar(select(func.max(model.id))) or 0
+            found = _Ids(taken, max(top, max(claimed, default=0)))
+            self.id_state[model.__tablename__] = found
+        return found
 
     def problem(self, file: str, line: int, message: str | UserError) -> None:
         if isinstance(message, UserError):
@@ -252,7 +276,9 @@ class _Batch:
     def add_plans(self, name: str, table: csv_import.Table) -> None:
         if self.existing is None:  # the plans in the database before this batch
             self.existing = {}
-            for old in self.session.scalars(select(PlanRecord).order_by(PlanRecord.id)):
+            P = PlanRecord
+            looks = select(P.id, P.name, P.platform, P.model, P.principal, P.periods, P.first_due)
+            for old in self.session.execute(looks.order_by(P.id)):
                 self.existing.setdefault(_look(old), (old.id, old.name))
         parsed = csv_import.parse_plans(table)
         for p in parsed.problems:
@@ -369,10 +395,10 @@ class _Batch:
             payoff_charge=0,
         )
         write_input(rec, data)
-        self.session.add(rec)
-        self.session.flush()
-        rec.installments.extend(installment_records(rec.id, items))
-        self.session.flush()
+        rec.installments = installment_records(rec.id, tuple(items))
+        rec.payments = []
+        self.session.add(rec)  # flushed with the whole file (its id is decided already)
+        self.records[rec.id] = rec
         if plan.schedule:
             self.charges[rec.id] = plan.payoff_charge
         return rec
@@ -410,115 +436,49 @@ class _Batch:
         return csv_import.PlanRef(rec.id, rec.name, rec.currency)
 
     def add_payments(self, name: str, table: csv_import.Table) -> None:
+        self.session.flush()  # the plans of the batch, so payments can find them
         parsed = csv_import.parse_payments(table, self.plan_of)
         for p in parsed.problems:
             self.problem(name, p.line, p.error or p.message)
+        by_plan: dict[int, list[tuple[int, PaymentLine]]] = {}
         for line, pay in parsed.rows:
-            self.tick()
-            try:
-                with self.session.begin_nested():
-                    payment_id = self._record(pay)
-            except (ServiceError, PaymentError) as exc:
-                self.problem(name, line, exc)
-                continue
-            self.payment_ids.add(payment_id)
-            self.touched.add(pay.plan_id)
-            if pay.id is not None and payment_id != pay.id:
-                self.warn(
-                    name,
-                    line,
-                    UserError(
-                        "payment id {key} is taken in the database; this payment gets id {id}",
-                        key=pay.id,
-                        id=payment_id,
-                    ),
-                )
-            self.payments.append(
-                ImportedPayment(
-                    name,
-                    line,
-                    pay.plan_id,
-                    pay.plan_name,
-                    pay.date,
-                    pay.amount,
-                    pay.currency,
-                    pay.method,
-                    pay.note,
-                    pay.kind,
-                    pay.voided,
-                    payment_id,
-                    pay.id,
-                )
-            )
-
-    def _record(self, pay: PaymentLine) -> int:
-        """What ``payments.record_payment`` (or ``pay_off``) stores, inside the batch."""
-        rec = get_record(self.session, pay.plan_id)
-        method, note = clean_text(pay.method, "method"), clean_text(pay.note, "note")
-        if pay.date > self.as_of:
-            raise ServiceError(
-                "the date {date} is in the future; a payment is recorded "
-                "on or after the day it is made",
-                date=pay.date,
-            )
-        for old in rec.payments:
-            if old.id not in self.payment_ids and (
-                old.date,
-                old.amount,
-                old.method,
-                old.note,
-                old.kind,
-                bool(old.voided),
-            ) == (pay.date, pay.amount, method, note, pay.kind, pay.voided):
-                raise ServiceError(
-                    "this payment is already recorded (payment {payment} of plan {plan}); "
-                    "remove the row, or give it a note if it is another payment",
-                    payment=old.id,
-                    plan=rec.id,
-                )
-        if not pay.voided:
-            check_open(rec, pay.date, self.as_of)
-            if pay.kind == "payoff":
-                self._pay_off(rec, pay)
-            else:
-                new = Payment(pay.date, pay.amount, None, method, note)
-                check_payment(
-                    installments_of(rec), payments_of(rec), rules_of(rec), new, rec.currency
-                )
-        row = PaymentRecord(
-            id=self.free_id(PaymentRecord, pay.id),
-            date=pay.date,
-            amount=pay.amount,
-            method=method,
-            note=note,
-            voided=pay.voided,
-            kind=pay.kind,
-        )
-        rec.payments.append(row)
+            by_plan.setdefault(pay.plan_id, []).append((line, pay))
+        for plan_id, rows in by_plan.items():
+            rec = self.records.get(plan_id) or get_record(self.session, plan_id)
+            _PlanPayments(self, name, rec).add(rows)
         self.session.flush()
-        if not pay.voided:
-            update_closed(rec, self.as_of)
-        return row.id
 
-    def _pay_off(self, rec: PlanRecord, pay: PaymentLine) -> None:
-        quote = quote_on(rec, pay.date)
-        if rec.id in self.charges:  # the schedule came from the file: already paid off?
-            owed = evaluate(installments_of(rec), payments_of(rec), rules_of(rec), pay.date)
-            if owed.balance == pay.amount:
-                rec.payoff_charge = self.charges[rec.id]
-                return
-        if quote.amount != pay.amount:
-            cur = rec.currency
-            raise ServiceError(
-                "paying plan {plan} off on {date} costs {quote} under its policy, not {amount}",
-                plan=rec.id,
-                date=pay.date,
-                quote=Amount(quote.amount, cur),
-                amount=Amount(pay.amount, cur),
+    def imported(self, name: str, line: int, pay: PaymentLine, payment_id: int) -> None:
+        """Note a payment row that was accepted."""
+        self.payment_ids.add(payment_id)
+        self.touched.add(pay.plan_id)
+        if pay.id is not None and payment_id != pay.id:
+            self.warn(
+                name,
+                line,
+                UserError(
+                    "payment id {key} is taken in the database; this payment gets id {id}",
+                    key=pay.id,
+                    id=payment_id,
+                ),
             )
-        items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)
-        replace_schedule(self.session, rec, items)
-        rec.payoff_charge = quote.charge
+        self.payments.append(
+            ImportedPayment(
+                name,
+                line,
+                pay.plan_id,
+                pay.plan_name,
+                pay.date,
+                pay.amount,
+                pay.currency,
+                pay.method,
+                pay.note,
+                pay.kind,
+                pay.voided,
+                payment_id,
+                pay.id,
+            )
+        )
 
 
 def import_files(
