@@ -251,3 +251,13 @@ def test_round_trip_keeps_the_ids_through_the_cli(run: Run, ledger: None, tmp_pa
     again = tmp_path / "again.csv"
     assert run("export", "payments", "-o", str(again), db=other).code == 0
     assert again.read_bytes() == payments.read_bytes()
+
+
+def test_a_big_import_names_its_ids_as_ranges() -> None:
+    from tracker.cli.exports import id_ranges
+
+    assert id_ranges([]) == ""
+    assert id_ranges([1, 2]) == "1, 2"
+    assert id_ranges([*range(1, 1001), 1002, 1003, *range(1005, 1008)]) == (
+        "1-1000, 1002, 1003, 1005-1007"
+    )

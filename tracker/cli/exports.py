@@ -184,10 +184,22 @@ def run_import(args: argparse.Namespace, today: date) -> int:
             "nothing was written."
         )
     else:
-        ids = ", ".join(str(p.id) for p in report.plans)
+        ids = id_ranges(sorted(p.id for p in report.plans))
         print(
             f"Imported {plans} plan(s)"
             + (f" (ids {ids})" if ids else "")
             + f" and {payments} payment(s)."
         )
     return 0
+
+
+def id_ranges(ids: list[int]) -> str:
+    """Sorted ids with runs of three or more shortened: "1-1000, 1002, 1003"."""
+    parts: list[str] = []
+    start = 0
+    for k in range(1, len(ids) + 1):
+        if k == len(ids) or ids[k] != ids[k - 1] + 1:
+            run = ids[start:k]
+            parts += [f"{run[0]}-{run[-1]}"] if len(run) >= 3 else [str(i) for i in run]
+            start = k
+    return ", ".join(parts)
