@@ -125,3 +125,20 @@ def test_one_pass_replay_decides_like_check_payment(
             assert replay.apply(p) == 0
             accepted.append(p)
     assert replay.settlements() == settle(items, accepted, rules)
+
+
+def test_a_late_installment_with_no_payment_since_owes_one_accrual_without_a_replay() -> None:
+    terms = PlanTerms(Model.FLAT, 360000, 12, date(2026, 6, 15), Decimal("0.006"))
+    items = build_schedule(terms).installments
+    rules = LedgerRules(grace_days=3, penalty_daily_rate=Decimal("0.0005"))
+    pays = [Payment(date(2026, 6, 10), 32160, 1)]  # period 1 paid early; period 2 never
+    stored = settle(items, pays, rules)
+    as_of = date(2026, 8, 14)  # period 2 (07-15) is 30 days late
+    assert not needs_replay(items, stored, rules, as_of, date(2026, 6, 10))
+    fast = state_from_settlements(items, stored, rules, as_of)
+    assert fast == replace(evaluate(items, pays, rules, as_of), allocations=())
+    late = fast.installments[1]
+    assert (late.status, late.days_overdue, late.penalty_due) == (Status.OVERDUE, 30, 482)
+    # 321.60 × 0.05% × 30 = 4.824 → 4.82; in grace (3 days) nothing is charged yet.
+    in_grace = state_from_settlements(items, stored, rules, date(2026, 7, 18)).installments[1]
+    assert (in_grace.status, in_grace.penalty_due) == (Status.GRACE, 0)

@@ -464,16 +464,20 @@ def needs_replay(
     """Whether the state as of ``as_of`` needs ``evaluate`` rather than the stored settlements.
 
     It does when some payment is dated after ``as_of`` (it has not happened yet then), or when
-    the plan charges a penalty and an installment past its due date is not fully paid (the
-    penalty accrues day by day with the payments in between). Otherwise
+    the plan charges a penalty and an installment past its due date is not fully paid while a
+    payment came after that due date (the penalty accrued day by day on an amount that the
+    payments in between changed). A late installment with no payment since its due date owes
+    ``rate × unpaid × days``, which ``state_from_settlements`` computes directly. Otherwise
     ``state_from_settlements`` gives exactly what ``evaluate`` gives (allocations aside).
     """
     if last_paid_on is not None and as_of < last_paid_on:
         return True
-    if not rules.penalty_daily_rate:
+    if not rules.penalty_daily_rate or last_paid_on is None:
         return False
     return any(
-        i.due_date < as_of and st.paid_principal + st.paid_fee < i.total
+        i.due_date < as_of
+        and i.due_date < last_paid_on
+        and st.paid_principal + st.paid_fee < i.total
         for i, st in zip(installments, settlements, strict=True)
     )
 
@@ -486,21 +490,28 @@ def state_from_settlements(
 ) -> LedgerState:
     """The ledger state as of ``as_of`` from stored settlements (see ``needs_replay``).
 
-    No penalty is charged here beyond what was paid: with ``needs_replay`` false, an unpaid
-    installment past its due date only exists on plans without a penalty rate.
+    With ``needs_replay`` false, an installment past its due date and not fully paid has had
+    no payment since it fell due, so its penalty is one accrual: ``rate × unpaid × days``
+    (charged once the grace days are over), and nothing of it is paid yet.
     """
     states = []
     for inst, st in zip(installments, settlements, strict=True):
         unpaid = inst.total - st.paid_principal - st.paid_fee
         paid_any = bool(st.paid_principal or st.paid_fee)
-        status, days = installment_status(inst.due_date, unpaid, 0, paid_any, as_of, rules)
+        penalty = st.paid_penalty
+        days_late = (as_of - inst.due_date).days
+        if rules.penalty_daily_rate and unpaid > rules.tolerance and days_late > rules.grace_days:
+            penalty = max(penalty, round_half_up(rules.penalty_daily_rate * unpaid * days_late))
+        status, days = installment_status(
+            inst.due_date, unpaid, penalty - st.paid_penalty, paid_any, as_of, rules
+        )
         states.append(
             InstallmentState(
                 installment=inst,
                 paid_principal=st.paid_principal,
                 paid_fee=st.paid_fee,
                 paid_penalty=st.paid_penalty,
-                penalty=st.paid_penalty,
+                penalty=penalty,
                 status=status,
                 days_overdue=days,
                 settled_on=st.settled_on if status is Status.PAID else None,
