@@ -4,11 +4,14 @@ Data flows one way: ui/cli -> services -> domain + storage. Nothing below import
 
 - tracker/domain imports only the standard library and tracker.domain itself;
 - tracker/storage imports no ui, cli, services, app or PySide6;
-- tracker/reports imports no PySide6 and no tracker.ui;
+- tracker/reports imports only the domain (and itself, the standard library and third-party
+  writers): no storage, services, cli, ui, app or PySide6;
 - only tracker/ui imports PySide6 or tracker.ui; tracker/app.py (the wiring) may too, and
   tracker/__main__.py may, but only inside a function, so `tracker quote` never loads Qt.
 
 `TYPE_CHECKING` imports count: a type-only import is still a dependency on that layer.
+No two modules import each other, directly or round a longer loop (`test_no_import_cycles`),
+whether the import is at the top, type-only or inside a function.
 `importlib.import_module("x")` and `__import__("x")` with a literal name count too.
 """
 
@@ -118,8 +121,10 @@ def violations(rel_path: str, source: str) -> list[str]:
         if _matches(current, ("tracker.storage",)) and _matches(name, ABOVE_STORAGE + QT):
             bad(imp, "tracker/storage must not import ui, cli, services, app or PySide6")
             continue
-        if _matches(current, ("tracker.reports",)) and _matches(name, QT + UI):
-            bad(imp, "tracker/reports must not import PySide6 or tracker.ui")
+        if _matches(current, ("tracker.reports",)) and (
+            _matches(name, QT + UI + ABOVE_STORAGE + ("tracker.storage",))
+        ):
+            bad(imp, "tracker/reports may import only the domain (no storage, services or ui)")
             continue
         if _matches(current, ("tracker.ui",)) or current == "tracker.app":
             continue
@@ -144,6 +149,74 @@ def test_tracker_modules_respect_layers() -> None:
         rel = path.relative_to(ROOT).as_posix()
         problems += violations(rel, path.read_text(encoding="utf-8"))
     assert not problems, "layering violations:\n" + "\n".join(problems)
+
+
+def import_graph(sources: dict[str, str]) -> dict[str, set[str]]:
+    """Which tracker modules each module (path -> source) imports. ``from pkg import name``
+    counts ``pkg.name`` when that is a module, and ``pkg`` itself only when it is not a
+    package the importing module belongs to (importing a sibling runs no new code)."""
+    modules = {module_name(rel)[0]: rel for rel in sources}
+    graph: dict[str, set[str]] = {}
+    for name, rel in modules.items():
+        deps: set[str] = set()
+        for imp in imports_of(sources[rel], rel):
+            target = imp.name
+            if target not in modules or target == name:
+                continue
+            if name.startswith(target + "."):
+                continue  # its own package, already being imported
+            deps.add(target)
+        graph[name] = deps
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other (strongly connected, more than one)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group: list[str] = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    sources = {
+        p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in _tracker_files()
+    }
+    assert cycles(import_graph(sources)) == []
+
+
+def test_cycle_finder_sees_a_type_only_loop() -> None:
+    sources = {
+        "tracker/ui/a.py": "from .b import B\n",
+        "tracker/ui/b.py": "import typing\nif typing.TYPE_CHECKING:\n    from .a import A\n",
+        "tracker/ui/c.py": "from . import a\n",
+        "tracker/ui/__init__.py": "from .c import x\n",
+    }
+    assert cycles(import_graph(sources)) == [["tracker.ui.a", "tracker.ui.b"]]
 
 
 # --- self-tests: the checker must catch what it claims to catch ---------------------------------

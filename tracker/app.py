@@ -143,6 +143,6 @@ def write_schedule_pdf(
     plan_detail(db, plan_id, as_of)  # an unknown plan fails before Qt starts
     reminder_days = _print_setup(language)
     sheet = schedule_sheet(plan_detail(db, plan_id, as_of, reminder_days))
-    from tracker.ui.printing import write_schedule_pdf as write
+    from tracker.ui.printing_schedule import write_schedule_pdf as write
 
     return write(path, sheet, paper)

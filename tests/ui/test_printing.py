@@ -23,7 +23,7 @@ from tests.ui.conftest import TODAY, add_flat_plan
 from tracker import services as sv
 from tracker.reports.print_data import calendar_pages, month_span, schedule_sheet
 from tracker.services.calendar import installments_between
-from tracker.ui import printing
+from tracker.ui import printing, printing_schedule
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import install_translators
 from tracker.ui.main_window import MainWindow
@@ -194,7 +194,7 @@ def test_layout_follows_the_device_resolution(ctx, plans, tmp_path: Path) -> Non
 def test_schedule_pdf_has_every_period_and_the_apr(ctx, plans, tmp_path: Path) -> None:
     pdf = tmp_path / "schedule.pdf"
     sheet = schedule_sheet(sv.plan_detail(ctx.db, plans["Xiaomi 14"], TODAY))
-    assert printing.write_schedule_pdf(pdf, sheet, "a4") == 1
+    assert printing_schedule.write_schedule_pdf(pdf, sheet, "a4") == 1
     info = pdf_info(pdf)
     assert info["Pages"] == "1"
     assert "595" in info["Page size"] and "842" in info["Page size"]  # portrait
@@ -214,7 +214,7 @@ def test_a_long_schedule_flows_over_pages(ctx, tmp_path: Path) -> None:
     pid = add_flat_plan(ctx, "房贷", principal=120000000, periods=120, rate="0.003")
     pdf = tmp_path / "long.pdf"
     sheet = schedule_sheet(sv.plan_detail(ctx.db, pid, TODAY))
-    pages = printing.write_schedule_pdf(pdf, sheet, "letter")
+    pages = printing_schedule.write_schedule_pdf(pdf, sheet, "letter")
     assert pages >= 3 and pdf_info(pdf)["Pages"] == str(pages)
     text = pdf_text(pdf)
     dues = set(re.findall(r"20\d\d-\d\d-\d\d", text))

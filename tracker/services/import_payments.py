@@ -11,8 +11,12 @@ back whole anyway.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol
 
+from sqlalchemy.orm import Session
+
+from tracker.domain.errors import UserError
 from tracker.domain.ledger import Payment, PaymentError, Replay, check_payment, evaluate
 from tracker.domain.money import Amount
 from tracker.domain.payoff import apply_payoff
@@ -24,14 +28,25 @@ from .model import ServiceError
 from .payments import check_open, clean_text, quote_on
 from .plans import replace_schedule
 
-if TYPE_CHECKING:
-    from .imports import _Batch
+
+class Batch(Protocol):
+    """What a plan's payments need of the import batch (``imports._Batch``)."""
+
+    session: Session
+    as_of: date
+    payment_ids: set[int]
+    charges: dict[int, int]
+
+    def tick(self) -> None: ...
+    def problem(self, file: str, line: int, message: str | UserError) -> None: ...
+    def free_id(self, model: type[PlanRecord] | type[PaymentRecord], key: int | None) -> int: ...
+    def imported(self, name: str, line: int, pay: PaymentLine, payment_id: int) -> None: ...
 
 
-class _PlanPayments:
+class PlanPayments:
     """Checks and adds one plan's payment rows of one file (see the module docstring)."""
 
-    def __init__(self, batch: _Batch, name: str, rec: PlanRecord) -> None:
+    def __init__(self, batch: Batch, name: str, rec: PlanRecord) -> None:
         self.batch = batch
         self.name = name
         self.rec = rec

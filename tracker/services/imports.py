@@ -65,7 +65,7 @@ from .convert import (
     installment_records,
     write_input,
 )
-from .import_payments import _PlanPayments
+from .import_payments import PlanPayments
 from .model import Change, PlanInput, ServiceError
 from .plans import MAX_ID, get_record, update_closed, validate_input
 from .underway import resolve, sync_prior
@@ -445,7 +445,7 @@ class _Batch:
             by_plan.setdefault(pay.plan_id, []).append((line, pay))
         for plan_id, rows in by_plan.items():
             rec = self.records.get(plan_id) or get_record(self.session, plan_id)
-            _PlanPayments(self, name, rec).add(rows)
+            PlanPayments(self, name, rec).add(rows)
         self.session.flush()
 
     def imported(self, name: str, line: int, pay: PaymentLine, payment_id: int) -> None:

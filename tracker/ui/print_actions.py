@@ -237,7 +237,9 @@ class PrintActions(QObject):
                 self.tr("Export plan schedule as PDF"),
                 lambda: self._done(
                     path,
-                    printing.write_schedule_pdf(path, self.schedule_sheet(plan_id), self.paper()),
+                    printing_schedule.write_schedule_pdf(
+                        path, self.schedule_sheet(plan_id), self.paper()
+                    ),
                 ),
             )
 

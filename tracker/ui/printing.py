@@ -34,7 +34,6 @@ from tracker.reports.print_data import (
     DayCell,
     DayEntry,
     MonthPage,
-    ScheduleSheet,
     Totals,
 )
 
@@ -51,7 +50,6 @@ __all__ = [
     "weekday_names",
     "write_calendar_pdf",
     "write_pdf",
-    "write_schedule_pdf",
 ]
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -435,19 +433,3 @@ def write_calendar_pdf(
     if pages:
         title += f" {pages[0].first:%Y-%m} – {pages[-1].first:%Y-%m}"
     return write_pdf(path, lambda device: paint_calendar(device, pages), paper=paper, title=title)
-
-
-def write_schedule_pdf(
-    path: str | os.PathLike[str], sheet: ScheduleSheet, paper: str = "a4"
-) -> int:
-    """A plan's schedule sheet as a portrait PDF; return the page count."""
-    from .printing_schedule import paint_schedule
-
-    title = QCoreApplication.translate("Print", "Payment schedule") + f" – {sheet.name}"
-    return write_pdf(
-        path,
-        lambda device: paint_schedule(device, sheet),
-        paper=paper,
-        landscape=False,
-        title=title,
-    )

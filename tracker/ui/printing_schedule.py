@@ -6,6 +6,8 @@ is passed in so print, preview and PDF draw the same sheet.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice
 
@@ -24,9 +26,10 @@ from .printing import (
     Canvas,
     as_of_text,
     begin_document,
+    write_pdf,
 )
 
-__all__ = ["paint_schedule"]
+__all__ = ["paint_schedule", "write_schedule_pdf"]
 
 
 COLUMN_SHARES = (0.045, 0.12, 0.135, 0.12, 0.135, 0.135, 0.135, 0.175)
@@ -284,3 +287,17 @@ def _paint_table(
 
 
 # -- PDF ----------------------------------------------------------------------------------
+
+
+def write_schedule_pdf(
+    path: str | os.PathLike[str], sheet: ScheduleSheet, paper: str = "a4"
+) -> int:
+    """A plan's schedule sheet as a portrait PDF; return the page count."""
+    title = QCoreApplication.translate("Print", "Payment schedule") + f" – {sheet.name}"
+    return write_pdf(
+        path,
+        lambda device: paint_schedule(device, sheet),
+        paper=paper,
+        landscape=False,
+        title=title,
+    )
