@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -34,8 +34,9 @@ from tracker.domain.templates import PlanTemplate
 from . import fmt
 from .errors import describe, phrase_text
 
-if TYPE_CHECKING:
-    from .plan_dialog import PlanDialog
+PlanDialog = Any
+"""The plan dialog whose widgets these helpers read and fill (``plan_dialog.PlanDialog``, which
+imports this module: naming the class here would make the two import each other)."""
 
 T = TypeVar("T")
 WARNING_COLOUR = "#b26a00"  # amber: unusual terms, shown but never blocking
