@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.reports.test_csv_common import TODAY
+from tests.rows import installment_row
 from tracker import services as sv
 from tracker.domain.plan import Charge, Model, PlanTerms
-from tracker.reports.csv_columns import InstallmentLine
 from tracker.reports.csv_export import installment_columns, installments_csv
 from tracker.services import transfer
 from tracker.services.transfer import import_file
@@ -99,8 +99,8 @@ def test_an_empty_export_has_the_fee_header() -> None:
 
 
 def test_a_line_goes_in_its_own_column() -> None:
-    line = InstallmentLine(
-        1, "房贷", "", 1, 1, date(2024, 6, 1), "CNY", 100, 5, 0, 105, 0, "upcoming", 0,
+    line = installment_row(
+        1, "房贷", "", 1, 1, date(2024, 6, 1), "CNY", 100, 5, 0, "upcoming",
         charge=Charge.INTEREST,
     )  # fmt: skip
     text = installments_csv([line]).decode("utf-8-sig")

@@ -99,9 +99,9 @@ def test_installments_filters_and_status(sample: Database) -> None:
         date_from=date(2024, 4, 1),
         date_to=date(2024, 5, 31),
     )
-    assert [(i.period, i.status, i.remaining, i.penalty) for i in lines] == [
-        (2, "overdue", 93888, 1388),
-        (3, "due_today", 91666, 0),
+    assert [(i.period, i.status, i.remaining, i.penalty, i.amount_due) for i in lines] == [
+        (2, "overdue", 92500, 1388, 93888),  # one meaning: remaining + penalty = amount due
+        (3, "due_today", 91666, 0, 91666),
     ]
 
 

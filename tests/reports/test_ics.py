@@ -14,9 +14,9 @@ import icalendar
 import pytest
 
 from tests.reports.test_csv_common import STAMP, TODAY, build_sample, check_golden
+from tests.rows import installment_row
 from tracker import services as sv
 from tracker.domain.plan import Charge
-from tracker.reports.csv_columns import InstallmentLine
 from tracker.reports.ics import PRODID, calendar_ics, description, event_uid, summary
 from tracker.services import transfer
 from tracker.storage.engine import Database, open_database
@@ -135,9 +135,7 @@ def test_sequence_rises_with_every_payment_and_void(sample: Database) -> None:
 
 @pytest.mark.parametrize(("days", "trigger"), [(0, "PT9H"), (1, "-PT15H"), (3, "-P2DT15H")])
 def test_alarm_days(days: int, trigger: str) -> None:
-    item = InstallmentLine(
-        1, "x", "", 1, 1, date(2024, 6, 1), "CNY", 100, 0, 0, 100, 0, "upcoming", 0
-    )
+    item = installment_row(1, "x", "", 1, 1, date(2024, 6, 1), "CNY", 100, 0, 0, "upcoming")
     data = calendar_ics([item], STAMP, days)
     assert f"TRIGGER:{trigger}\r\n".encode() in data
 
@@ -153,7 +151,7 @@ def test_stamp_must_be_aware_and_is_written_in_utc() -> None:
         calendar_ics([], datetime(2024, 5, 10))
     china = datetime(2024, 5, 10, 16, 30, tzinfo=UTC).astimezone()
     data = calendar_ics(
-        [InstallmentLine(1, "x", "", 1, 1, date(2024, 6, 1), "CNY", 1, 0, 0, 1, 0, "upcoming", 0)],
+        [installment_row(1, "x", "", 1, 1, date(2024, 6, 1), "CNY", 1, 0, 0, "upcoming")],
         china,
     )
     assert b"DTSTAMP:20240510T163000Z" in data
@@ -167,8 +165,8 @@ def test_empty_feed_is_a_valid_calendar(tmp_path: Path) -> None:
 
 
 def test_summary_uses_the_plans_currency() -> None:
-    item = InstallmentLine(
-        2, "Switch 2", "", 2, 3, date(2024, 5, 1), "JPY", 16660, 0, 0, 16660, 0, "overdue", 9
+    item = installment_row(
+        2, "Switch 2", "", 2, 3, date(2024, 5, 1), "JPY", 16660, 0, 0, "overdue", 9
     )
     assert summary(item) == "Switch 2 · 第2/3期 ¥16,660"
 
@@ -185,11 +183,8 @@ def test_a_loan_event_says_interest() -> None:
         83333,
         10000,
         0,
-        93333,
-        0,
         "upcoming",
-        0,
     )
-    loan = InstallmentLine(*line, charge=Charge.INTEREST)  # type: ignore[arg-type]
+    loan = installment_row(*line, charge=Charge.INTEREST)  # type: ignore[arg-type]
     assert "本金 Principal: ¥833.33 · 利息 Interest: ¥100.00" in description(loan)
-    assert "手续费/利息 Fee: ¥100.00" in description(InstallmentLine(*line))  # type: ignore[arg-type]
+    assert "手续费/利息 Fee: ¥100.00" in description(installment_row(*line))  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import pytest
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import LedgerRules, Payment, Status, evaluate
 from tracker.domain.plan import Charge, Model, PlanTerms
+from tracker.domain.rows import InstallmentRow
 from tracker.domain.schedule import build_schedule
 from tracker.reports.print_data import (
     MAX_MONTHS,
@@ -21,8 +22,8 @@ from tracker.reports.print_data import (
     month_span,
     months_between,
     schedule_sheet,
+    shown_amount,
 )
-from tracker.services.calendar import CalendarItem
 from tracker.services.model import PlanDetail, PlanInput, PlanStatus
 
 TODAY = date(2026, 11, 21)
@@ -38,21 +39,22 @@ def item(
     due_amount: int | None = None,
     status: Status = Status.UPCOMING,
     currency: str = "CNY",
-) -> CalendarItem:
+) -> InstallmentRow:
     owed = total if due_amount is None else due_amount
-    return CalendarItem(
+    return InstallmentRow(
         plan_id=plan_id,
         plan_name=name,
         currency=currency,
         period=period,
         periods=12,
         due_date=due,
-        total=total,
+        principal=total,
+        fee=0,
         paid=total - owed,
-        amount_due=owed,
+        penalty_paid=0,
+        penalty=0,
         status=status,
         days_overdue=(TODAY - due).days if status is Status.OVERDUE else 0,
-        penalty=0,
     )
 
 
@@ -137,9 +139,9 @@ def test_month_totals_per_currency_and_overdue() -> None:
     assert page.cell(date(2026, 11, 2)).overdue
     assert not page.cell(date(2026, 11, 20)).overdue
     paid = page.cell(date(2026, 11, 9)).entries[0]
-    assert paid.paid and paid.amount == 32160  # a paid entry shows what was scheduled
+    assert paid.status is Status.PAID and shown_amount(paid) == 32160  # what was scheduled
     partly = page.cell(date(2026, 11, 5)).entries[0]
-    assert not partly.paid and partly.amount == 10000  # an unpaid one what is still owed
+    assert partly.status is not Status.PAID and shown_amount(partly) == 10000  # what is owed
 
 
 def test_an_empty_month_has_a_page_with_no_totals() -> None:
@@ -202,7 +204,7 @@ def test_schedule_sheet_of_the_reference_plan() -> None:
     )
     # As of 2026-11-21 the payment dated 11-30 is not made yet: period 1 is overdue.
     assert first.overdue and first.days_overdue == 21 and first.paid == 0
-    assert first.remaining == 32160
+    assert first.amount_due == 32160
     assert second.status is not Status.PAID
     assert sheet.overdue_count == 1
     assert sheet.as_of == TODAY and sheet.status == "overdue"
@@ -212,10 +214,10 @@ def test_schedule_sheet_rows_show_what_was_paid_and_what_remains() -> None:
     later = date(2026, 12, 1)
     sheet = schedule_sheet(detail(REFERENCE, (Payment(date(2026, 11, 30), 40000, 1),), later))
     first, second = sheet.rows[0], sheet.rows[1]
-    assert (first.paid, first.remaining, first.status) == (32160, 0, Status.PAID)
-    assert (second.paid, second.remaining) == (40000 - 32160, 32160 - (40000 - 32160))
+    assert (first.paid, first.amount_due, first.status) == (32160, 0, Status.PAID)
+    assert (second.paid, second.amount_due) == (40000 - 32160, 32160 - (40000 - 32160))
     assert sheet.paid_total == 40000 and sheet.balance == 385920 - 40000
-    assert sum(r.remaining for r in sheet.rows) == sheet.balance
+    assert sum(r.amount_due for r in sheet.rows) == sheet.balance
 
 
 def test_models_without_a_rate_have_none() -> None:

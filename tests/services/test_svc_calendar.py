@@ -15,7 +15,8 @@ import pytest
 from tracker import services as sv
 from tracker.domain.ledger import Status
 from tracker.domain.plan import Model
-from tracker.services.calendar import CalendarItem, installments_between
+from tracker.domain.rows import InstallmentRow
+from tracker.services.calendar import installments_between
 from tracker.storage.engine import Database
 
 TODAY = date(2026, 11, 21)
@@ -35,20 +36,23 @@ def test_range_lists_each_due_installment_with_status(db: Database, plan: int) -
         (date(2026, 12, 31), 3, Status.UPCOMING),
     ]
     first = items[0]
-    assert first == CalendarItem(
+    assert first == InstallmentRow(
         plan_id=plan,
         plan_name="小米14",
         currency="CNY",
         period=1,
         periods=12,
         due_date=FIRST,
-        total=32160,
+        principal=30000,
+        fee=2160,
         paid=0,
-        amount_due=32160,
+        penalty_paid=0,
+        penalty=0,
         status=Status.OVERDUE,
         days_overdue=21,
-        penalty=0,
+        platform=first.platform,
     )
+    assert (first.total, first.remaining, first.amount_due) == (32160, 32160, 32160)
 
 
 def test_range_bounds_are_inclusive(db: Database, plan: int) -> None:

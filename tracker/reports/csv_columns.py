@@ -75,8 +75,6 @@ __all__ = [
     "PLAN_COLUMNS",
     "CellError",
     "Column",
-    "InstallmentLine",
-    "PaymentLine",
     "PlanLine",
     "format_schedule",
     "header_key",
@@ -252,66 +250,6 @@ class PlanLine:
     payoff_charge: int = 0
     schedule: tuple[Installment, ...] = ()
     paid_periods: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentLine:
-    """One row of the payments CSV.
-
-    Attributes:
-        id: the payment's id (export), or its id in the file (import; None when absent).
-        plan_id: the plan it was paid to (in the file: a key of the batch or a database id).
-        plan_name: that plan's name (informative; checked on import when filled in).
-        date: when it was paid.
-        amount: minor units of ``currency``.
-        currency: the plan's currency.
-        method, note: free text.
-        kind: ``payment``, ``payoff`` (an early payoff that closed the plan) or ``prior``
-            (a period paid before the plan was tracked; Chinese 记账前已还 on import).
-        voided: kept in history but not counted.
-    """
-
-    id: int | None
-    plan_id: int
-    plan_name: str
-    date: date
-    amount: int
-    currency: str
-    method: str = ""
-    note: str = ""
-    kind: str = "payment"
-    voided: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class InstallmentLine:
-    """One installment of a schedule with its status as of a date (amounts in minor units).
-
-    ``remaining`` is what is still owed on it: unpaid principal + fee + charged penalty.
-    ``fee`` is the period's finance charge; ``charge`` says what it is called (interest for a
-    loan), which decides the CSV column it goes in.
-    """
-
-    plan_id: int
-    plan_name: str
-    platform: str
-    period: int
-    periods: int
-    due_date: date
-    currency: str
-    principal: int
-    fee: int
-    paid: int
-    remaining: int
-    penalty: int
-    status: str
-    days_overdue: int
-    charge: Charge = Charge.FEE
-
-    @property
-    def total(self) -> int:
-        """The scheduled amount: principal + fee."""
-        return self.principal + self.fee
 
 
 # -- cells: how an import reads them ------------------------------------------------------------

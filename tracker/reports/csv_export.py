@@ -16,14 +16,13 @@ from decimal import Decimal
 
 from tracker.domain.money import format_amount
 from tracker.domain.plan import Charge
+from tracker.domain.rows import InstallmentRow, PaymentRow
 
 from .csv_columns import (
     INSTALLMENT_COLUMNS,
     PAYMENT_COLUMNS,
     PLAN_COLUMNS,
     Column,
-    InstallmentLine,
-    PaymentLine,
     PlanLine,
     format_schedule,
     neutralise,
@@ -69,7 +68,7 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> bytes
     return (BOM + out.getvalue()).encode("utf-8")
 
 
-def payments_csv(payments: Iterable[PaymentLine]) -> bytes:
+def payments_csv(payments: Iterable[PaymentRow]) -> bytes:
     """The payment history: one row per payment, voided ones included (``voided`` true)."""
     return write_csv(
         PAYMENT_COLUMNS,
@@ -102,13 +101,13 @@ def installment_columns(charges: Collection[Charge]) -> tuple[Column, ...]:
     return tuple(c for c in INSTALLMENT_COLUMNS if c.key not in unused)
 
 
-def installments_csv(items: Iterable[InstallmentLine]) -> bytes:
+def installments_csv(items: Iterable[InstallmentRow]) -> bytes:
     """Schedules with status: one row per installment (see ``installment_columns``)."""
     lines = list(items)
     columns = installment_columns({i.charge for i in lines})
     charges = [Charge(c.key) for c in columns if c.key in set(Charge)]
 
-    def row(i: InstallmentLine) -> list[str]:
+    def row(i: InstallmentRow) -> list[str]:
         fee = format_amount(i.fee, i.currency)
         return [
             str(i.plan_id),
@@ -122,9 +121,9 @@ def installments_csv(items: Iterable[InstallmentLine]) -> bytes:
             *(fee if c is i.charge else "" for c in charges),
             format_amount(i.total, i.currency),
             format_amount(i.paid, i.currency),
-            format_amount(i.remaining, i.currency),
-            format_amount(i.penalty, i.currency),
-            i.status,
+            format_amount(i.amount_due, i.currency),  # the column's meaning: still owed
+            format_amount(i.penalty_charged, i.currency),
+            i.status.value,
             str(i.days_overdue),
         ]
 

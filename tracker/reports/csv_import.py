@@ -37,6 +37,7 @@ from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import currency, parse_amount, parse_periods, parse_rate
 from tracker.domain.payoff import default_payoff_policy
 from tracker.domain.plan import Installment, PlanTerms
+from tracker.domain.rows import PaymentRow
 
 from .csv_columns import (
     COLUMNS,
@@ -46,7 +47,6 @@ from .csv_columns import (
     MODEL_NAMES,
     POLICY_NAMES,
     REMAINDER_NAMES,
-    PaymentLine,
     PlanLine,
     aliases,
     header_key,
@@ -569,11 +569,11 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
     )
 
 
-def parse_payments(table: Table, plan_of: Callable[[int], PlanRef]) -> Parsed[PaymentLine]:
-    """Every row of a payments table as a ``PaymentLine`` whose ``plan_id`` is ``plan_of``'s
+def parse_payments(table: Table, plan_of: Callable[[int], PlanRef]) -> Parsed[PaymentRow]:
+    """Every row of a payments table as a ``PaymentRow`` whose ``plan_id`` is ``plan_of``'s
     id, or the problems that stop it. ``plan_of`` raises LookupError (with the message to
     show) for a plan id that cannot be used."""
-    rows: list[tuple[int, PaymentLine]] = []
+    rows: list[tuple[int, PaymentRow]] = []
     problems = list(table.problems)
     seen: dict[object, int] = {}
     for line, cells in table.rows:
@@ -590,7 +590,7 @@ def parse_payments(table: Table, plan_of: Callable[[int], PlanRef]) -> Parsed[Pa
     return Parsed(tuple(rows), _by_line(problems))
 
 
-def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> PaymentLine | None:
+def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> PaymentRow | None:
     plan_key = r.get("plan_id", lambda t: parse_int(t, Phrase("plan id"), 1, 2**63 - 1), None, True)
     plan: PlanRef | None = None
     if plan_key is not None:
@@ -626,7 +626,7 @@ def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> Pay
     voided = r.get("voided", parse_bool, False)
     if r.errors or plan is None or on is None:
         return None
-    return PaymentLine(
+    return PaymentRow(
         id=key,
         plan_id=plan.id,
         plan_name=plan.name,

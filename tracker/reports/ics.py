@@ -32,8 +32,7 @@ import icalendar
 
 from tracker.domain.money import format_money
 from tracker.domain.plan import Charge
-
-from .csv_columns import InstallmentLine
+from tracker.domain.rows import InstallmentRow
 
 __all__ = ["PRODID", "FeedEvent", "calendar_ics", "event_uid", "summary"]
 
@@ -63,14 +62,14 @@ class FeedEvent:
         archived: the plan is archived or closed: the event is cancelled even if owed.
     """
 
-    item: InstallmentLine
+    item: InstallmentRow
     sequence: int = 0
     archived: bool = False
 
     @property
     def active(self) -> bool:
         """Whether the event is a reminder (owed, plan in use) rather than cancelled."""
-        return self.item.remaining > 0 and not self.archived
+        return self.item.amount_due > 0 and not self.archived
 
 
 def event_uid(plan_id: int, period: int) -> str:
@@ -78,13 +77,13 @@ def event_uid(plan_id: int, period: int) -> str:
     return f"plan-{plan_id}-period-{period}@{UID_DOMAIN}"
 
 
-def summary(item: InstallmentLine, archived: bool = False) -> str:
+def summary(item: InstallmentRow, archived: bool = False) -> str:
     """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due; for a paid
     installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``."""
     head = f"{item.plan_name} · 第{item.period}/{item.periods}期"
-    if item.remaining == 0:
+    if item.amount_due == 0:
         return f"{head} 已还 {format_money(item.paid, item.currency)}"
-    amount = format_money(item.remaining, item.currency)
+    amount = format_money(item.amount_due, item.currency)
     return f"{head} 已归档 {amount}" if archived else f"{head} {amount}"
 
 
@@ -92,7 +91,7 @@ _CHARGE = {Charge.FEE: "手续费/利息 Fee", Charge.INTEREST: "利息 Interest
 """How a period's charge is labelled: a loan's is interest (consumer events keep their label)."""
 
 
-def description(item: InstallmentLine, archived: bool = False) -> str:
+def description(item: InstallmentRow, archived: bool = False) -> str:
     """The event's details, one per line, in Chinese and English."""
     cur = item.currency
 
@@ -104,13 +103,13 @@ def description(item: InstallmentLine, archived: bool = False) -> str:
         title,
         f"第{item.period}/{item.periods}期 Period {item.period} of {item.periods}",
         f"到期日 Due: {item.due_date.isoformat()}",
-        f"应还 Amount due: {money(item.remaining)}",
+        f"应还 Amount due: {money(item.amount_due)}",
         f"本金 Principal: {money(item.principal)} · {_CHARGE[item.charge]}: {money(item.fee)}",
     ]
     if item.paid:
         lines.append(f"已还 Paid: {money(item.paid)}")
-    if item.penalty:
-        lines.append(f"罚息 Penalty: {money(item.penalty)}")
+    if item.penalty_charged:
+        lines.append(f"罚息 Penalty: {money(item.penalty_charged)}")
     status = _STATUS.get(item.status, item.status)
     if item.days_overdue:
         status += f"（{item.days_overdue} 天 days）"
@@ -121,13 +120,13 @@ def description(item: InstallmentLine, archived: bool = False) -> str:
 
 
 def calendar_ics(
-    items: Iterable[InstallmentLine | FeedEvent],
+    items: Iterable[InstallmentRow | FeedEvent],
     stamp: datetime,
     alarm_days: int = 1,
     name: str = "分期账本 Installment Tracker",
 ) -> bytes:
     """The feed of ``items``, stamped ``stamp`` (a UTC time): owed installments as reminders,
-    paid ones (and those of archived plans) as cancelled events. A bare ``InstallmentLine`` is
+    paid ones (and those of archived plans) as cancelled events. A bare ``InstallmentRow`` is
     an event of SEQUENCE 0 of a plan in use."""
     if isinstance(alarm_days, bool) or not 0 <= alarm_days <= MAX_ALARM_DAYS:
         raise ValueError(f"the alarm must be from 0 to {MAX_ALARM_DAYS} days before")

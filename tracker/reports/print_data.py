@@ -1,6 +1,6 @@
 """What the printed outputs show, as plain data (no Qt): calendar month pages and schedule sheets.
 
-``calendar_pages`` turns the calendar query's rows (``services.calendar.CalendarItem``) into one
+``calendar_pages`` turns the calendar query's rows (``domain.rows.InstallmentRow``) into one
 ``MonthPage`` per month: the weeks (Monday first) of the month with each day's installments,
 the month's totals per currency and what is overdue. ``schedule_sheet`` turns a plan's detail
 (``services.PlanDetail``) into a ``ScheduleSheet``: its terms, cost, APR and every period with
@@ -17,28 +17,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
 from tracker.domain.errors import UserError
 from tracker.domain.ledger import Status
 from tracker.domain.money import format_percent
 from tracker.domain.plan import Charge, Model
-
-if TYPE_CHECKING:
-    from tracker.services.calendar import CalendarItem
-    from tracker.services.model import PlanDetail
+from tracker.domain.rows import InstallmentRow
 
 __all__ = [
     "MAX_MONTHS",
     "DayCell",
-    "DayEntry",
     "MonthPage",
-    "ScheduleRow",
     "ScheduleSheet",
     "calendar_pages",
     "month_span",
     "months_between",
     "schedule_sheet",
+    "shown_amount",
 ]
 
 MAX_MONTHS = 120
@@ -49,46 +45,9 @@ Totals = tuple[tuple[str, int], ...]
 """Amounts per currency, in the order the currencies first appear: (("CNY", 32160),)."""
 
 
-@dataclass(frozen=True, slots=True)
-class DayEntry:
-    """One installment written in a day of the month grid.
-
-    Attributes:
-        plan_id: the plan it belongs to.
-        plan_name: the plan's name.
-        currency: the plan's currency.
-        period: the period number (1-based).
-        periods: how many periods the plan has.
-        total: the scheduled amount (principal + fee).
-        amount_due: what is still owed on it (penalty included); 0 once paid.
-        status: its status as of the page's date.
-        days_overdue: days since the due date while unpaid.
-    """
-
-    plan_id: int
-    plan_name: str
-    currency: str
-    period: int
-    periods: int
-    total: int
-    amount_due: int
-    status: Status
-    days_overdue: int
-
-    @property
-    def paid(self) -> bool:
-        """Whether nothing is owed on it any more."""
-        return self.status is Status.PAID
-
-    @property
-    def overdue(self) -> bool:
-        """Past its due date and grace days with something unpaid."""
-        return self.status is Status.OVERDUE and self.amount_due > 0
-
-    @property
-    def amount(self) -> int:
-        """The amount to print: the scheduled total once paid, what is owed otherwise."""
-        return self.total if self.paid else self.amount_due
+def shown_amount(entry: InstallmentRow) -> int:
+    """What a calendar entry prints: the scheduled total once paid, what is owed otherwise."""
+    return entry.total if entry.status is Status.PAID else entry.amount_due
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +56,7 @@ class DayCell:
 
     day: date
     in_month: bool
-    entries: tuple[DayEntry, ...] = ()
+    entries: tuple[InstallmentRow, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -143,7 +102,7 @@ class MonthPage:
                     return cell
         raise KeyError(day)
 
-    def entries(self) -> list[DayEntry]:
+    def entries(self) -> list[InstallmentRow]:
         """Every entry of the month, by day."""
         return [e for week in self.weeks for cell in week for e in cell.entries]
 
@@ -178,28 +137,14 @@ def month_span(first: date, last: date) -> tuple[date, date]:
     return months[0], end.replace(day=calendar.monthrange(end.year, end.month)[1])
 
 
-def _entry(item: CalendarItem) -> DayEntry:
-    return DayEntry(
-        plan_id=item.plan_id,
-        plan_name=item.plan_name,
-        currency=item.currency,
-        period=item.period,
-        periods=item.periods,
-        total=item.total,
-        amount_due=item.amount_due,
-        status=item.status,
-        days_overdue=item.days_overdue,
-    )
-
-
-def _month_page(year: int, month: int, items: list[CalendarItem], as_of: date) -> MonthPage:
-    by_day: dict[date, list[DayEntry]] = {}
+def _month_page(year: int, month: int, items: list[InstallmentRow], as_of: date) -> MonthPage:
+    by_day: dict[date, list[InstallmentRow]] = {}
     total: dict[str, int] = {}
     due: dict[str, int] = {}
     overdue: dict[str, int] = {}
     overdue_count = 0
     for item in sorted(items, key=lambda i: (i.due_date, i.plan_name, i.plan_id, i.period)):
-        entry = _entry(item)
+        entry = item
         by_day.setdefault(item.due_date, []).append(entry)
         _add(total, entry.currency, entry.total)
         _add(due, entry.currency, entry.amount_due)
@@ -232,48 +177,16 @@ def _month_page(year: int, month: int, items: list[CalendarItem], as_of: date) -
 
 
 def calendar_pages(
-    items: Iterable[CalendarItem], first: date, last: date, as_of: date
+    items: Iterable[InstallmentRow], first: date, last: date, as_of: date
 ) -> list[MonthPage]:
     """One page per month from ``first``'s month to ``last``'s; items outside are ignored."""
     months = months_between(first, last)
-    by_month: dict[tuple[int, int], list[CalendarItem]] = {}
+    by_month: dict[tuple[int, int], list[InstallmentRow]] = {}
     for item in items:
         by_month.setdefault((item.due_date.year, item.due_date.month), []).append(item)
     return [
         _month_page(m.year, m.month, by_month.get((m.year, m.month), []), as_of) for m in months
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    """One period of a schedule sheet.
-
-    Attributes:
-        period: the period number (1-based).
-        due_date: when it is due.
-        principal, fee, total: the scheduled amounts (total = principal + fee).
-        paid: what was paid towards it (penalty included).
-        remaining: what is still owed on it (unpaid principal + fee + charged penalty).
-        penalty: charged penalty not yet paid (part of ``remaining``).
-        status: its status as of the sheet's date.
-        days_overdue: days since the due date while unpaid.
-    """
-
-    period: int
-    due_date: date
-    principal: int
-    fee: int
-    total: int
-    paid: int
-    remaining: int
-    penalty: int
-    status: Status
-    days_overdue: int
-
-    @property
-    def overdue(self) -> bool:
-        """Past its due date and grace days with something unpaid."""
-        return self.status is Status.OVERDUE and self.remaining > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +234,7 @@ class ScheduleSheet:
     balance: int
     status: str
     as_of: date
-    rows: tuple[ScheduleRow, ...]
+    rows: tuple[InstallmentRow, ...]
     grace_days: int = 0
     tolerance: int = 0
     penalty_daily_rate: Decimal = _NO_RATE
@@ -344,23 +257,22 @@ class ScheduleSheet:
         return sum(1 for r in self.rows if r.overdue)
 
 
-def schedule_sheet(detail: PlanDetail) -> ScheduleSheet:
-    """The schedule sheet of a plan's detail (statuses as of the detail's date)."""
+def schedule_sheet(detail: Any) -> ScheduleSheet:
+    """The schedule sheet of a plan's detail (``services.PlanDetail``: its id, input, state,
+    cost, total fee and status), statuses as of the detail's date."""
     terms = detail.input.terms
+    states = detail.installments
     rows = tuple(
-        ScheduleRow(
-            period=s.period,
-            due_date=s.due_date,
-            principal=s.installment.principal,
-            fee=s.installment.fee,
-            total=s.installment.total,
-            paid=s.paid,
-            remaining=s.amount_due,
-            penalty=s.penalty_due,
-            status=s.status,
-            days_overdue=s.days_overdue,
+        InstallmentRow.of(
+            s,
+            detail.id,
+            detail.input.name,
+            terms.currency,
+            len(states),
+            detail.input.platform,
+            terms.model.charge,
         )
-        for s in detail.installments
+        for s in states
     )
     return ScheduleSheet(
         plan_id=detail.id,

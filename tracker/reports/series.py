@@ -24,7 +24,7 @@ from datetime import date
 from typing import Protocol
 
 from tracker.domain.dates import add_months
-from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.ledger import Status
 
 __all__ = [
     "BalanceSeries",
@@ -41,8 +41,21 @@ __all__ = [
 ]
 
 
+class InstallmentLike(Protocol):
+    """What the series need of an installment (``InstallmentRow`` and ``InstallmentState`` fit)."""
+
+    @property
+    def due_date(self) -> date: ...
+
+    @property
+    def amount_due(self) -> int: ...
+
+    @property
+    def status(self) -> Status: ...
+
+
 class PlanLike(Protocol):
-    """What the series need of a plan (``services.dashboard.PlanStates`` fits)."""
+    """What the series need of a plan (``services.dashboard.PlanRows`` fits)."""
 
     @property
     def plan_id(self) -> int: ...
@@ -51,7 +64,7 @@ class PlanLike(Protocol):
     def name(self) -> str: ...
 
     @property
-    def installments(self) -> Sequence[InstallmentState]: ...
+    def installments(self) -> Sequence[InstallmentLike]: ...
 
 
 @dataclass(frozen=True, slots=True)

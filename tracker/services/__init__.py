@@ -6,7 +6,7 @@ queries return plain frozen records; every "today" is passed in as ``as_of``.
 
 from .model import (
     Change,
-    DueItem,
+    InstallmentRow,
     PaymentRow,
     PlanDetail,
     PlanInput,
@@ -20,7 +20,7 @@ from .undo import PlanSnapshot, restore_plan, snapshot_plan
 
 __all__ = [
     "Change",
-    "DueItem",
+    "InstallmentRow",
     "PaymentRow",
     "PlanDetail",
     "PlanInput",

@@ -5,10 +5,10 @@ One transaction per call; the result is plain frozen records the calendar screen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.ledger import Status
+from tracker.domain.plan import Model
+from tracker.domain.rows import InstallmentRow
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PlanRecord
 
@@ -16,40 +16,7 @@ from . import reads
 from .convert import DEFAULT_REMINDER_DAYS
 from .model import ServiceError
 
-__all__ = ["CalendarItem", "installments_between"]
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarItem:
-    """One installment on the calendar, as of a date.
-
-    Attributes:
-        plan_id: the plan it belongs to.
-        plan_name: the plan's name.
-        currency: the plan's currency (ISO 4217).
-        period: the period number (1-based).
-        periods: how many periods the plan has.
-        due_date: when it is due.
-        total: the scheduled amount (principal + fee), minor units.
-        paid: what has been paid towards it (penalty included), minor units.
-        amount_due: what is still owed on it (unpaid principal + fee + penalty), minor units.
-        status: paid, partial, upcoming, due_soon, due_today, grace or overdue.
-        days_overdue: days since the due date while unpaid (0 otherwise).
-        penalty: charged penalty not yet paid, minor units.
-    """
-
-    plan_id: int
-    plan_name: str
-    currency: str
-    period: int
-    periods: int
-    due_date: date
-    total: int
-    paid: int
-    amount_due: int
-    status: Status
-    days_overdue: int
-    penalty: int
+__all__ = ["installments_between"]
 
 
 def installments_between(
@@ -59,7 +26,7 @@ def installments_between(
     as_of: date,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
     include_closed: bool = False,
-) -> list[CalendarItem]:
+) -> list[InstallmentRow]:
     """Installments due from ``start`` to ``end`` (inclusive) of every plan that is not
     archived (and not paid off, unless ``include_closed``), by due date, plan and period."""
     if end < start:
@@ -76,19 +43,14 @@ def installments_between(
         )
         counts = reads.period_counts(s, [ps.plan.id for ps in found])
     items = [
-        CalendarItem(
-            plan_id=ps.plan.id,
-            plan_name=ps.plan.name,
-            currency=ps.plan.currency,
-            period=st.period,
-            periods=counts[ps.plan.id],
-            due_date=st.due_date,
-            total=st.installment.total,
-            paid=st.paid,
-            amount_due=st.amount_due,
-            status=st.status,
-            days_overdue=st.days_overdue,
-            penalty=st.penalty_due,
+        InstallmentRow.of(
+            st,
+            ps.plan.id,
+            ps.plan.name,
+            ps.plan.currency,
+            counts[ps.plan.id],
+            ps.plan.platform,
+            Model(ps.plan.model).charge,
         )
         for ps in found
         for st in ps.installments

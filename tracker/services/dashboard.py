@@ -14,14 +14,14 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.ledger import Status
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
 
 from . import reads
-from .model import DueItem, ServiceError
+from .model import InstallmentRow, ServiceError
 
-__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanStates", "dashboard"]
+__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanRows", "dashboard"]
 
 DUE_WINDOW_DAYS = 30
 """The "due in the next N days" card's window."""
@@ -30,22 +30,22 @@ _ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
 
 
 @dataclass(frozen=True, slots=True)
-class PlanStates:
-    """One open plan and the state of each of its installments as of the dashboard's date.
+class PlanRows:
+    """One open plan and the row of each of its installments as of the dashboard's date.
 
     Attributes:
         plan_id: the plan's id.
         name: what the user calls it.
         platform: the lender or platform.
         currency: ISO 4217 code of its amounts.
-        installments: every installment's state, in period order.
+        installments: every installment's row, in period order.
     """
 
     plan_id: int
     name: str
     platform: str
     currency: str
-    installments: tuple[InstallmentState, ...]
+    installments: tuple[InstallmentRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +100,8 @@ class Dashboard:
     as_of: date
     plan_count: int
     cards: Cards
-    due: tuple[DueItem, ...]
-    plans: tuple[PlanStates, ...]
+    due: tuple[InstallmentRow, ...]
+    plans: tuple[PlanRows, ...]
 
     @property
     def empty(self) -> bool:
@@ -126,7 +126,23 @@ def dashboard(
         plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
         found = reads.states(s, as_of, reminder_days, reads.open_plans(), every_plan=True)
     plans = [
-        PlanStates(ps.plan.id, ps.plan.name, ps.plan.platform, ps.plan.currency, ps.installments)
+        PlanRows(
+            ps.plan.id,
+            ps.plan.name,
+            ps.plan.platform,
+            ps.plan.currency,
+            tuple(
+                InstallmentRow.of(
+                    st,
+                    ps.plan.id,
+                    ps.plan.name,
+                    ps.plan.currency,
+                    ps.plan.periods,
+                    ps.plan.platform,
+                )
+                for st in ps.installments
+            ),
+        )
         for ps in found
     ]
     main = _main_currency([p.currency for p in plans], currency)
@@ -140,11 +156,11 @@ def dashboard(
     )
 
 
-def _cards(plans: tuple[PlanStates, ...], currency: str, as_of: date, others: int) -> Cards:
+def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int) -> Cards:
     horizon = as_of + timedelta(days=DUE_WINDOW_DAYS)
     owed = soon = soon_count = late_count = late_amount = late_penalty = 0
     late_plans: set[int] = set()
-    upcoming: list[tuple[date, int, InstallmentState, PlanStates]] = []
+    upcoming: list[tuple[date, int, InstallmentRow, PlanRows]] = []
     for plan in plans:
         for st in plan.installments:
             if st.amount_due <= 0:
@@ -153,7 +169,7 @@ def _cards(plans: tuple[PlanStates, ...], currency: str, as_of: date, others: in
             if st.status is Status.OVERDUE:
                 late_count += 1
                 late_amount += st.amount_due
-                late_penalty += st.penalty_due
+                late_penalty += st.penalty
                 late_plans.add(plan.plan_id)
             if as_of <= st.due_date <= horizon:
                 soon += st.amount_due
@@ -180,24 +196,14 @@ def _cards(plans: tuple[PlanStates, ...], currency: str, as_of: date, others: in
     )
 
 
-def _due_items(plans: list[PlanStates], as_of: date, within: int) -> list[DueItem]:
-    """The same rows as ``services.due(db, as_of, within)``, from states already computed."""
+def _due_items(plans: list[PlanRows], as_of: date, within: int) -> list[InstallmentRow]:
+    """The same rows as ``services.due(db, as_of, within)``, from rows already built."""
     horizon = as_of + timedelta(days=within)
     items = [
-        DueItem(
-            p.plan_id,
-            p.name,
-            p.currency,
-            st.period,
-            st.due_date,
-            st.amount_due,
-            st.status,
-            st.days_overdue,
-            st.penalty_due,
-        )
+        row
         for p in plans
-        for st in p.installments
-        if st.status in _ATTENTION and st.amount_due > 0 and st.due_date <= horizon
+        for row in p.installments
+        if row.status in _ATTENTION and row.amount_due > 0 and row.due_date <= horizon
     ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

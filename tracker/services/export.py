@@ -16,8 +16,9 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.plan import Model
+from tracker.domain.rows import InstallmentRow, PaymentRow
 from tracker.reports import csv_export, ics
-from tracker.reports.csv_columns import InstallmentLine, PaymentLine, PlanLine
+from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
@@ -28,7 +29,7 @@ from .convert import (
     installments_of,
 )
 from .model import ServiceError
-from .payments import payment_records
+from .payments import payment_records, payment_row
 from .plans import get_record
 
 __all__ = [
@@ -94,26 +95,12 @@ def payment_lines(
     plan_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> list[PaymentLine]:
+) -> list[PaymentRow]:
     """Payments (voided ones included) by date then id, of one plan or all, within dates."""
     _check_range(date_from, date_to)
     with db.session() as s:
         rows = payment_records(s, plan_id, date_from, date_to)
-    return [
-        PaymentLine(
-            id=p.id,
-            plan_id=p.plan_id,
-            plan_name=p.plan_name,
-            date=p.date,
-            amount=p.amount,
-            currency=p.currency,
-            method=p.method,
-            note=p.note,
-            kind=p.kind,
-            voided=bool(p.voided),
-        )
-        for p in rows
-    ]
+    return [payment_row(p) for p in rows]
 
 
 def _lines(
@@ -123,7 +110,7 @@ def _lines(
     plan_id: int | None,
     start: date | None,
     end: date | None,
-) -> list[tuple[Row[Any], InstallmentLine]]:
+) -> list[tuple[Row[Any], InstallmentRow]]:
     """Each plan's installments (archived and paid-off plans included) with their status as
     of ``as_of``, by plan then period, due from ``start`` to ``end``; with each plan's row."""
     plan_where = [] if plan_id is None else [PlanRecord.id == get_record(s, plan_id).id]
@@ -144,22 +131,14 @@ def _lines(
     return [
         (
             ps.plan,
-            InstallmentLine(
-                plan_id=ps.plan.id,
-                plan_name=ps.plan.name,
-                platform=ps.plan.platform,
-                period=st.period,
-                periods=counts[ps.plan.id],
-                due_date=st.due_date,
-                currency=ps.plan.currency,
-                principal=st.installment.principal,
-                fee=st.installment.fee,
-                paid=st.paid,
-                remaining=st.amount_due,
-                penalty=st.penalty,
-                status=st.status.value,
-                days_overdue=st.days_overdue,
-                charge=Model(ps.plan.model).charge,
+            InstallmentRow.of(
+                st,
+                ps.plan.id,
+                ps.plan.name,
+                ps.plan.currency,
+                counts[ps.plan.id],
+                ps.plan.platform,
+                Model(ps.plan.model).charge,
             ),
         )
         for ps in found
@@ -174,7 +153,7 @@ def installment_lines(
     date_from: date | None = None,
     date_to: date | None = None,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
-) -> list[InstallmentLine]:
+) -> list[InstallmentRow]:
     """Every plan's schedule (archived and paid-off plans included) with each installment's
     status as of ``as_of``, by plan then period; ``date_from``/``date_to`` bound due dates."""
     _check_range(date_from, date_to)
@@ -190,7 +169,7 @@ def export_rows(
     date_from: date | None = None,
     date_to: date | None = None,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
-) -> list[PlanLine] | list[PaymentLine] | list[InstallmentLine]:
+) -> list[PlanLine] | list[PaymentRow] | list[InstallmentRow]:
     """The records an export of ``kind`` (payments, installments or plans) holds."""
     if kind == "payments":
         return payment_lines(db, plan_id, date_from, date_to)

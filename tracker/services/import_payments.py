@@ -20,7 +20,7 @@ from tracker.domain.errors import UserError
 from tracker.domain.ledger import Payment, PaymentError, Replay, check_payment, evaluate
 from tracker.domain.money import Amount
 from tracker.domain.payoff import apply_payoff
-from tracker.reports.csv_columns import PaymentLine
+from tracker.domain.rows import PaymentRow
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import installments_of, payments_of, rules_of
@@ -40,7 +40,7 @@ class Batch(Protocol):
     def tick(self) -> None: ...
     def problem(self, file: str, line: int, message: str | UserError) -> None: ...
     def free_id(self, model: type[PlanRecord] | type[PaymentRecord], key: int | None) -> int: ...
-    def imported(self, name: str, line: int, pay: PaymentLine, payment_id: int) -> None: ...
+    def imported(self, name: str, line: int, pay: PaymentRow, payment_id: int) -> None: ...
 
 
 class PlanPayments:
@@ -71,7 +71,7 @@ class PlanPayments:
         ):
             self.replay.apply(pay)
 
-    def add(self, rows: list[tuple[int, PaymentLine]]) -> None:
+    def add(self, rows: list[tuple[int, PaymentRow]]) -> None:
         batch = self.batch
         for line, pay in rows:
             batch.tick()
@@ -87,7 +87,7 @@ class PlanPayments:
             settled = self.replay.owed_on(max(batch.as_of, last)) == 0
             self.rec.closed_on = last if settled else None
 
-    def _record(self, pay: PaymentLine) -> int:
+    def _record(self, pay: PaymentRow) -> int:
         """What ``payments.record_payment`` (or ``pay_off``) stores, inside the batch."""
         rec, batch = self.rec, self.batch
         method, note = clean_text(pay.method, "method"), clean_text(pay.note, "note")
@@ -159,7 +159,7 @@ class PlanPayments:
         self.replay.apply(new)
         return False
 
-    def _pay_off(self, pay: PaymentLine) -> None:
+    def _pay_off(self, pay: PaymentRow) -> None:
         rec, batch = self.rec, self.batch
         quote = quote_on(rec, pay.date)
         if rec.id in batch.charges:  # the schedule came from the file: already paid off?

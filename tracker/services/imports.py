@@ -55,9 +55,10 @@ from sqlalchemy.orm import Session
 from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import AmountError
 from tracker.domain.payoff import PayoffPolicy
+from tracker.domain.rows import PaymentRow
 from tracker.domain.schedule import build_schedule
 from tracker.reports import csv_import
-from tracker.reports.csv_columns import PaymentLine, PlanLine
+from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
@@ -440,7 +441,7 @@ class _Batch:
         parsed = csv_import.parse_payments(table, self.plan_of)
         for p in parsed.problems:
             self.problem(name, p.line, p.error or p.message)
-        by_plan: dict[int, list[tuple[int, PaymentLine]]] = {}
+        by_plan: dict[int, list[tuple[int, PaymentRow]]] = {}
         for line, pay in parsed.rows:
             by_plan.setdefault(pay.plan_id, []).append((line, pay))
         for plan_id, rows in by_plan.items():
@@ -448,7 +449,7 @@ class _Batch:
             PlanPayments(self, name, rec).add(rows)
         self.session.flush()
 
-    def imported(self, name: str, line: int, pay: PaymentLine, payment_id: int) -> None:
+    def imported(self, name: str, line: int, pay: PaymentRow, payment_id: int) -> None:
         """Note a payment row that was accepted."""
         self.payment_ids.add(payment_id)
         self.touched.add(pay.plan_id)

@@ -13,13 +13,14 @@ from enum import StrEnum
 
 from tracker.domain.apr import CostOfCredit
 from tracker.domain.errors import UserError
-from tracker.domain.ledger import InstallmentState, LedgerState, Status
+from tracker.domain.ledger import InstallmentState, LedgerState
 from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
 from tracker.domain.plan import PlanTerms
+from tracker.domain.rows import InstallmentRow, PaymentRow
 
 __all__ = [
     "Change",
-    "DueItem",
+    "InstallmentRow",
     "PaymentRow",
     "PlanDetail",
     "PlanInput",
@@ -149,34 +150,3 @@ class PlanDetail:
     def installments(self) -> tuple[InstallmentState, ...]:
         """Every installment's state."""
         return self.state.installments
-
-
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    """An unpaid installment that needs attention: overdue, in grace, or due soon."""
-
-    plan_id: int
-    plan_name: str
-    currency: str
-    period: int
-    due_date: date
-    amount_due: int
-    status: Status
-    days_overdue: int
-    penalty: int
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRow:
-    """One payment in the history."""
-
-    id: int
-    plan_id: int
-    plan_name: str
-    currency: str
-    date: date
-    amount: int
-    method: str
-    note: str
-    voided: bool
-    kind: str

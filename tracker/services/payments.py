@@ -20,7 +20,7 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 
 from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
-from .model import Change, DueItem, PaymentRow, ServiceError
+from .model import Change, InstallmentRow, PaymentRow, ServiceError
 from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, update_closed
 
 MAX_TEXT = 1000
@@ -203,24 +203,26 @@ def history(
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.session() as s:
         rows = payment_records(s, plan_id, date_from, date_to)
-    return [
-        PaymentRow(
-            r.id,
-            r.plan_id,
-            r.plan_name,
-            r.currency,
-            r.date,
-            r.amount,
-            r.method,
-            r.note,
-            bool(r.voided),
-            r.kind,
-        )
-        for r in rows
-    ]
+    return [payment_row(r) for r in rows]
 
 
-def due(db: Database, as_of: date, within: int = 7) -> list[DueItem]:
+def payment_row(r: Row[Any]) -> PaymentRow:
+    """The history row of a ``payment_records`` row."""
+    return PaymentRow(
+        id=r.id,
+        plan_id=r.plan_id,
+        plan_name=r.plan_name,
+        currency=r.currency,
+        date=r.date,
+        amount=r.amount,
+        method=r.method,
+        note=r.note,
+        voided=bool(r.voided),
+        kind=r.kind,
+    )
+
+
+def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     """Unpaid installments overdue, in grace, or due within ``within`` days, oldest first."""
     if within < 0:
         raise ServiceError("the window must be zero or more days")
@@ -230,16 +232,8 @@ def due(db: Database, as_of: date, within: int = 7) -> list[DueItem]:
             s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention
         )
     items = [
-        DueItem(
-            ps.plan.id,
-            ps.plan.name,
-            ps.plan.currency,
-            st.period,
-            st.due_date,
-            st.amount_due,
-            st.status,
-            st.days_overdue,
-            st.penalty_due,
+        InstallmentRow.of(
+            st, ps.plan.id, ps.plan.name, ps.plan.currency, ps.plan.periods, ps.plan.platform
         )
         for ps in found
         for st in ps.installments

@@ -279,9 +279,12 @@ def _summary(ps: reads.PlanStates) -> PlanSummary:
         periods_paid = sum(1 for st in sts if st.status is Status.PAID)
         next_due, next_amount = (nxt.due_date, nxt.amount_due) if nxt else (None, 0)
         remaining = sum(st.amount_due for st in sts)
-    else:  # nothing accrues here: stored totals, statuses of what needs attention
-        periods_paid, next_due, next_amount = p.paid_periods, p.next_due, p.next_amount
-        remaining = p.remaining
+    else:  # stored totals, plus the penalty of what needs attention (late, unpaid rows)
+        penalty = sum(st.penalty_due for st in sts)
+        first = next((st for st in sts if st.remaining > 0), None)
+        extra = first.penalty_due if first is not None and first.due_date == p.next_due else 0
+        periods_paid, next_due, next_amount = p.paid_periods, p.next_due, p.next_amount + extra
+        remaining = p.remaining + penalty
     return PlanSummary(
         id=p.id,
         name=p.name,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tracker.domain.ledger import Status
-from tracker.services.calendar import CalendarItem
+from tracker.domain.rows import InstallmentRow
 
 from . import fmt
 
@@ -39,13 +39,13 @@ class MonthGrid(QWidget):
         self.year, self.month = 2000, 1
         self.today = date(2000, 1, 1)  # set by set_month from ctx.today()
         self.selected: date | None = None
-        self._items: dict[date, list[CalendarItem]] = {}
+        self._items: dict[date, list[InstallmentRow]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(560, 360)
 
-    def set_month(self, year: int, month: int, items: list[CalendarItem], today: date) -> None:
+    def set_month(self, year: int, month: int, items: list[InstallmentRow], today: date) -> None:
         """Show a month with the installments of its six-week grid."""
         self.year, self.month, self.today = year, month, today
         self._items = {}
@@ -57,7 +57,7 @@ class MonthGrid(QWidget):
         """The first day shown."""
         return grid_start(self.year, self.month)
 
-    def items_on(self, day: date) -> list[CalendarItem]:
+    def items_on(self, day: date) -> list[InstallmentRow]:
         """The installments due on a day shown in the grid."""
         return list(self._items.get(day, []))
 
@@ -165,7 +165,7 @@ class MonthGrid(QWidget):
             more = self.tr("+%1 more").replace("%1", str(len(items) - len(shown)))
             p.drawText(QRect(inner.x(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, more)
 
-    def _paint_item(self, p: QPainter, item: CalendarItem, rect: QRect, inside: bool) -> None:
+    def _paint_item(self, p: QPainter, item: InstallmentRow, rect: QRect, inside: bool) -> None:
         fm = p.fontMetrics()
         if item.status is Status.PAID:
             colour, amount = self._colour("muted"), "✓ " + fmt.money(item.total, item.currency)

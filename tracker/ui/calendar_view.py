@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.ledger import Status
-from tracker.services.calendar import CalendarItem, installments_between
+from tracker.domain.rows import InstallmentRow
+from tracker.services.calendar import installments_between
 
 from . import fmt
 from .calendar_grid import LATE, MonthGrid, grid_start
@@ -34,7 +35,7 @@ from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 __all__ = ["CalendarScreen", "MonthGrid", "grid_start"]
 
 
-def _totals(items: list[CalendarItem], amount: str) -> str:
+def _totals(items: list[InstallmentRow], amount: str) -> str:
     sums: dict[str, int] = {}
     for item in items:
         sums[item.currency] = sums.get(item.currency, 0) + getattr(item, amount)
@@ -82,7 +83,7 @@ class CalendarScreen(QWidget):
         bold = QFont(self.day_label.font())
         bold.setBold(True)
         self.day_label.setFont(bold)
-        self.model: RowTableModel[CalendarItem] = RowTableModel(
+        self.model: RowTableModel[InstallmentRow] = RowTableModel(
             self._columns(), highlight=self._highlight, parent=self
         )
         self.proxy, self.table = sorted_table(self.model, self)
@@ -128,7 +129,7 @@ class CalendarScreen(QWidget):
         ctx.database_replaced.connect(self.refresh)
         self.refresh()
 
-    def _columns(self) -> list[Column[CalendarItem]]:
+    def _columns(self) -> list[Column[InstallmentRow]]:
         return [
             Column(lambda: self.tr("Plan"), lambda i: i.plan_name, lambda i: i.plan_name.lower()),
             Column(
@@ -149,7 +150,7 @@ class CalendarScreen(QWidget):
             Column(lambda: self.tr("Status"), self._status_text, lambda i: i.status.value),
         ]
 
-    def _status_text(self, item: CalendarItem) -> str:
+    def _status_text(self, item: InstallmentRow) -> str:
         text = fmt.status_label(item.status.value)
         if item.days_overdue:
             text += " · " + self.tr("%1 days").replace("%1", str(item.days_overdue))
@@ -160,7 +161,7 @@ class CalendarScreen(QWidget):
         return text
 
     @staticmethod
-    def _highlight(item: CalendarItem) -> str | None:
+    def _highlight(item: InstallmentRow) -> str | None:
         if item.status is Status.PAID:
             return "muted"
         if item.status in LATE:
@@ -252,7 +253,7 @@ class CalendarScreen(QWidget):
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(target, 0)).row())
         self._update_button()
 
-    def selected_item(self) -> CalendarItem | None:
+    def selected_item(self) -> InstallmentRow | None:
         """The installment selected in the day list, or None."""
         model = self.table.selectionModel()
         rows = model.selectedRows() if model else []

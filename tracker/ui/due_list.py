@@ -1,6 +1,6 @@
 """The Overview's "Needs attention" list: overdue, in-grace and due-soon installments.
 
-Rows are ``services.DueItem`` records in a ``RowTableModel`` sorted through a proxy by raw
+Rows are ``InstallmentRow`` records in a ``RowTableModel`` sorted through a proxy by raw
 values; each row has a one-click "Record payment" button, double-clicking a row does the same,
 and overdue rows are red (grace rows amber). The list asks for payments through
 ``pay_requested``; it records nothing itself.
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.ledger import Status
-from tracker.services.model import DueItem
+from tracker.domain.rows import InstallmentRow
 
 from . import fmt
 from .table_model import Column, RowTableModel, sorted_table
@@ -37,15 +37,17 @@ ACTION_COLUMN = 6
 """The column holding each row's "Record payment" button."""
 
 
-def due_model(periods: dict[int, int], parent: QWidget | None = None) -> RowTableModel[DueItem]:
+def due_model(
+    periods: dict[int, int], parent: QWidget | None = None
+) -> RowTableModel[InstallmentRow]:
     """Rows of due items: due date, plan, period (of the plan's ``periods``), amount due,
     status, days late, and an empty column for the button."""
 
-    def period(i: DueItem) -> str:
+    def period(i: InstallmentRow) -> str:
         total = periods.get(i.plan_id)
         return f"{i.period}/{total}" if total else str(i.period)
 
-    def amount_tip(i: DueItem) -> str:
+    def amount_tip(i: InstallmentRow) -> str:
         if not i.penalty:
             return ""
         return QCoreApplication.translate("Overview", "Includes a penalty of %1").replace(
@@ -91,7 +93,7 @@ def due_model(periods: dict[int, int], parent: QWidget | None = None) -> RowTabl
         Column(lambda: "", lambda i: "", lambda i: 0),
     ]
 
-    def highlight(i: DueItem) -> str | None:
+    def highlight(i: InstallmentRow) -> str | None:
         return {Status.OVERDUE: "overdue", Status.GRACE: "warning"}.get(i.status)
 
     return RowTableModel(columns, highlight, parent)
@@ -101,7 +103,7 @@ class DueList(QWidget):
     """Heading, the sortable table with a button per row, or a line saying all is clear."""
 
     pay_requested = Signal(object)
-    """A ``DueItem`` the user wants to record a payment for."""
+    """A ``InstallmentRow`` the user wants to record a payment for."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +135,9 @@ class DueList(QWidget):
         box.addWidget(self.table)
         box.addWidget(self.all_clear)
 
-    def set_items(self, items: list[DueItem], periods: dict[int, int], reminder_days: int) -> None:
+    def set_items(
+        self, items: list[InstallmentRow], periods: dict[int, int], reminder_days: int
+    ) -> None:
         """Show these items; ``periods`` gives each plan's number of periods."""
         self.periods.clear()
         self.periods.update(periods)
@@ -157,11 +161,11 @@ class DueList(QWidget):
             first = self.table.indexWidget(self.proxy.index(0, ACTION_COLUMN))
             self.table.setColumnWidth(ACTION_COLUMN, first.sizeHint().width() + 12)
 
-    def item_at(self, row: int) -> DueItem:
+    def item_at(self, row: int) -> InstallmentRow:
         """The item shown at a view row (in the current sort order)."""
         return self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
 
-    def selected_item(self) -> DueItem | None:
+    def selected_item(self) -> InstallmentRow | None:
         """The item of the selected row, or None."""
         rows = self.table.selectionModel().selectedRows()
         return self.item_at(rows[0].row()) if rows else None

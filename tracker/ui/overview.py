@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.rows import InstallmentRow
 from tracker.reports.series import balance_series, top_balances, top_plans, upcoming_by_month
 from tracker.services.dashboard import DUE_WINDOW_DAYS, Cards, Dashboard, dashboard
-from tracker.services.model import DueItem
 from tracker.services.sample import load_sample_data, remove_plans
 
 from . import fmt
@@ -280,7 +280,7 @@ class OverviewScreen(QWidget):
             return
         self._pay(item)
 
-    def _pay(self, item: DueItem) -> None:
+    def _pay(self, item: InstallmentRow) -> None:
         from .payment_dialog import record_payment_dialog
 
         record_payment_dialog(self.ctx, self, item.plan_id)

@@ -30,11 +30,13 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from tracker.domain.ledger import Status
+from tracker.domain.rows import InstallmentRow
 from tracker.reports.print_data import (
     DayCell,
-    DayEntry,
     MonthPage,
     Totals,
+    shown_amount,
 )
 
 from . import fmt
@@ -318,7 +320,7 @@ def _paint_day(c: Canvas, cell: DayCell, rect: QRectF) -> None:
         more = QCoreApplication.translate("Print", "+%1 more").replace("%1", str(len(hidden)))
         sums: dict[str, int] = {}
         for e in hidden:
-            sums[e.currency] = sums.get(e.currency, 0) + e.amount
+            sums[e.currency] = sums.get(e.currency, 0) + shown_amount(e)
         text = f"{more}  {totals_text(tuple(sums.items()))}"
         colour = LATE if any(e.overdue for e in hidden) else MUTED
         c.text(
@@ -330,9 +332,9 @@ def _paint_day(c: Canvas, cell: DayCell, rect: QRectF) -> None:
         )
 
 
-def _entry_style(entry: DayEntry) -> tuple[QColor, str]:
+def _entry_style(entry: InstallmentRow) -> tuple[QColor, str]:
     """The colour of an item and the amount text it shows (✓ and the total once paid)."""
-    if entry.paid:
+    if entry.status is Status.PAID:
         return MUTED, "✓ " + fmt.money(entry.total, entry.currency)
     amount = fmt.money(entry.amount_due, entry.currency)
     if entry.overdue:
@@ -342,7 +344,7 @@ def _entry_style(entry: DayEntry) -> tuple[QColor, str]:
     return INK, amount
 
 
-def _paint_entry_two_lines(c: Canvas, entry: DayEntry, line: QRectF, font: QFont) -> None:
+def _paint_entry_two_lines(c: Canvas, entry: InstallmentRow, line: QRectF, font: QFont) -> None:
     """Name and period on one line, the amount right-aligned on the next."""
     colour, amount = _entry_style(entry)
     small = c.font(6.5)
@@ -363,7 +365,7 @@ def _paint_entry_two_lines(c: Canvas, entry: DayEntry, line: QRectF, font: QFont
     c.text(below, amount, font, colour, Qt.AlignmentFlag.AlignRight, elide=False, shrink=True)
 
 
-def _paint_entry(c: Canvas, entry: DayEntry, rect: QRectF, font: QFont) -> None:
+def _paint_entry(c: Canvas, entry: InstallmentRow, rect: QRectF, font: QFont) -> None:
     colour, amount = _entry_style(entry)
     fm = c.metrics(font)
     amount_w = fm.horizontalAdvance(amount)

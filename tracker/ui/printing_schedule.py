@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice
 
 from tracker.domain.ledger import Status
-from tracker.reports.print_data import ScheduleRow, ScheduleSheet
+from tracker.domain.rows import InstallmentRow
+from tracker.reports.print_data import ScheduleSheet
 
 from . import fmt
 from .charge_words import charge_name, policy_label, total_charge
@@ -121,14 +122,14 @@ def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
     return [(label, value, label in strong) for label, value in facts]
 
 
-def _status_text(row: ScheduleRow) -> str:
+def _status_text(row: InstallmentRow) -> str:
     if row.overdue and row.days_overdue:
         text = QCoreApplication.translate("Print", "Overdue, %1 days")
         return text.replace("%1", str(row.days_overdue))
     return fmt.status_label(row.status.value)
 
 
-def _row_cells(row: ScheduleRow, m: str) -> list[str]:
+def _row_cells(row: InstallmentRow, m: str) -> list[str]:
     return [
         str(row.period),
         fmt.day(row.due_date),
@@ -136,7 +137,7 @@ def _row_cells(row: ScheduleRow, m: str) -> list[str]:
         fmt.money(row.fee, m),
         fmt.money(row.total, m),
         fmt.money(row.paid, m),
-        fmt.money(row.remaining, m),
+        fmt.money(row.amount_due, m),
         _status_text(row),
     ]
 
@@ -151,7 +152,7 @@ def _total_cells(s: ScheduleSheet) -> list[str]:
         fmt.money(sum(r.fee for r in rows), m),
         fmt.money(s.scheduled_total, m),
         fmt.money(sum(r.paid for r in rows), m),
-        fmt.money(sum(r.remaining for r in rows), m),
+        fmt.money(sum(r.amount_due for r in rows), m),
         "",
     ]
 
@@ -178,10 +179,10 @@ class _SheetLayout:
         next_top = c.rect.top() + self.title_h
         # The rows flow over the pages followed by the totals row and, if any, the penalty note.
         penalty = sum(r.penalty for r in sheet.rows)
-        lines: list[ScheduleRow | str] = [*sheet.rows, "total"]
+        lines: list[InstallmentRow | str] = [*sheet.rows, "total"]
         if penalty:
             lines.append("note")
-        self.pages: list[tuple[float, list[ScheduleRow | str]]] = []
+        self.pages: list[tuple[float, list[InstallmentRow | str]]] = []
         top = first_top
         while True:
             fits = max(1, int((bottom - top) // self.row_h) - 1)  # less the column header
@@ -248,7 +249,7 @@ def _paint_sheet_head(c: Canvas, s: ScheduleSheet, layout: _SheetLayout, first: 
 
 
 def _paint_table(
-    c: Canvas, s: ScheduleSheet, layout: _SheetLayout, top: float, lines: list[ScheduleRow | str]
+    c: Canvas, s: ScheduleSheet, layout: _SheetLayout, top: float, lines: list[InstallmentRow | str]
 ) -> None:
     r = c.rect
     pad = 4 * c.pt
@@ -268,7 +269,7 @@ def _paint_table(
     draw(_column_labels(s.model), top, layout.head_font, INK)
     y = top + layout.row_h
     for line in lines:
-        if isinstance(line, ScheduleRow):
+        if isinstance(line, InstallmentRow):
             colour = LATE if line.overdue else MUTED if line.status is Status.PAID else INK
             if line.overdue:
                 c.p.fillRect(QRectF(r.left(), y, r.width(), layout.row_h), LATE_BG)

@@ -1,0 +1,137 @@
+"""The row records every list, export and printout shows: one installment, one payment.
+
+One meaning each, everywhere (screens, CSV, calendar feed, printed sheets, the CLI):
+
+- ``remaining``: the unpaid principal + fee of an installment;
+- ``penalty``: penalty charged and not yet paid;
+- ``amount_due``: what is still owed on it, ``remaining + penalty``.
+
+Services build these from the ledger's ``InstallmentState`` (``InstallmentRow.of``); reports
+and views only read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .ledger import InstallmentState, Status
+from .plan import Charge
+
+__all__ = ["InstallmentRow", "PaymentRow"]
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentRow:
+    """One installment of one plan, as of a date.
+
+    Attributes:
+        plan_id / plan_name / platform / currency: the plan it belongs to.
+        charge: what the plan's finance charge is called (fee, or interest for a loan).
+        period: the period number (1-based), of ``periods`` in the plan.
+        due_date: when it is due.
+        principal / fee: the scheduled parts (``total`` is their sum).
+        paid: everything paid towards it, penalty included.
+        penalty_paid: the part of ``paid`` that went to penalty.
+        penalty: penalty charged and not yet paid.
+        status: paid, partial, upcoming, due_soon, due_today, grace or overdue.
+        days_overdue: days since the due date while unpaid (0 otherwise).
+    """
+
+    plan_id: int
+    plan_name: str
+    currency: str
+    period: int
+    periods: int
+    due_date: dt.date
+    principal: int
+    fee: int
+    paid: int
+    penalty_paid: int
+    penalty: int
+    status: Status
+    days_overdue: int
+    platform: str = ""
+    charge: Charge = Charge.FEE
+
+    @property
+    def total(self) -> int:
+        """The scheduled amount: principal + fee."""
+        return self.principal + self.fee
+
+    @property
+    def remaining(self) -> int:
+        """Unpaid principal + fee."""
+        return self.total - (self.paid - self.penalty_paid)
+
+    @property
+    def amount_due(self) -> int:
+        """What is still owed on it: ``remaining + penalty``."""
+        return self.remaining + self.penalty
+
+    @property
+    def penalty_charged(self) -> int:
+        """All penalty charged so far, paid or not."""
+        return self.penalty + self.penalty_paid
+
+    @property
+    def overdue(self) -> bool:
+        """Past its due date and grace days with something unpaid."""
+        return self.status is Status.OVERDUE and self.amount_due > 0
+
+    @classmethod
+    def of(
+        cls,
+        state: InstallmentState,
+        plan_id: int,
+        plan_name: str,
+        currency: str,
+        periods: int,
+        platform: str = "",
+        charge: Charge = Charge.FEE,
+    ) -> InstallmentRow:
+        """The row of one installment's ledger state."""
+        inst = state.installment
+        return cls(
+            plan_id=plan_id,
+            plan_name=plan_name,
+            currency=currency,
+            period=inst.period,
+            periods=periods,
+            due_date=inst.due_date,
+            principal=inst.principal,
+            fee=inst.fee,
+            paid=state.paid,
+            penalty_paid=state.paid_penalty,
+            penalty=state.penalty_due,
+            status=state.status,
+            days_overdue=state.days_overdue,
+            platform=platform,
+            charge=charge,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRow:
+    """One payment of the history (or of an import file, whose ``id`` may be missing).
+
+    Attributes:
+        id: the stored id (``None`` for a file row without one).
+        plan_id / plan_name / currency: the plan it was paid on.
+        date: the day it was paid.
+        amount: minor units.
+        method / note: how it was paid, free text.
+        voided: kept in the history but settles nothing.
+        kind: ``payment``, ``payoff`` (an early payoff) or ``prior`` (paid before tracking).
+    """
+
+    id: int | None
+    plan_id: int
+    plan_name: str
+    currency: str
+    date: dt.date
+    amount: int
+    method: str = ""
+    note: str = ""
+    voided: bool = False
+    kind: str = "payment"
