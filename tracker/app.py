@@ -28,7 +28,6 @@ def run_gui(db_arg: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tracker.ui.context import AppContext
-    from tracker.ui.fmt import set_currency_display
     from tracker.ui.fonts import apply_app_font
     from tracker.ui.i18n import install_translators
     from tracker.ui.main_window import MainWindow
@@ -53,10 +52,10 @@ def run_gui(db_arg: str | None = None) -> int:
         """Language or theme changed: re-translate by rebuilding the window (data stays)."""
         install_translators(app, settings.language)
         apply_theme(app, settings.theme)
-        set_currency_display(settings.currency_display)
         old = holder.get("window")
         view: dict[str, object] = {}
-        if old is not None:
+        if old is not None:  # at start-up fmt loads after the first paint (it imports the domain)
+            set_currency_display(settings.currency_display)
             old.save_state()
             view = old.view_state()
             old.hide()
@@ -75,6 +74,9 @@ def run_gui(db_arg: str | None = None) -> int:
         wait.exec()
 
     from tracker.storage import StorageError, open_database, resolve_target
+    from tracker.ui.fmt import set_currency_display
+
+    set_currency_display(settings.currency_display)
 
     try:
         db = open_database(resolve_target(db_arg, env))
