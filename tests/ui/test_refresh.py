@@ -227,8 +227,8 @@ def gui_payment_statements(qtbot, ctx: AppContext, plan_id: int, tab: str) -> in
     """Record a payment through the dialog with every screen built and ``tab`` shown."""
     window = shown_window(qtbot, ctx)
     for name in ("plans", "calendar", "payments", "overview"):
-        window.screen(name)
-    window.tabs.setCurrentWidget(window.screen(tab))
+        window.screen_named(name)
+    window.tabs.setCurrentWidget(window.screen_named(tab))
     with counting(ctx) as seen:
         dialog = RecordPaymentDialog(ctx, plan_id)
         qtbot.addWidget(dialog)

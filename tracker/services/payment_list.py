@@ -49,14 +49,15 @@ class PaymentTotals:
 
 
 def _sort_columns(sort: str) -> list[Any]:
-    return {
+    columns: dict[str, list[Any]] = {
         "date": [P.date],
         "plan": [PlanRecord.name],
         "amount": [P.amount],
         "method": [P.method],
         "kind": [P.kind, P.voided],
         "note": [P.note],
-    }[sort] + [P.id]
+    }
+    return [*columns[sort], P.id]
 
 
 def sort_key(row: PaymentRow, sort: str) -> tuple[Any, ...]:
@@ -89,8 +90,8 @@ def _where(flt: PaymentFilter) -> list[ColumnElement[bool]]:
     return where
 
 
-def _rows_query(flt: PaymentFilter) -> Select[Any]:
-    return (
+def _rows_query(flt: PaymentFilter) -> Select[*tuple[Any, ...]]:
+    q: Select[*tuple[Any, ...]] = (
         select(
             P.id,
             P.plan_id,
@@ -106,6 +107,7 @@ def _rows_query(flt: PaymentFilter) -> Select[Any]:
         .join(PlanRecord, PlanRecord.id == P.plan_id)
         .where(*_where(flt))
     )
+    return q
 
 
 def _beyond(sort: str, descending: bool, row: PaymentRow, inclusive: bool) -> ColumnElement[bool]:
@@ -117,7 +119,7 @@ def _beyond(sort: str, descending: bool, row: PaymentRow, inclusive: bool) -> Co
     return cols < key if descending else cols > key
 
 
-def _rows(db: Database, q: Select[Any]) -> list[PaymentRow]:
+def _rows(db: Database, q: Select[*tuple[Any, ...]]) -> list[PaymentRow]:
     with db.session() as s:
         found = s.execute(q).all()
     return [

@@ -10,6 +10,7 @@ costs none of them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -29,6 +30,18 @@ def _add(window: Any, menu: QMenu, name: str, text: str, run: Callable[[], objec
     return action
 
 
+def _export_csv(window: Any, kind: str) -> object:
+    return window.transfer_actions.export_csv(kind)
+
+
+def _transfer(window: Any, method: str) -> object:
+    return getattr(window.transfer_actions, method)()
+
+
+def _print(window: Any, method: str) -> object:
+    return getattr(window.print_actions, method)()
+
+
 def install(window: Any, menu: QMenu) -> None:
     """Add Export ▸ (payments, installments, plans CSV), Export calendar, Import, and the four
     print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
@@ -44,21 +57,21 @@ def install(window: Any, menu: QMenu) -> None:
             export,
             name,
             _tr(ctx, text),
-            lambda k=kind: window.transfer_actions.export_csv(k),
+            partial(_export_csv, window, kind),
         )
     _add(
         window,
         menu,
         "export_calendar_ics",
         _tr(ctx, "Export &calendar (.ics)…"),
-        lambda: window.transfer_actions.export_calendar(),
+        partial(_transfer, window, "export_calendar"),
     )
     _add(
         window,
         menu,
         "import_csv",
         _tr(ctx, "&Import from CSV…"),
-        lambda: window.transfer_actions.import_csv(),
+        partial(_transfer, window, "import_csv"),
     )
     ctx = "PrintActions"
     for name, text, method in (
@@ -72,5 +85,5 @@ def install(window: Any, menu: QMenu) -> None:
             menu,
             name,
             _tr(ctx, text),
-            lambda m=method: getattr(window.print_actions, m)(),
+            partial(_print, window, method),
         )

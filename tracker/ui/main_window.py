@@ -66,22 +66,22 @@ class MainWindow(QMainWindow):
     @property
     def overview(self) -> Any:
         """The Overview screen (built now if it was not yet)."""
-        return self.screen("overview")
+        return self.screen_named("overview")
 
     @property
     def plans(self) -> Any:
         """The Plans screen (built now if it was not yet)."""
-        return self.screen("plans")
+        return self.screen_named("plans")
 
     @property
     def calendar(self) -> Any:
         """The Calendar screen (built now if it was not yet)."""
-        return self.screen("calendar")
+        return self.screen_named("calendar")
 
     @property
     def payments(self) -> Any:
         """The Payments screen (built now if it was not yet)."""
-        return self.screen("payments")
+        return self.screen_named("payments")
 
     def is_built(self, name: str) -> bool:
         """Whether the screen ``name`` ("overview", "plans", …) exists yet."""
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         """The screens built so far, in tab order."""
         return [self._screens[n] for n in NAMES if n in self._screens]
 
-    def screen(self, name: str) -> Any:
+    def screen_named(self, name: str) -> Any:
         """The screen ``name``, built and put in its tab now if it was not yet."""
         found = self._screens.get(name)
         if found is not None:
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index + 1)
         finally:
             self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         return screen
 
     def _show_current(self) -> None:
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
             return
         name = NAMES[max(self.tabs.currentIndex(), 0)]
         built = name in self._screens
-        screen = self.screen(name)
+        screen = self.screen_named(name)
         freshness = getattr(screen, "freshness", None)
         if built and freshness is not None:
             freshness.refresh_if_needed()
@@ -211,7 +212,8 @@ class MainWindow(QMainWindow):
         """The current tab's screen (built now if it is still a placeholder)."""
         if not self._ready:
             return self.tabs.currentWidget()
-        return self.screen(NAMES[max(self.tabs.currentIndex(), 0)])
+        screen: QWidget = self.screen_named(NAMES[max(self.tabs.currentIndex(), 0)])
+        return screen
 
     def new_plan(self) -> None:
         """Ctrl+N: the new-plan form; afterwards the Plans tab shows the new plan."""
