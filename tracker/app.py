@@ -1,4 +1,4 @@
-"""Wiring: settings → translations, fonts, theme → database → context → main window.
+"""Wiring: settings → translations, fonts, theme → context → main window → database.
 
 The only place that constructs the GUI's long-lived objects.
 """
@@ -8,16 +8,26 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tracker.storage import Database, StorageError, open_database, resolve_target
+if TYPE_CHECKING:
+    from tracker.storage import Database
+
+FIRST_PAINT_WAIT_MS = 1000
+"""How long start-up waits for the window's first paint before opening the database."""
 
 
 def run_gui(db_arg: str | None = None) -> int:
-    """Open the desktop app; return its exit status."""
+    """Open the desktop app; return its exit status.
+
+    Window first: the main window is shown and painted before the database (SQLAlchemy) is
+    opened; then the context gets the database and the current tab fills. A file that cannot
+    be opened closes the window again with a message.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tracker.ui.context import AppContext
-    from tracker.ui.fmt import set_currency_display
     from tracker.ui.fonts import apply_app_font
     from tracker.ui.i18n import install_translators
     from tracker.ui.main_window import MainWindow
@@ -35,24 +45,17 @@ def run_gui(db_arg: str | None = None) -> int:
     env = dict(os.environ)
     if not db_arg and not env.get("TRACKER_DB") and settings.database:
         db_arg = settings.database
-    try:
-        db = open_database(resolve_target(db_arg, env))
-    except StorageError as exc:
-        from tracker.ui.errors import describe
-
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
-        return 1
-    ctx = AppContext(db, settings)
+    ctx = AppContext(None, settings)
     holder: dict[str, MainWindow] = {}
 
     def rebuild() -> None:
         """Language or theme changed: re-translate by rebuilding the window (data stays)."""
         install_translators(app, settings.language)
         apply_theme(app, settings.theme)
-        set_currency_display(settings.currency_display)
         old = holder.get("window")
         view: dict[str, object] = {}
-        if old is not None:
+        if old is not None:  # at start-up fmt loads after the first paint (it imports the domain)
+            set_currency_display(settings.currency_display)
             old.save_state()
             view = old.view_state()
             old.hide()
@@ -63,6 +66,28 @@ def run_gui(db_arg: str | None = None) -> int:
         window.show()
 
     rebuild()
+    first = holder["window"]
+    wait = QEventLoop()
+    first.first_painted.connect(wait.quit)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, wait.quit)
+    if not first.painted:
+        wait.exec()
+
+    from tracker.storage import StorageError, open_database, resolve_target
+    from tracker.ui.fmt import set_currency_display
+
+    set_currency_display(settings.currency_display)
+
+    try:
+        db = open_database(resolve_target(db_arg, env))
+    except StorageError as exc:
+        from tracker.ui.errors import describe
+
+        first.close()
+        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
+        return 1
+    ctx.attach_database(db)
+    holder["window"].database_ready()
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)

@@ -15,7 +15,16 @@ from .model import (
     ServiceError,
 )
 from .payments import due, history, pay_off, payoff_quote, record_payment, void_payment
-from .plans import add_plan, delete_plan, edit_plan, list_plans, plan_detail, set_archived
+from .plans import (
+    add_plan,
+    delete_plan,
+    edit_plan,
+    list_plans,
+    plan_detail,
+    plan_names,
+    plan_summaries,
+    set_archived,
+)
 from .undo import PlanSnapshot, restore_plan, snapshot_plan
 
 __all__ = [
@@ -37,6 +46,8 @@ __all__ = [
     "pay_off",
     "payoff_quote",
     "plan_detail",
+    "plan_names",
+    "plan_summaries",
     "record_payment",
     "restore_plan",
     "set_archived",

@@ -6,10 +6,12 @@ Each function is one user action in one transaction (``db.session()``) and retur
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.checks import check_first_due
@@ -268,6 +270,37 @@ def list_plans(
             s, as_of, reminder_days, plan_where, [reads.unsettled_by(horizon)], every_plan=True
         )
     return [_summary(ps) for ps in found]
+
+
+def plan_summaries(
+    db: Database, as_of: date, plan_ids: Iterable[int], reminder_days: int = 7
+) -> list[PlanSummary]:
+    """The overview rows of just these plans (archived included; unknown ids are left out), for
+    a view that updates the rows a change touched: the same queries as ``list_plans``, each
+    narrowed to the ids, so the statement count does not grow with the number of plans."""
+    ids = sorted(set(plan_ids))
+    if not ids:
+        return []
+    horizon = as_of + timedelta(days=reminder_days)
+    with db.session() as s:
+        found = reads.states(
+            s,
+            as_of,
+            reminder_days,
+            [PlanRecord.id.in_(ids)],
+            [reads.unsettled_by(horizon)],
+            every_plan=True,
+        )
+    return [_summary(ps) for ps in found]
+
+
+def plan_names(db: Database, include_archived: bool = True) -> list[tuple[int, str]]:
+    """(id, name) of every plan by id: one Core select, for pickers that need names only."""
+    q = select(PlanRecord.id, PlanRecord.name).order_by(PlanRecord.id)
+    if not include_archived:
+        q = q.where(PlanRecord.archived.is_(False))
+    with db.session() as s:
+        return [(r.id, r.name) for r in s.execute(q)]
 
 
 def _summary(ps: reads.PlanStates) -> PlanSummary:

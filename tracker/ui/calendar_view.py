@@ -29,6 +29,7 @@ from tracker.services.calendar import installments_between
 from . import fmt
 from .calendar_grid import LATE, MonthGrid, grid_start
 from .context import AppContext
+from .freshness import Freshness
 from .payment_dialog import record_payment_dialog
 from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
@@ -125,8 +126,8 @@ class CalendarScreen(QWidget):
         self.pay_button.clicked.connect(self.record_payment)
         self.table.doubleClicked.connect(lambda _i: self.record_payment())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
-        ctx.changed.connect(self._on_changed)  # a bound method: disconnected with self
-        ctx.database_replaced.connect(self.refresh)
+        # shown: a change reloads the month on screen (one query); hidden: reload when shown
+        self.freshness = Freshness(self, ctx, self.refresh)
         self.refresh()
 
     def _columns(self) -> list[Column[InstallmentRow]]:
@@ -206,11 +207,9 @@ class CalendarScreen(QWidget):
         self.refresh()
 
     # -- data ----------------------------------------------------------------------------
-    def _on_changed(self, _change: object) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         """Reload the month's installments and the chosen day's list."""
+        self.freshness.stale = False
         start = grid_start(self.year, self.month)
         end = start + timedelta(days=41)
         today = self.ctx.today()

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.money import currency as currency_of
@@ -40,6 +40,7 @@ class _Chart(QWidget):
         self.currency = "CNY"
         self.plan_colours: dict[int, str] = {}
         self._dirty = True
+        self._pending = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumSize(280, 220)
@@ -69,10 +70,19 @@ class _Chart(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:  # after the window has painted once, so opening it never waits
+        if self._dirty:
+            self.update()  # draw after this widget's first paint (below)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._dirty and not self._pending:
+            # after the window has painted (cards and lists first), so opening it never waits
+            # for matplotlib: the canvas is built in the next event-loop turn
+            self._pending = True
             QTimer.singleShot(0, self, self._redraw_if_dirty)  # cancelled if self goes
 
     def _redraw_if_dirty(self) -> None:
+        self._pending = False
         if self._dirty and self.isVisible():
             self.redraw()
 

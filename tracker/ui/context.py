@@ -3,6 +3,10 @@
 It owns the database, the settings, the prompt seam and the clock, runs every user action
 through ``act`` (one service call, errors shown as messages in the UI's language, an undo
 entry, then a ``changed`` notice so each screen refreshes what it shows).
+
+Importing it costs no SQLAlchemy: the services, the storage and the error texts are imported
+when first used, and the database may be attached after the window has painted
+(``attach_database``), so the window opens before the ORM is loaded.
 """
 
 from __future__ import annotations
@@ -10,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from tracker import services as sv
-from tracker.domain.money import AmountError
-from tracker.storage import Database, StorageError
-
-from .errors import describe
 from .interaction import Interaction
 from .settings_store import Settings
+
+if TYPE_CHECKING:
+    from tracker import services as sv
+    from tracker.storage import Database
 
 T = TypeVar("T")
 
@@ -32,6 +35,15 @@ class UndoEntry:
 
     label: str
     undo: Callable[[], sv.Change]
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    """The errors an action may be refused with (imported on first use)."""
+    from tracker.domain.money import AmountError
+    from tracker.services import ServiceError
+    from tracker.storage import StorageError
+
+    return ServiceError, AmountError, StorageError
 
 
 class AppContext(QObject):
@@ -46,17 +58,26 @@ class AppContext(QObject):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         settings: Settings,
         interaction: Interaction | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
-        self.db = db
+        self.db = cast("Database", db)  # None only until attach_database, before any screen
         self.settings = settings
         self.interaction = interaction or Interaction()
         self._today = today
         self._undo: list[UndoEntry] = []
+
+    def attach_database(self, db: Database) -> None:
+        """Give the context its database when it was built without one (at start-up)."""
+        self.db = db
+
+    @property
+    def has_database(self) -> bool:
+        """Whether a database is attached yet."""
+        return self.db is not None
 
     def today(self) -> date:
         """Today's date (injected so tests control it)."""
@@ -85,10 +106,14 @@ class AppContext(QObject):
         the refusal's message (``errors.describe``: translated) instead of a message box, for
         dialogs that show it in place.
         """
+        from tracker import services as sv
+
+        from .errors import describe
+
         try:
             snapshot = sv.snapshot_plan(self.db, plan_id) if plan_id is not None else None
             result = func(self.db, *args, **kwargs)
-        except (sv.ServiceError, AmountError, StorageError) as exc:
+        except _refusals() as exc:
             if on_error is not None:
                 on_error(describe(exc))  # a dialog shows the refusal in place
             else:
@@ -116,11 +141,16 @@ class AppContext(QObject):
         """Undo the last action; False when there is nothing to undo or it failed."""
         if not self._undo:
             return False
+        from tracker.services import ServiceError
+        from tracker.storage import StorageError
+
+        from .errors import describe
+
         entry = self._undo.pop()
         self.undo_changed.emit()
         try:
             change = entry.undo()
-        except (sv.ServiceError, StorageError) as exc:
+        except (ServiceError, StorageError) as exc:
             self.interaction.error(parent, entry.label, describe(exc))
             return False
         self.changed.emit(change)

@@ -13,7 +13,9 @@ from functools import partial
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     Qt,
     Signal,
 )
@@ -35,6 +37,8 @@ from .table_model import Column, RowTableModel, sorted_table
 
 ACTION_COLUMN = 6
 """The column holding each row's "Record payment" button."""
+ROWS_WITHOUT_LAYOUT = 40
+"""Rows given a button before the table has its size (it gets more when laid out)."""
 
 
 def due_model(
@@ -116,6 +120,10 @@ class DueList(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._on_double_click)
+        self._sized = False
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._add_buttons())
+        self.proxy.layoutChanged.connect(self._add_buttons)  # sorted: other rows in view
+        self.table.viewport().installEventFilter(self)
         self.all_clear = QLabel(self.tr("Nothing needs attention. You are all caught up."))
         self.all_clear.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.all_clear.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
@@ -150,16 +158,36 @@ class DueList(QWidget):
         )
 
     def _add_buttons(self) -> None:
-        for row in range(self.proxy.rowCount()):
+        """Give the rows in view their "Record payment" button (the others get theirs when
+        scrolled to: thousands of overdue rows must not mean thousands of widgets)."""
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(max(self.table.viewport().height() - 1, 0))
+        if last < 0 or not self.table.isVisible():
+            last = min(count, first + ROWS_WITHOUT_LAYOUT) - 1
+        for row in range(first, last + 1):
             index = self.proxy.index(row, ACTION_COLUMN)
+            if self.table.indexWidget(index) is not None:
+                continue
             item = self.model.row_at(self.proxy.mapToSource(index).row())
             button = QPushButton(self.tr("Record payment"))
             button.setToolTip(self.tr("Record a payment on %1").replace("%1", item.plan_name))
             button.clicked.connect(partial(self.pay_requested.emit, item))
             self.table.setIndexWidget(index, button)
-        if self.proxy.rowCount():
-            first = self.table.indexWidget(self.proxy.index(0, ACTION_COLUMN))
-            self.table.setColumnWidth(ACTION_COLUMN, first.sizeHint().width() + 12)
+        if not self._sized:
+            first_button = self.table.indexWidget(self.proxy.index(first, ACTION_COLUMN))
+            self.table.setColumnWidth(ACTION_COLUMN, first_button.sizeHint().width() + 12)
+            self._sized = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            self._add_buttons()
+        return False
 
     def item_at(self, row: int) -> InstallmentRow:
         """The item shown at a view row (in the current sort order)."""

@@ -90,11 +90,13 @@ def _now() -> datetime:
 class TransferActions(QObject):
     """The Export submenu, Export calendar and Import actions of a main window."""
 
-    def __init__(self, window: Any, menu: QMenu) -> None:
+    def __init__(self, window: Any, menu: QMenu | None) -> None:
+        """With ``menu`` None the actions are made but put in no menu (the main window's File
+        menu has its own entries, ``file_actions``, that call these handlers)."""
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx
-        self.export_menu = menu.addMenu(self.tr("&Export"))
+        self.export_menu = menu.addMenu(self.tr("&Export")) if menu is not None else None
         self.export_payments_action = self._add(
             self.export_menu, self.tr("&Payments (CSV)…"), lambda: self.export_csv("payments")
         )
@@ -111,10 +113,11 @@ class TransferActions(QObject):
         )
         self.import_action = self._add(menu, self.tr("&Import from CSV…"), self.import_csv)
 
-    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    def _add(self, menu: QMenu | None, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         return action
 
     # -- helpers --------------------------------------------------------------------------

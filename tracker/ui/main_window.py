@@ -2,49 +2,173 @@
 
 Kept small on purpose: every screen is its own module; this file only arranges them and
 routes the global shortcuts (Ctrl+N, Ctrl+P, Ctrl+F, Delete, Ctrl+Z) to the current screen.
+
+Window first: importing this module and building the window loads no screen, no SQLAlchemy
+and no matplotlib. Each tab starts as an empty placeholder; a screen is built (its module
+imported) when its tab is first shown, when a shortcut needs it, or when code asks for it
+(``window.plans``); the tab the window opens on is built after the first paint. The File
+menu's export, import and print entries import their modules when first triggered.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from importlib import import_module
+from typing import Any
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from . import export_actions, print_actions
-from .calendar_view import CalendarScreen
+from . import file_actions
 from .context import AppContext
-from .overview import OverviewScreen
-from .payments_view import PaymentsScreen
-from .plans_view import PlansScreen
+
+SCREENS = (
+    ("overview", ".overview", "OverviewScreen"),
+    ("plans", ".plans_view", "PlansScreen"),
+    ("calendar", ".calendar_view", "CalendarScreen"),
+    ("payments", ".payments_view", "PaymentsScreen"),
+)
+"""Tab order: name, module and class of each screen."""
+NAMES = tuple(name for name, _module, _cls in SCREENS)
 
 
 class MainWindow(QMainWindow):
     """Overview, Plans, Calendar and Payments tabs over one AppContext."""
 
+    first_painted = Signal()
+    """The window painted for the first time (start-up waits for it before opening the DB)."""
+
     def __init__(self, ctx: AppContext, on_settings_applied: Callable[[], None] | None = None):
         super().__init__()
         self.ctx = ctx
         self._on_settings_applied = on_settings_applied
+        self._screens: dict[str, Any] = {}
+        self._painted = False
+        self._ready = ctx.has_database
+        self._transfer: Any = None
+        self._print: Any = None
         self.setWindowTitle(self.tr("Installment Tracker"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.overview = OverviewScreen(ctx, self)
-        self.plans = PlansScreen(ctx, self)
-        self.calendar = CalendarScreen(ctx, self)
-        self.payments = PaymentsScreen(ctx, self)
-        self.tabs.addTab(self.overview, self.tr("Overview"))
-        self.tabs.addTab(self.plans, self.tr("Plans"))
-        self.tabs.addTab(self.calendar, self.tr("Calendar"))
-        self.tabs.addTab(self.payments, self.tr("Payments"))
+        titles = (self.tr("Overview"), self.tr("Plans"), self.tr("Calendar"), self.tr("Payments"))
+        for title in titles:
+            self.tabs.addTab(QWidget(), title)  # placeholders until first shown
         self.setCentralWidget(self.tabs)
         self._build_menus()
-        self.overview.new_plan_requested.connect(self.new_plan)
         ctx.undo_changed.connect(self._update_undo)
         self._update_undo()
         self._restore_state()
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # -- screens, built on first use ------------------------------------------------------
+    @property
+    def overview(self) -> Any:
+        """The Overview screen (built now if it was not yet)."""
+        return self.screen_named("overview")
+
+    @property
+    def plans(self) -> Any:
+        """The Plans screen (built now if it was not yet)."""
+        return self.screen_named("plans")
+
+    @property
+    def calendar(self) -> Any:
+        """The Calendar screen (built now if it was not yet)."""
+        return self.screen_named("calendar")
+
+    @property
+    def payments(self) -> Any:
+        """The Payments screen (built now if it was not yet)."""
+        return self.screen_named("payments")
+
+    def is_built(self, name: str) -> bool:
+        """Whether the screen ``name`` ("overview", "plans", …) exists yet."""
+        return name in self._screens
+
+    def built_screens(self) -> list[QWidget]:
+        """The screens built so far, in tab order."""
+        return [self._screens[n] for n in NAMES if n in self._screens]
+
+    def screen_named(self, name: str) -> Any:
+        """The screen ``name``, built and put in its tab now if it was not yet."""
+        found = self._screens.get(name)
+        if found is not None:
+            return found
+        index = NAMES.index(name)
+        _name, module, cls = SCREENS[index]
+        screen = getattr(import_module(module, __package__), cls)(self.ctx, self)
+        self._screens[name] = screen
+        if name == "overview":
+            screen.new_plan_requested.connect(self.new_plan)
+        placeholder = self.tabs.widget(index)
+        title = self.tabs.tabText(index)
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)
+        try:  # insert before the placeholder, then drop it: no other tab is shown meanwhile
+            self.tabs.insertTab(index, screen, title)
+            if was_current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        finally:
+            self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return screen
+
+    def _show_current(self) -> None:
+        if not self._ready:
+            return
+        name = NAMES[max(self.tabs.currentIndex(), 0)]
+        built = name in self._screens
+        screen = self.screen_named(name)
+        freshness = getattr(screen, "freshness", None)
+        if built and freshness is not None:
+            freshness.refresh_if_needed()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._show_current()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+            self.first_painted.emit()
+
+    @property
+    def painted(self) -> bool:
+        """Whether the window has painted at least once."""
+        return self._painted
+
+    def _after_first_paint(self) -> None:
+        self._show_current()
+
+    def database_ready(self) -> None:
+        """The context got its database (after the first paint): fill the current tab."""
+        self._ready = True
+        if self._painted:
+            self._show_current()
+
+    # -- the File menu's lazily loaded actions ---------------------------------------------
+    @property
+    def transfer_actions(self) -> Any:
+        """Export, export-calendar and import handlers (``export_actions`` loads on first use)."""
+        if self._transfer is None:
+            from .export_actions import TransferActions
+
+            self._transfer = TransferActions(self, None)
+        return self._transfer
+
+    @property
+    def print_actions(self) -> Any:
+        """Print and PDF handlers (``print_actions`` and the printing code load on first use)."""
+        if self._print is None:
+            from .print_actions import PrintActions
+
+            self._print = PrintActions(self)
+        return self._print
 
     # -- menus and shortcuts --------------------------------------------------------------
     def _action(
@@ -64,10 +188,11 @@ class MainWindow(QMainWindow):
             self.tr("&New plan…"), self.new_plan, QKeySequence.StandardKey.New
         )
         file.addAction(self.new_plan_action)
-        file.addAction(self._action(self.tr("Load sa&mple data"), self.overview.load_sample_data))
+        file.addAction(
+            self._action(self.tr("Load sa&mple data"), lambda: self.overview.load_sample_data())
+        )
         file.addSeparator()
-        export_actions.install(self, file)
-        print_actions.install(self, file)
+        file_actions.install(self, file)
         file.addSeparator()
         file.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         file.addSeparator()
@@ -84,7 +209,11 @@ class MainWindow(QMainWindow):
         )
 
     def _current(self) -> QWidget:
-        return self.tabs.currentWidget()
+        """The current tab's screen (built now if it is still a placeholder)."""
+        if not self._ready:
+            return self.tabs.currentWidget()
+        screen: QWidget = self.screen_named(NAMES[max(self.tabs.currentIndex(), 0)])
+        return screen
 
     def new_plan(self) -> None:
         """Ctrl+N: the new-plan form; afterwards the Plans tab shows the new plan."""
@@ -154,7 +283,7 @@ class MainWindow(QMainWindow):
         s.set_value("window/geometry", self.saveGeometry())
         s.set_value("window/state", self.saveState())
         s.set_value("window/tab", self.tabs.currentIndex())
-        for screen in (self.overview, self.plans, self.calendar, self.payments):
+        for screen in self.built_screens():
             saver = getattr(screen, "save_state", None)
             if saver is not None:
                 saver()
@@ -162,7 +291,11 @@ class MainWindow(QMainWindow):
 
     def view_state(self) -> dict[str, object]:
         """What the user is looking at, to carry into a rebuilt window (not across runs)."""
-        return {"plan": self.plans.selected_id(), "month": self.calendar.current_month()}
+        plans, calendar = self._screens.get("plans"), self._screens.get("calendar")
+        return {
+            "plan": plans.selected_id() if plans is not None else None,
+            "month": calendar.current_month() if calendar is not None else None,
+        }
 
     def restore_view(self, state: dict[str, object]) -> None:
         """Show again what ``view_state`` captured in the previous window."""

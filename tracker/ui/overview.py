@@ -3,7 +3,9 @@
 Everything shown comes from one query, ``services.dashboard.dashboard``; the charts' series are
 computed by ``tracker.reports.series`` and drawn by ``charts``. With no plans at all the screen
 shows a first-run page instead ("Add your first plan", "Load sample data") and switches to the
-dashboard as soon as a plan arrives (it refreshes on ``ctx.changed`` and ``database_replaced``).
+dashboard as soon as a plan arrives. After a change it re-reads the dashboard (a fixed number of
+queries) if shown, else when shown again (``freshness``); the charts and the attention list are
+only redrawn when what they show changed.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from . import fmt
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
 from .context import AppContext
 from .due_list import DueList
+from .freshness import Freshness
 
 RED = "#c62828"
 RED_ON_DARK = "#ff6b6b"
@@ -104,8 +107,8 @@ class OverviewScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._restore_state()
-        ctx.changed.connect(self._on_changed)  # a bound method: disconnected with self
-        ctx.database_replaced.connect(self.refresh)
+        self._shown: dict[str, object] = {}  # what the due list and the charts show
+        self.freshness = Freshness(self, ctx, self.refresh)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
@@ -208,27 +211,39 @@ class OverviewScreen(QWidget):
         ctx = self.ctx
         return dashboard(ctx.db, ctx.today(), ctx.reminder_days, ctx.settings.currency)
 
-    def _on_changed(self, _change: object) -> None:
-        self.refresh()
+    def _differs(self, key: str, value: object) -> bool:
+        """Whether ``value`` differs from what ``key`` shows (and remember it)."""
+        if self._shown.get(key, self) == value:
+            return False
+        self._shown[key] = value
+        return True
 
     def refresh(self) -> None:
-        """Reload everything from the services; show the first-run page if there are no plans."""
+        """Reload everything from the services; show the first-run page if there are no plans.
+        The attention list and each chart are redrawn only if their data changed."""
+        self.freshness.stale = False
         data = self._query()
         self.data = data
+        days = self.ctx.reminder_days
         if data.empty:
             self.stack.setCurrentWidget(self.empty_page)
-            self.due_list.set_items([], {}, self.ctx.reminder_days)
+            if self._differs("due", ([], {}, days)):
+                self.due_list.set_items([], {}, days)
             return
         self.stack.setCurrentWidget(self.dashboard_page)
         self._show_cards(data.cards, len(data.plans))
         periods = {p.plan_id: len(p.installments) for p in data.plans}
-        self.due_list.set_items(list(data.due), periods, self.ctx.reminder_days)
+        if self._differs("due", (list(data.due), periods, days)):
+            self.due_list.set_items(list(data.due), periods, days)
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
         other = self.upcoming_chart.text.other
         months = top_plans(upcoming_by_month(data.plans, data.as_of), MAX_CHART_PLANS, other)
         balance = top_balances(balance_series(data.plans, data.as_of), MAX_CHART_PLANS, other)
-        self.upcoming_chart.set_series(months, data.cards.currency, colours)
-        self.balance_chart.set_series(balance, data.cards.currency, colours)
+        currency = data.cards.currency
+        if self._differs("upcoming", (months, currency, colours)):
+            self.upcoming_chart.set_series(months, currency, colours)
+        if self._differs("balance", (balance, currency, colours)):
+            self.balance_chart.set_series(balance, currency, colours)
 
     def _show_cards(self, c: Cards, open_plans: int) -> None:
         cur = c.currency

@@ -1,8 +1,12 @@
 """The Payments screen: every payment with date-range, plan and text filters, totals, and void.
 
-Rows come from ``services.history``; the text search runs over the rows already fetched.
-Voided payments stay listed, struck out and grey; periods paid before the plan was tracked
-(kind ``prior``) are greyed and labelled "Paid before tracking". Filters and column widths persist.
+Rows come a page at a time from ``services.payment_list`` (``paged_model``): filters, the
+text search and sorting by any column run in SQL, and the totals are summed there over every
+matching payment, not only the loaded ones. After a change the shown table re-reads only the
+rows the change touched; a hidden one reloads when shown (``freshness``). The plan filter
+reads plan names only. Voided payments stay listed, struck out and grey; periods paid before
+the plan was tracked (kind ``prior``) are greyed and labelled "Paid before tracking". Filters
+and column widths persist.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import services as sv
+from tracker.services import payment_list as pl
 
 from . import fmt
 from .context import AppContext
+from .freshness import Freshness
+from .paged_model import PagedTableModel, paged_table
 from .payment_dialog import record_payment_dialog
-from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
+from .table_model import ROW_ROLE, Column
 
 KEY = "payments/"
 
@@ -95,10 +102,12 @@ class PaymentsScreen(QWidget):
         filters.addSpacing(16)
         filters.addWidget(self.search, 1)
 
-        self.model: RowTableModel[sv.PaymentRow] = RowTableModel(
+        self.model: PagedTableModel[sv.PaymentRow] = PagedTableModel(
             self._columns(), highlight=_highlight, parent=self
         )
-        self.proxy, self.table = sorted_table(self.model, self)
+        self._sort, self._descending, self._ready = "date", True, False
+        self.model.on_sort = self._sort_by
+        self.proxy, self.table = paged_table(self.model, self)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -127,13 +136,13 @@ class PaymentsScreen(QWidget):
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
         self.date_to.dateChanged.connect(lambda _d: self.refresh())
         self.plan_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search.textChanged.connect(lambda _t: self._apply_rows())
+        self.search.textChanged.connect(lambda _t: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.record_button.clicked.connect(self.record_payment)
         self.void_button.clicked.connect(self.delete_selected)
-        ctx.changed.connect(self._on_changed)
-        ctx.database_replaced.connect(self._on_changed)
-        self._rows: list[sv.PaymentRow] = []
+        self.freshness = Freshness(self, ctx, self._reload_all, self.apply_change)
+        self._totals = pl.PaymentTotals()
+        self._ready = True
         self.refresh()
 
     # -- construction helpers ------------------------------------------------------------
@@ -165,80 +174,107 @@ class PaymentsScreen(QWidget):
         return self.tr("%1 (voided)").replace("%1", kind) if row.voided else kind
 
     # -- data ----------------------------------------------------------------------------
-    def _on_changed(self, _change: object = None) -> None:
+    def _reload_all(self) -> None:
         self._reload_plans()
         self.refresh()
 
     def _reload_plans(self) -> None:
-        """Fill the plan filter with every plan (archived included), keeping the choice."""
+        """Fill the plan filter with every plan's name (archived included), keeping the choice;
+        left alone when the names did not change."""
         wanted = self.plan_combo.currentData()
         if wanted is None:
             wanted = self._pending_plan
-        plans = sv.list_plans(self.ctx.db, self.ctx.today(), include_archived=True)
+        plans = sv.plan_names(self.ctx.db, include_archived=True)
+        shown = [
+            (self.plan_combo.itemData(i), self.plan_combo.itemText(i))
+            for i in range(1, self.plan_combo.count())
+        ]
+        if plans == shown and self._pending_plan is None:
+            return
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         self.plan_combo.addItem(self.tr("All plans"), None)
-        for plan in plans:
-            self.plan_combo.addItem(plan.name, plan.id)
+        for plan_id, name in plans:
+            self.plan_combo.addItem(name, plan_id)
         index = self.plan_combo.findData(wanted) if wanted is not None else 0
         self.plan_combo.setCurrentIndex(max(index, 0))
         self.plan_combo.blockSignals(False)
         self._pending_plan = None
 
-    def refresh(self) -> None:
-        """Fetch the payments for the plan and date filters, then apply the text search."""
-        plan_id = self.plan_combo.currentData()
+    def _filter(self) -> pl.PaymentFilter:
         date_from = date_to = None
         if not self.all_dates.isChecked():
             date_from = fmt.pydate(self.date_from.date())
             date_to = fmt.pydate(self.date_to.date())
-        try:
-            self._rows = sv.history(self.ctx.db, plan_id, date_from, date_to)
-        except sv.ServiceError:  # the plan vanished between the combo refresh and now
-            self._rows = sv.history(self.ctx.db, None, date_from, date_to)
-        self._apply_rows()
+        return pl.PaymentFilter(
+            self.plan_combo.currentData(), date_from, date_to, self.search.text().strip()
+        )
 
-    def _apply_rows(self) -> None:
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click: sort every matching payment in SQL, from the first page again."""
+        self._sort = pl.SORTS[column] if 0 <= column < len(pl.SORTS) else "date"
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if self._ready:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load the first page of the payments the filters select, in the chosen order."""
+        self.freshness.stale = False
         selected = self.selected_payment()
-        needle = self.search.text().strip().casefold()
-        rows = [
-            r
-            for r in self._rows
-            if not needle or needle in r.note.casefold() or needle in r.method.casefold()
-        ]
-        self.model.set_rows(rows)
+        flt, sort, desc, db = self._filter(), self._sort, self._descending, self.ctx.db
+        self.model.load(lambda after, limit: pl.payment_page(db, flt, sort, desc, after, limit))
         if selected is not None:
             self.select_payment(selected.id)
-        self._update_totals(rows)
+        self._totals = pl.payment_totals(db, flt)
+        self._update_totals()
         self._update_buttons()
 
-    def _update_totals(self, rows: list[sv.PaymentRow]) -> None:
-        live = [r for r in rows if not r.voided]
-        sums: dict[str, int] = {}
-        for r in live:
-            sums[r.currency] = sums.get(r.currency, 0) + r.amount
-        amounts = " + ".join(fmt.money(v, c) for c, v in sums.items()) or fmt.money(0)
+    def apply_change(self, change: sv.Change) -> None:
+        """Re-read only the loaded rows the change touched (its payments, and the payments of
+        its plans: a rename shows in every row), insert its new payments where they belong in
+        the order, and update the totals; new or renamed plans reach the filter's names."""
+        before = self.plan_combo.currentData()
+        self._reload_plans()
+        if self.plan_combo.currentData() != before:  # the filtered plan is gone
+            self.refresh()
+            return
+        if not change.payment_ids and not change.plan_ids:
+            return
+        flt, db = self._filter(), self.ctx.db
+        upto = None if self.model.exhausted else self.model.last_loaded()
+        fresh = pl.payments_touched(
+            db, flt, change.payment_ids, change.plan_ids, self._sort, self._descending, upto
+        )
+        self.model.apply_rows(
+            lambda r: r.id in change.payment_ids or r.plan_id in change.plan_ids,
+            fresh,
+            lambda r: pl.sort_key(r, self._sort),
+            self._descending,
+        )
+        self._totals = pl.payment_totals(db, flt)
+        self._update_totals()
+        self._update_buttons()
+
+    def _update_totals(self) -> None:
+        totals = self._totals
+        amounts = " + ".join(fmt.money(v, c) for c, v in totals.sums.items()) or fmt.money(0)
         text = (
             self.tr("%1 payments shown, total %2")
-            .replace("%1", str(len(live)))
+            .replace("%1", str(totals.live))
             .replace("%2", amounts)
         )
-        voided = len(rows) - len(live)
+        voided = totals.voided
         if voided:
             text += " · " + self.tr("%1 voided (not counted)").replace("%1", str(voided))
         self.totals.setText(text)
 
     def shown_rows(self) -> list[sv.PaymentRow]:
-        """The rows in view order (after sorting)."""
+        """The loaded rows in view order (more load as the table scrolls)."""
         return [self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount())]
 
     def total_shown(self) -> dict[str, int]:
-        """Sum of the shown, non-voided payments per currency."""
-        sums: dict[str, int] = {}
-        for r in self.model.rows():
-            if not r.voided:
-                sums[r.currency] = sums.get(r.currency, 0) + r.amount
-        return sums
+        """Sum per currency of every non-voided payment the filters select (loaded or not)."""
+        return dict(self._totals.sums)
 
     # -- selection and actions -----------------------------------------------------------
     def selected_payment(self) -> sv.PaymentRow | None:

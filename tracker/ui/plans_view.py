@@ -2,7 +2,9 @@
 
 Rows come from ``services.list_plans``; a proxy filters them (search over name, platform and
 notes, a status filter, archived plans hidden unless asked) and sorts by raw values. Actions
-go through ``ctx.act`` so they can be undone; the screen refreshes on ``ctx.changed``.
+go through ``ctx.act`` so they can be undone. After a change the shown table updates only the
+rows of the plans it names (``services.plan_summaries``: ``dataChanged``, inserted or removed
+rows, never a reset); a hidden one reloads when shown again (``freshness``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tracker import services as sv
 from tracker.services import PlanStatus, PlanSummary
 
 from .context import AppContext
+from .freshness import Freshness
 from .plan_detail import PlanDetailPanel, setup_table
 from .plans_table import STATUS_FILTERS, PlanFilter, plans_model
 from .table_model import ROW_ROLE
@@ -44,8 +47,7 @@ class PlansScreen(QWidget):
         self.proxy.setSourceModel(self.model)
         self._build()
         self._restore_state()
-        ctx.changed.connect(self.refresh)
-        ctx.database_replaced.connect(self.refresh)
+        self.freshness = Freshness(self, ctx, self.refresh, self.apply_change)
         self.refresh()
 
     # -- layout ---------------------------------------------------------------------------
@@ -152,6 +154,7 @@ class PlansScreen(QWidget):
     # -- rows and selection ---------------------------------------------------------------
     def refresh(self, _change: object = None) -> None:
         """Reload every plan as of today, keeping the selected plan selected."""
+        self.freshness.stale = False
         keep = self.selected_id()
         rows = sv.list_plans(
             self.ctx.db,
@@ -161,6 +164,19 @@ class PlansScreen(QWidget):
         )
         self.model.set_rows(rows)
         self._select(keep)
+
+    def apply_change(self, change: sv.Change) -> None:
+        """Update the rows of the plans ``change`` names: changed rows in place, new plans
+        added, deleted ones removed; the selection stays where it was."""
+        if not change.plan_ids:
+            return
+        keep = self.selected_id()
+        rows = sv.plan_summaries(
+            self.ctx.db, self.ctx.today(), change.plan_ids, self.ctx.reminder_days
+        )
+        self.model.update_rows(rows, gone=change.plan_ids - {r.id for r in rows})
+        if keep is None or keep in change.plan_ids:
+            self._select(keep)  # its detail (schedule, totals) changed too
 
     def selected_id(self) -> int | None:
         """The selected plan's id, or None."""
@@ -199,7 +215,7 @@ class PlansScreen(QWidget):
 
     def show_plan(self, plan_id: int) -> None:
         """Select ``plan_id``, relaxing filters that hide it."""
-        if self._proxy_row_of(plan_id) is None:
+        if self.freshness.stale or self._proxy_row_of(plan_id) is None:
             self.refresh()
         row = next((r for r in self.model.rows() if r.id == plan_id), None)
         if row is None:

@@ -7,7 +7,7 @@ sort values are separate so money sorts by amount, not by its text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -30,6 +30,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The whole record of the row."""
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _id(row: Any) -> Any:
+    return row.id
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,32 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(
+        self, rows: Sequence[R], gone: Iterable[Any] = (), key: Callable[[R], Any] = _id
+    ) -> None:
+        """Update in place the rows whose ``key`` is among ``rows`` (``dataChanged`` for each
+        that differs), append the new ones and remove those keyed in ``gone``: the other rows,
+        the views' selection and scroll position are left alone (no model reset)."""
+        where = {key(r): i for i, r in enumerate(self._rows)}
+        last = len(self._columns) - 1
+        new = []
+        for row in rows:
+            i = where.get(key(row))
+            if i is None:
+                new.append(row)
+            elif self._rows[i] != row:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+        for i in sorted((where[k] for k in set(gone) if k in where), reverse=True):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
 
     def rows(self) -> list[R]:
         """The rows, in model order."""

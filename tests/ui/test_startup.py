@@ -1,0 +1,123 @@
+"""Window first: the main window paints before matplotlib, the export/print code and the
+screens load, and (through ``run_gui``) before SQLAlchemy is imported. Each check runs in a
+fresh interpreter so what other tests imported does not hide an eager import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.conftest import add_flat_plan
+from tracker.ui.context import AppContext
+
+HEAVY = (
+    "matplotlib",
+    "sqlalchemy",
+    "tracker.ui.export_actions",
+    "tracker.ui.print_actions",
+    "tracker.ui.import_dialog",
+    "tracker.ui.printing",
+    "tracker.ui.overview",
+    "tracker.ui.plans_view",
+    "tracker.ui.calendar_view",
+    "tracker.ui.payments_view",
+)
+
+CONSTRUCTED = r"""
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tracker.storage import open_database
+from tracker.ui.context import AppContext
+from tracker.ui.main_window import MainWindow
+from tracker.ui.settings_store import Settings
+settings = Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+ctx = AppContext(open_database(sys.argv[1]), settings)
+window = MainWindow(ctx)
+window.show()
+before = {m: m in sys.modules for m in sys.argv[3].split(",")}
+built_before = [n for n in ("overview", "plans", "calendar", "payments") if window.is_built(n)]
+app.processEvents()  # the first event-loop turn: paint, then the Overview
+while not (window.is_built("overview") and window.overview.upcoming_chart.drawn):
+    app.processEvents()
+print(json.dumps({
+    "before": before,
+    "built_before": built_before,
+    "after": {m: m in sys.modules for m in sys.argv[3].split(",")},
+    "built_after": [n for n in ("overview", "plans", "calendar", "payments") if window.is_built(n)],
+}))
+"""
+
+RUN_GUI = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+seen = {}
+class Spy(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow) and not seen:
+            seen.update({m: m in sys.modules for m in sys.argv[3].split(",")})
+        return False
+spy = Spy()
+app.installEventFilter(spy)
+from tracker.ui import settings_store
+settings = settings_store.Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+settings_store.Settings = lambda: settings
+def done():
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
+    if window.is_built("overview") and window.overview.data is not None:
+        print(json.dumps({"at_first_paint": seen, "plans": len(window.overview.data.plans)}))
+        app.quit()
+    else:
+        QTimer.singleShot(10, done)
+QTimer.singleShot(0, done)
+from tracker.app import run_gui
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def run(script: str, db: Path, tmp_path: Path) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(db), str(tmp_path / "s.ini"), ",".join(HEAVY)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_is_built_without_matplotlib_screens_or_file_actions(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    add_flat_plan(ctx)
+    found = run(CONSTRUCTED, ctx.db.path, tmp_path)
+    before = found["before"]
+    assert isinstance(before, dict)
+    assert [m for m, loaded in before.items() if loaded] == ["sqlalchemy"]  # the test opened it
+    assert found["built_before"] == []
+    # after the first event-loop turns: the Overview with its charts (matplotlib), nothing else
+    assert found["built_after"] == ["overview"]
+    after = found["after"]
+    assert isinstance(after, dict)
+    assert after["matplotlib"] and after["tracker.ui.overview"]
+    assert not after["tracker.ui.export_actions"] and not after["tracker.ui.print_actions"]
+
+
+def test_run_gui_paints_before_sqlalchemy_and_then_fills_the_overview(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    add_flat_plan(ctx)
+    add_flat_plan(ctx, name="花呗")
+    found = run(RUN_GUI, ctx.db.path, tmp_path)
+    assert found["plans"] == 2
+    at_paint = found["at_first_paint"]
+    assert isinstance(at_paint, dict)
+    assert [m for m, loaded in at_paint.items() if loaded] == []

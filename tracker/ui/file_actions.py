@@ -1,0 +1,89 @@
+"""The File menu's export, import and print entries, whose code loads when first triggered.
+
+The entries (texts, object names, order) are those ``export_actions.install`` and
+``print_actions.install`` add, but each only calls ``window.transfer_actions`` or
+``window.print_actions``, which import ``export_actions`` (CSV, ICS, the import dialog) and
+``print_actions`` (QtPrintSupport, the report layouts) on first use. Opening the window so
+costs none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _add(window: Any, menu: QMenu, name: str, text: str, run: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.triggered.connect(lambda _checked=False: run())
+    menu.addAction(action)
+    return action
+
+
+def _export_csv(window: Any, kind: str) -> object:
+    return window.transfer_actions.export_csv(kind)
+
+
+def _transfer(window: Any, method: str) -> object:
+    return getattr(window.transfer_actions, method)()
+
+
+def _print(window: Any, method: str) -> object:
+    return getattr(window.print_actions, method)()
+
+
+def install(window: Any, menu: QMenu) -> None:
+    """Add Export ▸ (payments, installments, plans CSV), Export calendar, Import, and the four
+    print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
+    ctx = "TransferActions"
+    export = menu.addMenu(_tr(ctx, "&Export"))
+    for name, text, kind in (
+        ("export_payments_csv", "&Payments (CSV)…", "payments"),
+        ("export_installments_csv", "&Installments with status (CSV)…", "installments"),
+        ("export_plans_csv", "P&lans (CSV)…", "plans"),
+    ):
+        _add(
+            window,
+            export,
+            name,
+            _tr(ctx, text),
+            partial(_export_csv, window, kind),
+        )
+    _add(
+        window,
+        menu,
+        "export_calendar_ics",
+        _tr(ctx, "Export &calendar (.ics)…"),
+        partial(_transfer, window, "export_calendar"),
+    )
+    _add(
+        window,
+        menu,
+        "import_csv",
+        _tr(ctx, "&Import from CSV…"),
+        partial(_transfer, window, "import_csv"),
+    )
+    ctx = "PrintActions"
+    for name, text, method in (
+        ("print_calendar", "Print &calendar…", "print_calendar"),
+        ("print_schedule", "Print plan &schedule…", "print_schedule"),
+        ("export_calendar_pdf", "Export calendar as PDF…", "export_calendar"),
+        ("export_schedule_pdf", "Export plan schedule as PDF…", "export_schedule"),
+    ):
+        _add(
+            window,
+            menu,
+            name,
+            _tr(ctx, text),
+            partial(_print, window, method),
+        )
