@@ -6,6 +6,7 @@ one that had closed it (or a payoff) reopens it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -167,9 +168,10 @@ def payment_records(
     plan_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> list[Row[Any]]:
+) -> Iterator[Row[Any]]:
     """Each payment (its columns, with ``plan_name`` and ``currency``) by date then id, of one
-    plan (which must exist) or all; one Core query, no plan objects loaded."""
+    plan (which must exist) or all; one Core query, streamed in batches (``yield_per``) while
+    the session is open, no plan objects loaded."""
     if plan_id is not None:
         get_record(s, plan_id)
     P = PaymentRecord
@@ -191,7 +193,7 @@ def payment_records(
         q = q.where(P.date >= date_from)
     if date_to is not None:
         q = q.where(P.date <= date_to)
-    return list(s.execute(q.order_by(P.date, P.id)).all())
+    return iter(s.execute(q.order_by(P.date, P.id).execution_options(yield_per=2000)))
 
 
 def history(
@@ -202,8 +204,7 @@ def history(
 ) -> list[PaymentRow]:
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.session() as s:
-        rows = payment_records(s, plan_id, date_from, date_to)
-    return [payment_row(r) for r in rows]
+        return [payment_row(r) for r in payment_records(s, plan_id, date_from, date_to)]
 
 
 def payment_row(r: Row[Any]) -> PaymentRow:

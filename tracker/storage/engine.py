@@ -26,7 +26,6 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -61,6 +60,8 @@ _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 def default_db_path() -> Path:
     """``tracker.sqlite3`` in the user data folder (e.g. ``~/.local/share/installment-tracker``)."""
+    import platformdirs  # only when no --db/TRACKER_DB is given: it costs start-up time
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
