@@ -7,10 +7,11 @@
 Prints one JSON object of wall-clock times (``time.time()``, so the parent can subtract the
 moment it launched the process):
 
-- ``first_paint``: the first paint of a widget of a ``QMainWindow`` has been delivered (taken in
-  a ``QTimer.singleShot(0)`` queued from that paint event, i.e. once it is done).
-- ``data_paint`` (``app`` only): the first paint of a ``QLabel`` of the window whose text holds
-  a digit (an amount on an Overview card: the Overview's data is on screen).
+- ``first_paint``: the first paint event of a widget of a ``QMainWindow``, stamped when it is
+  delivered (a deferred stamp would wait behind whatever the app does right after painting,
+  e.g. opening the database inside the loop that waited for the paint).
+- ``data_paint`` (``app`` only): the first paint of the Overview's "still owed" card value once
+  the Overview holds its data (or its first-run page when the database is empty).
 - ``pay_ms`` (``--pay``): per payment, the milliseconds from calling the service to every
   visible view being current (see ``_pay``).
 
@@ -28,7 +29,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 TIMEOUT_S = 300
 PAYMENTS = 3  # timed one after the other; run.py reports the median
@@ -49,29 +50,28 @@ class Watcher(QObject):
         if event.type() == QEvent.Type.Paint and not self.done and isinstance(obj, QWidget):
             window = obj.window()
             if isinstance(window, QMainWindow):
-                if "first_paint" not in self.times and "first_paint_pending" not in self.times:
-                    self.times["first_paint_pending"] = True
-                    QTimer.singleShot(0, lambda: self._mark("first_paint"))
+                if "first_paint" not in self.times:
+                    self._mark("first_paint")
+                built = self.want_data and window.is_built("overview")  # type: ignore[attr-defined]
+                overview = window.overview if built else None  # type: ignore[attr-defined]
+                data = getattr(overview, "data", None)
+                owed = getattr(overview, "owed_card", None)
                 if (
-                    self.want_data
+                    data is not None
                     and "data_paint" not in self.times
-                    and "data_paint_pending" not in self.times
-                    and isinstance(obj, QLabel)
-                    and any(ch.isdigit() for ch in obj.text())
+                    and (data.empty or (owed is not None and obj is owed.value))
                 ):
-                    self.times["data_paint_pending"] = True
-                    QTimer.singleShot(0, lambda: self._mark("data_paint"))
+                    self._mark("data_paint")
         return False
 
     def _mark(self, key: str) -> None:
         self.times[key] = time.time()
-        self.times.pop(f"{key}_pending", None)
         if "first_paint" in self.times and (not self.want_data or "data_paint" in self.times):
             self.done = True
             if self.pay_plan is not None:
                 QTimer.singleShot(0, self._pay)
             else:
-                self.app.quit()
+                QTimer.singleShot(0, self.app.quit)
 
     def _pay(self) -> None:
         """Record payments the way the payment dialog does (``ctx.act(..., record_payment)``)
