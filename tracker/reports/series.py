@@ -18,6 +18,7 @@ Every amount is an installment's ``amount_due`` (unpaid principal + fee + charge
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -228,8 +229,13 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
             end = month_end(add_months(end.replace(day=1), 1))
     rows = []
     for plan, items in unpaid:
-        values = [sum(st.amount_due for st in items)]
-        values += [sum(st.amount_due for st in items if st.due_date > d) for d in dates[1:]]
+        # Owed after each month end = what falls due later: suffix sums over the due dates.
+        ordered = sorted(items, key=lambda st: st.due_date)
+        due = [st.due_date for st in ordered]
+        later = [0] * (len(ordered) + 1)
+        for k in range(len(ordered) - 1, -1, -1):
+            later[k] = later[k + 1] + ordered[k].amount_due
+        values = [later[0], *(later[bisect_right(due, d)] for d in dates[1:])]
         rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values)))
     return BalanceSeries(tuple(dates), tuple(rows))
 
