@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -261,3 +262,36 @@ def test_a_big_import_names_its_ids_as_ranges() -> None:
     assert id_ranges([*range(1, 1001), 1002, 1003, *range(1005, 1008)]) == (
         "1-1000, 1002, 1003, 1005-1007"
     )
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+@pytest.mark.parametrize("command", [("export", "payments"), ("ics",)])
+def test_an_export_over_the_database_is_refused_and_nothing_changes(
+    run, add_plan, db_file: Path, suffix: str, command: tuple[str, ...]
+) -> None:
+    plan = add_plan()
+    run("pay", str(plan), "--amount", "321.60", "--date", "2024-01-30")
+    target = Path(f"{db_file}{suffix}")
+    before = db_file.read_bytes()
+    sidecar = target.read_bytes() if suffix and target.exists() else None
+    res = run(*command, "-o", str(target))
+    assert "writing" in res.one_line_error() and "database" in res.one_line_error()
+    assert db_file.read_bytes() == before
+    if sidecar is not None:
+        assert target.read_bytes() == sidecar
+    assert len(run("history", "--json").json()) == 1  # the ledger is intact
+
+
+def test_an_export_over_another_sqlite_file_is_refused(run, tmp_path: Path) -> None:
+    other = tmp_path / "notes.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    before = other.read_bytes()
+    assert "database" in run("export", "plans", "-o", str(other)).one_line_error()
+    assert other.read_bytes() == before
+
+
+def test_a_printout_over_the_database_is_refused(run, add_plan, db_file: Path) -> None:
+    plan = add_plan()
+    before = db_file.read_bytes()
+    assert "database" in run("schedule", str(plan), "-o", str(db_file)).one_line_error()
+    assert db_file.read_bytes() == before

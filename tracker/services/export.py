@@ -22,6 +22,7 @@ from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
+from tracker.storage.targets import check_output_path
 
 from . import reads
 from .convert import (
@@ -258,6 +259,7 @@ def save_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (temporary file, fsync, rename), readable
     by its owner only (exports hold private finances). OSError says what failed."""
     path = Path(path)
+    check_output_path(path)  # never over a database or its -wal/-shm
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:

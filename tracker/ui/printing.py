@@ -38,6 +38,7 @@ from tracker.reports.print_data import (
     Totals,
     shown_amount,
 )
+from tracker.storage.targets import check_output_path
 
 from . import fmt
 from .fonts import cjk_qfont
@@ -408,6 +409,7 @@ def write_pdf(
     leaves no half-written file. Raises OSError when it cannot be written.
     """
     target = Path(path)
+    check_output_path(target)  # never over a database or its -wal/-shm
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
