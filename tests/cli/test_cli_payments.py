@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 DUE_KEYS = {
     "plan_id",
     "plan_name",
@@ -347,3 +349,26 @@ def test_due_penalty_accrues_over_30_days(run, add_plan):
     d = _show(run, 1, "--as-of", "2024-03-01")
     assert d["installments"][0]["penalty"] == "4.82"
     assert d["remaining"] == "3864.18"
+
+
+@pytest.mark.parametrize(
+    "extra", [("--within", "999999999"), ("--as-of", "9999-12-31"), ("--as-of", "0001-01-01")]
+)
+def test_due_with_a_window_past_the_calendar_answers(run, add_plan, extra) -> None:
+    add_plan()
+    res = run("due", *extra)
+    assert res.code == 0 and res.err == "", res.err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("pay", "1", "--amount", "1", "--date", ""),
+        ("quote", "--model", "flat", "--principal", "100", "--periods", "3", "--rate", "0.5",
+         "--first-due", ""),
+    ],
+)  # fmt: skip
+def test_an_empty_date_is_refused_not_taken_as_today(run, add_plan, argv) -> None:
+    add_plan()
+    assert "'' is not a date" in run(*argv).one_line_error()
+    assert run("history", "--json").json() == []  # nothing was recorded

@@ -58,7 +58,7 @@ def open_db(args: argparse.Namespace) -> Database:
 
 def _date(args: argparse.Namespace, name: str, today: date) -> date:
     value = getattr(args, name.lstrip("-").replace("-", "_"))
-    return option(name, parse_date, value) if value else today
+    return option(name, parse_date, value) if value is not None else today
 
 
 def _money(value: int, currency: str) -> str:

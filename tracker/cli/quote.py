@@ -100,7 +100,7 @@ def terms_from_args(args: argparse.Namespace, today: date, down_payment: int = 0
         raise CliError(f"--amounts: only a custom plan takes per-period amounts, not {args.model}")
     periods = _periods(args, model, amounts)
     rate = _rate(args, model)
-    if args.first_due:
+    if args.first_due is not None:  # an empty value is an error, not "a month from today"
         first_due = option("--first-due", parse_date, args.first_due)
     else:
         first_due = today if model is Model.PAY_IN_N else add_months(today, 1)

@@ -25,3 +25,12 @@ def due_dates(first_due: date, periods: int, *, biweekly: bool = False) -> list[
     if biweekly:
         return [first_due + timedelta(days=14 * k) for k in range(periods)]
     return [add_months(first_due, k) for k in range(periods)]
+
+
+def days_after(day: date, days: int) -> date:
+    """``day`` + ``days``, or the last representable date (9999-12-31) when that is past it: a
+    window that ends beyond the calendar simply has no end."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max

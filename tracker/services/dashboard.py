@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 
+from tracker.domain.dates import days_after
 from tracker.domain.ledger import Status
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
@@ -157,7 +158,7 @@ def dashboard(
 
 
 def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int) -> Cards:
-    horizon = as_of + timedelta(days=DUE_WINDOW_DAYS)
+    horizon = days_after(as_of, DUE_WINDOW_DAYS)
     owed = soon = soon_count = late_count = late_amount = late_penalty = 0
     late_plans: set[int] = set()
     upcoming: list[tuple[date, int, InstallmentRow, PlanRows]] = []
@@ -198,7 +199,7 @@ def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int)
 
 def _due_items(plans: list[PlanRows], as_of: date, within: int) -> list[InstallmentRow]:
     """The same rows as ``services.due(db, as_of, within)``, from rows already built."""
-    horizon = as_of + timedelta(days=within)
+    horizon = days_after(as_of, within)
     items = [
         row
         for p in plans

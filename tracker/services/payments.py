@@ -7,12 +7,13 @@ one that had closed it (or a payoff) reopens it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.dates import days_after
 from tracker.domain.errors import Phrase
 from tracker.domain.ledger import InstallmentState, Payment, PaymentError, Status, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
@@ -227,7 +228,7 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     """Unpaid installments overdue, in grace, or due within ``within`` days, oldest first."""
     if within < 0:
         raise ServiceError("the window must be zero or more days")
-    horizon = as_of + timedelta(days=within)
+    horizon = days_after(as_of, within)
     with db.session() as s:
         found = reads.states(
             s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.checks import check_first_due
+from tracker.domain.dates import days_after
 from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import Amount, AmountError
@@ -264,7 +265,7 @@ def list_plans(
     replayed (see ``reads.states``).
     """
     plan_where = [] if include_archived else [PlanRecord.archived.is_(False)]
-    horizon = as_of + timedelta(days=reminder_days)
+    horizon = days_after(as_of, reminder_days)
     with db.session() as s:
         found = reads.states(
             s, as_of, reminder_days, plan_where, [reads.unsettled_by(horizon)], every_plan=True
@@ -281,7 +282,7 @@ def plan_summaries(
     ids = sorted(set(plan_ids))
     if not ids:
         return []
-    horizon = as_of + timedelta(days=reminder_days)
+    horizon = days_after(as_of, reminder_days)
     with db.session() as s:
         found = reads.states(
             s,
