@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from tracker.domain.plan import Model
 from tracker.domain.rows import InstallmentRow
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PlanRecord
@@ -42,18 +41,6 @@ def installments_between(
             s, as_of, reminder_days, plan_where, in_range, lambda st: start <= st.due_date <= end
         )
         counts = reads.period_counts(s, [ps.plan.id for ps in found])
-    items = [
-        InstallmentRow.of(
-            st,
-            ps.plan.id,
-            ps.plan.name,
-            ps.plan.currency,
-            counts[ps.plan.id],
-            ps.plan.platform,
-            Model(ps.plan.model).charge,
-        )
-        for ps in found
-        for st in ps.installments
-    ]
+    items = [row for ps in found for row in reads.installment_rows(ps, counts[ps.plan.id])]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

@@ -132,17 +132,7 @@ def dashboard(
             ps.plan.name,
             ps.plan.platform,
             ps.plan.currency,
-            tuple(
-                InstallmentRow.of(
-                    st,
-                    ps.plan.id,
-                    ps.plan.name,
-                    ps.plan.currency,
-                    ps.plan.periods,
-                    ps.plan.platform,
-                )
-                for st in ps.installments
-            ),
+            tuple(reads.installment_rows(ps)),
         )
         for ps in found
     ]

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.plan import Model
 from tracker.domain.rows import InstallmentRow, PaymentRow
 from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import PlanLine
@@ -130,20 +129,7 @@ def _lines(
     )
     counts = reads.period_counts(s, [ps.plan.id for ps in found])
     return [
-        (
-            ps.plan,
-            InstallmentRow.of(
-                st,
-                ps.plan.id,
-                ps.plan.name,
-                ps.plan.currency,
-                counts[ps.plan.id],
-                ps.plan.platform,
-                Model(ps.plan.model).charge,
-            ),
-        )
-        for ps in found
-        for st in ps.installments
+        (ps.plan, row) for ps in found for row in reads.installment_rows(ps, counts[ps.plan.id])
     ]
 
 

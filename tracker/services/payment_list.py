@@ -21,7 +21,7 @@ from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .model import PaymentRow
-from .payments import payment_row
+from .payments import payment_row, payment_rows_select
 
 P = PaymentRecord
 SORTS = ("date", "plan", "amount", "method", "kind", "note")
@@ -92,22 +92,7 @@ def _where(flt: PaymentFilter) -> list[ColumnElement[bool]]:
 
 
 def _rows_query(flt: PaymentFilter) -> Select[*tuple[Any, ...]]:
-    q: Select[*tuple[Any, ...]] = (
-        select(
-            P.id,
-            P.plan_id,
-            PlanRecord.name.label("plan_name"),
-            PlanRecord.currency,
-            P.date,
-            P.amount,
-            P.method,
-            P.note,
-            P.voided,
-            P.kind,
-        )
-        .join(PlanRecord, PlanRecord.id == P.plan_id)
-        .where(*_where(flt))
-    )
+    q: Select[*tuple[Any, ...]] = payment_rows_select().where(*_where(flt))
     return q
 
 

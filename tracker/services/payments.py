@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
@@ -176,18 +176,7 @@ def payment_records(
     if plan_id is not None:
         get_record(s, plan_id)
     P = PaymentRecord
-    q = select(
-        P.id,
-        P.plan_id,
-        PlanRecord.name.label("plan_name"),
-        PlanRecord.currency,
-        P.date,
-        P.amount,
-        P.method,
-        P.note,
-        P.voided,
-        P.kind,
-    ).join(PlanRecord, PlanRecord.id == P.plan_id)
+    q = payment_rows_select()
     if plan_id is not None:
         q = q.where(P.plan_id == plan_id)
     if date_from is not None:
@@ -206,6 +195,23 @@ def history(
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.session() as s:
         return [payment_row(r) for r in payment_records(s, plan_id, date_from, date_to)]
+
+
+def payment_rows_select() -> Select[Any]:
+    """Every payment's history columns with its plan's name and currency (``payment_row``)."""
+    P = PaymentRecord
+    return select(
+        P.id,
+        P.plan_id,
+        PlanRecord.name.label("plan_name"),
+        PlanRecord.currency,
+        P.date,
+        P.amount,
+        P.method,
+        P.note,
+        P.voided,
+        P.kind,
+    ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
 def payment_row(r: Row[Any]) -> PaymentRow:
@@ -234,12 +240,10 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
             s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention
         )
     items = [
-        InstallmentRow.of(
-            st, ps.plan.id, ps.plan.name, ps.plan.currency, ps.plan.periods, ps.plan.platform
-        )
+        row
         for ps in found
-        for st in ps.installments
-        if needs_attention(st) and st.due_date <= horizon
+        for row in reads.installment_rows(ps)
+        if row.status in _ATTENTION and row.amount_due > 0 and row.due_date <= horizon
     ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

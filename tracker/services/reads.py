@@ -29,7 +29,8 @@ from tracker.domain.ledger import (
     needs_replay,
     state_from_settlements,
 )
-from tracker.domain.plan import Installment
+from tracker.domain.plan import Installment, Model
+from tracker.domain.rows import InstallmentRow
 from tracker.storage.derived import ledger_rows, rules_from
 from tracker.storage.models import InstallmentRecord, PlanRecord
 
@@ -37,6 +38,7 @@ __all__ = [
     "PLAN_COLUMNS",
     "UNSETTLED",
     "PlanStates",
+    "installment_rows",
     "open_plans",
     "period_counts",
     "plan_rows",
@@ -192,3 +194,15 @@ def period_counts(s: Session, plan_ids: Sequence[int]) -> dict[int, int]:
         query = select(I.plan_id, func.count()).where(I.plan_id.in_(chunk)).group_by(I.plan_id)
         counts.update((pid, n) for pid, n in s.execute(query))
     return counts
+
+
+def installment_rows(ps: PlanStates, periods: int | None = None) -> list[InstallmentRow]:
+    """The rows of the installments in ``ps`` (``periods``: how many the plan has, if a payoff
+    added one beyond its terms; by default its terms' number)."""
+    p = ps.plan
+    charge = Model(p.model).charge
+    count = p.periods if periods is None else periods
+    return [
+        InstallmentRow.of(st, p.id, p.name, p.currency, count, p.platform, charge)
+        for st in ps.installments
+    ]

@@ -315,7 +315,7 @@ class UpcomingChart(_Chart):
         if text is None:
             if self.annotation.get_visible():
                 self.annotation.set_visible(False)
-                self.canvas.draw_idle()
+                self.canvas.draw()  # now: an idle draw may outlive the widget
             return
         index = round(event.xdata)
         right = index > (len(self._heights) - 1) / 2
@@ -327,7 +327,7 @@ class UpcomingChart(_Chart):
         self.annotation.set_verticalalignment("top" if upper else "bottom")
         self.annotation.set_text(text)
         self.annotation.set_visible(True)
-        self.canvas.draw_idle()
+        self.canvas.draw()  # now: an idle draw may outlive the widget
 
 
 class BalanceChart(_Chart):

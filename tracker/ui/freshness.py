@@ -74,6 +74,9 @@ class Freshness(QObject):
             self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._screen and event.type() == QEvent.Type.Show:
+        # While Python tears this object down, Qt may still deliver events to the filter after
+        # its attributes are gone: then there is nothing to refresh.
+        screen = getattr(self, "_screen", None)
+        if screen is not None and watched is screen and event.type() == QEvent.Type.Show:
             self.refresh_if_needed()
         return False

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QTableView
 
-from .table_model import Column, RowTableModel
+from .table_model import Column, RowTableModel, read_only_view
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -127,13 +127,4 @@ def paged_table(
     ``sort``, ``canFetchMore`` and ``fetchMore`` on to the model."""
     proxy = QIdentityProxyModel(parent)
     proxy.setSourceModel(model)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    return proxy, view
+    return proxy, read_only_view(proxy)
