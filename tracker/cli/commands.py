@@ -29,7 +29,7 @@ ledger = SimpleNamespace(
     }
 )
 payments = SimpleNamespace(
-    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "due")}
+    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "due", "check")}
 )
 
 
@@ -114,6 +114,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     po.add_argument("--note")
     po.add_argument("--json", action="store_true")
     po.set_defaults(run=payments.payoff)
+
+    chk = sub.add_parser(
+        "check", help="check the file and recompute every plan (exit 1 if anything is wrong)"
+    )
+    chk.add_argument("--json", action="store_true")
+    chk.set_defaults(run=payments.check)
 
     due = sub.add_parser("due", help="what is overdue or due soon")
     due.add_argument("--as-of")

@@ -148,3 +148,37 @@ def _days(text: str) -> int:
     if not text.strip().isdigit():
         raise ValueError(f"{text!r}; enter a whole number of days, e.g. 7")
     return int(text)
+
+
+def check(args: argparse.Namespace, today: date) -> int:
+    """`tracker check [--json]`: 0 when the file and every plan's totals are sound, 1 if not."""
+    from tracker.services.audit import audit
+
+    report = audit(open_db(args))
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "plans": report.plans,
+                "payments": report.payments,
+                "integrity": list(report.integrity),
+                "foreign_keys": list(report.foreign_keys),
+                "mismatches": list(report.mismatches),
+            }
+        )
+    elif report.ok:
+        print(
+            f"OK: the file is sound and {report.plans} plan(s) with {report.payments} "
+            "payment(s) add up."
+        )
+    else:
+        if report.integrity != ("ok",):
+            print("The file is damaged (SQLite integrity_check):")
+            print("\n".join(f"  {line}" for line in report.integrity[:20]))
+        for line in (*report.foreign_keys, *report.mismatches):
+            print(f"  {line}")
+        print(
+            f"{len(report.foreign_keys) + len(report.mismatches)} problem(s) found; restore a "
+            "backup or report this."
+        )
+    return 0 if report.ok else 1

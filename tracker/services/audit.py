@@ -7,6 +7,7 @@ run it after every sequence of actions. It reads every plan in full, so it is no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -22,7 +23,46 @@ from tracker.storage.models import PlanRecord
 
 from .convert import installments_of, payments_of, rules_of, terms_of
 
-__all__ = ["derived_mismatches"]
+__all__ = ["AuditReport", "audit", "derived_mismatches"]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """What ``audit`` found.
+
+    Attributes:
+        plans: how many plans were recomputed.
+        payments: how many payments they have.
+        integrity: SQLite's ``integrity_check`` lines (``("ok",)`` when sound).
+        foreign_keys: rows that point at a missing row (``foreign_key_check``).
+        mismatches: every stored value that differs from a replay of the ledger.
+    """
+
+    plans: int
+    payments: int
+    integrity: tuple[str, ...]
+    foreign_keys: tuple[str, ...]
+    mismatches: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing is wrong."""
+        return self.integrity == ("ok",) and not self.foreign_keys and not self.mismatches
+
+
+def audit(db: Database) -> AuditReport:
+    """Check the file (integrity, foreign keys) and recompute every plan from its raw schedule
+    and payments, reporting every difference; reads only."""
+    with db.engine.connect() as conn:
+        integrity = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check"))
+        orphans = tuple(
+            f"{table} row {rowid} points at a missing {parent}"
+            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+        )
+        plans = conn.exec_driver_sql("SELECT count(*) FROM plans").scalar_one()
+        payments = conn.exec_driver_sql("SELECT count(*) FROM payments").scalar_one()
+    mismatches = tuple(derived_mismatches(db)) if integrity == ("ok",) else ()
+    return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
 
 
 def derived_mismatches(db: Database) -> list[str]:
