@@ -39,7 +39,7 @@ class PlanRows:
         name: what the user calls it.
         platform: the lender or platform.
         currency: ISO 4217 code of its amounts.
-        installments: every installment's row, in period order.
+        installments: the row of every installment still owed on, in period order.
     """
 
     plan_id: int
@@ -125,7 +125,17 @@ def dashboard(
         raise ServiceError("the reminder window must be zero or more days")
     with db.session() as s:
         plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
-        found = reads.states(s, as_of, reminder_days, reads.open_plans(), every_plan=True)
+        # Cards, charts and the attention list only count what is still owed: the unsettled
+        # installments (the partial index), not the paid ones of open plans.
+        found = reads.states(
+            s,
+            as_of,
+            reminder_days,
+            reads.open_plans(),
+            [reads.UNSETTLED],
+            lambda st: st.amount_due > 0,
+            every_plan=True,
+        )
     plans = [
         PlanRows(
             ps.plan.id,
