@@ -68,7 +68,7 @@ def audit(db: Database) -> AuditReport:
 def derived_mismatches(db: Database) -> list[str]:
     """Every stored derived value that differs from a full replay, as readable lines."""
     problems: list[str] = []
-    with db.session() as s:
+    with db.read_session() as s:
         query = select(PlanRecord).options(
             selectinload(PlanRecord.installments), selectinload(PlanRecord.payments)
         )

@@ -36,7 +36,7 @@ def installments_between(
     if not include_closed:
         plan_where.append(PlanRecord.closed_on.is_(None))
     in_range = [InstallmentRecord.due_date >= start, InstallmentRecord.due_date <= end]
-    with db.session() as s:
+    with db.read_session() as s:
         found = reads.states(
             s, as_of, reminder_days, plan_where, in_range, lambda st: start <= st.due_date <= end
         )

@@ -123,7 +123,7 @@ def dashboard(
     """The overview as of ``as_of``; ``currency`` is preferred for the totals when in use."""
     if reminder_days < 0:
         raise ServiceError("the reminder window must be zero or more days")
-    with db.session() as s:
+    with db.read_session() as s:
         plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
         # Cards, charts and the attention list only count what is still owed: the unsettled
         # installments (the partial index), not the paid ones of open plans.

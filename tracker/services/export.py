@@ -66,7 +66,7 @@ def _plans(s: Session, plan_id: int | None) -> list[PlanRecord]:
 def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
     """Every plan (archived ones included), or one, with all its terms and its stored
     schedule, by id."""
-    with db.session() as s:
+    with db.read_session() as s:
         lines = []
         for rec in _plans(s, plan_id):
             data = input_of(rec)
@@ -99,7 +99,7 @@ def payment_lines(
 ) -> list[PaymentRow]:
     """Payments (voided ones included) by date then id, of one plan or all, within dates."""
     _check_range(date_from, date_to)
-    with db.session() as s:
+    with db.read_session() as s:
         return [payment_row(p) for p in payment_records(s, plan_id, date_from, date_to)]
 
 
@@ -144,7 +144,7 @@ def installment_lines(
     """Every plan's schedule (archived and paid-off plans included) with each installment's
     status as of ``as_of``, by plan then period; ``date_from``/``date_to`` bound due dates."""
     _check_range(date_from, date_to)
-    with db.session() as s:
+    with db.read_session() as s:
         return [line for _, line in _lines(s, as_of, reminder_days, plan_id, date_from, date_to)]
 
 
@@ -188,7 +188,7 @@ def export_csv(
     if kind == "payments":
         _check_range(date_from, date_to)
         count = 0
-        with db.session() as s:
+        with db.read_session() as s:
 
             def rows() -> Iterator[PaymentRow]:
                 nonlocal count
@@ -219,7 +219,7 @@ def calendar_feed(
     an archived or closed plan) are cancelled events, so a calendar that imported them before
     drops their reminders. An event's SEQUENCE is its plan's number of payments plus voided
     payments: it rises with every payment, payoff and void."""
-    with db.session() as s:
+    with db.read_session() as s:
         lines = _lines(s, as_of, reminder_days, None, None, None)
         counts = s.execute(
             select(PaymentRecord.plan_id, func.count(), func.sum(PaymentRecord.voided)).group_by(

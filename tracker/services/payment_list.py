@@ -106,7 +106,7 @@ def _beyond(sort: str, descending: bool, row: PaymentRow, inclusive: bool) -> Co
 
 
 def _rows(db: Database, q: Select[*tuple[Any, ...]]) -> list[PaymentRow]:
-    with db.session() as s:
+    with db.read_session() as s:
         found = s.execute(q).all()
     return [payment_row(r) for r in found]
 
@@ -160,7 +160,7 @@ def payment_totals(db: Database, flt: PaymentFilter) -> PaymentTotals:
     )
     sums: dict[str, int] = {}
     live = voided = 0
-    with db.session() as s:
+    with db.read_session() as s:
         for currency, is_void, count, amount in s.execute(q):
             if is_void:
                 voided += count

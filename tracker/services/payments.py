@@ -125,7 +125,7 @@ def quote_on(rec: PlanRecord, on: date) -> PayoffQuote:
 
 def payoff_quote(db: Database, plan_id: int, on: date, as_of: date) -> PayoffQuote:
     """What paying the plan off on ``on`` costs under its policy; records nothing."""
-    with db.session() as s:
+    with db.read_session() as s:
         rec = get_record(s, plan_id)
         check_open(rec, on, as_of)
         return quote_on(rec, on)
@@ -193,7 +193,7 @@ def history(
     date_to: date | None = None,
 ) -> list[PaymentRow]:
     """Payments, oldest first, optionally of one plan and within a date range."""
-    with db.session() as s:
+    with db.read_session() as s:
         return [payment_row(r) for r in payment_records(s, plan_id, date_from, date_to)]
 
 
@@ -235,7 +235,7 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     if within < 0:
         raise ServiceError("the window must be zero or more days")
     horizon = days_after(as_of, within)
-    with db.session() as s:
+    with db.read_session() as s:
         found = reads.states(
             s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention
         )

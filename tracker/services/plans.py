@@ -266,7 +266,7 @@ def list_plans(
     """
     plan_where = [] if include_archived else [PlanRecord.archived.is_(False)]
     horizon = days_after(as_of, reminder_days)
-    with db.session() as s:
+    with db.read_session() as s:
         found = reads.states(
             s, as_of, reminder_days, plan_where, [reads.unsettled_by(horizon)], every_plan=True
         )
@@ -283,7 +283,7 @@ def plan_summaries(
     if not ids:
         return []
     horizon = days_after(as_of, reminder_days)
-    with db.session() as s:
+    with db.read_session() as s:
         found = reads.states(
             s,
             as_of,
@@ -300,7 +300,7 @@ def plan_names(db: Database, include_archived: bool = True) -> list[tuple[int, s
     q = select(PlanRecord.id, PlanRecord.name).order_by(PlanRecord.id)
     if not include_archived:
         q = q.where(PlanRecord.archived.is_(False))
-    with db.session() as s:
+    with db.read_session() as s:
         return [(r.id, r.name) for r in s.execute(q)]
 
 
@@ -344,5 +344,5 @@ def _summary(ps: reads.PlanStates) -> PlanSummary:
 
 def plan_detail(db: Database, plan_id: int, as_of: date, reminder_days: int = 7) -> PlanDetail:
     """One plan with terms, cost and every installment's status as of a date."""
-    with db.session() as s:
+    with db.read_session() as s:
         return detail_of(get_record(s, plan_id), as_of, reminder_days)

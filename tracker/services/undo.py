@@ -34,7 +34,7 @@ class PlanSnapshot:
 
 def snapshot_plan(db: Database, plan_id: int) -> PlanSnapshot:
     """Capture a plan with everything that belongs to it."""
-    with db.session() as s:
+    with db.read_session() as s:
         rec = get_record(s, plan_id)
         return PlanSnapshot(
             plan_id,

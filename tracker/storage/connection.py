@@ -8,8 +8,11 @@ One function, :func:`make_engine`, builds an Engine whose connections all have:
 - ``foreign_keys=ON`` (OFF only for the migration engine, see ``migrate.py``),
   ``journal_mode=WAL``, ``synchronous=FULL`` (an acknowledged commit survives power loss),
   ``busy_timeout=5000``;
-- ``BEGIN IMMEDIATE`` for every transaction: a read-then-write transaction takes the write lock
-  up front, so another process's commit cannot make it fail with "database is locked".
+- ``BEGIN IMMEDIATE`` for every transaction that may write: a read-then-write transaction takes
+  the write lock up front, so another process's commit cannot make it fail with "database is
+  locked". A read-only transaction (execution option ``read_only``, ``Database.read_session``)
+  begins DEFERRED and never takes the write lock: with WAL it reads a consistent snapshot while
+  another process writes (an import, a payment), and never waits for it.
 
 Disk-full, I/O, damaged-file and lock-timeout errors are turned into :class:`StorageIOError`
 with a message naming the file; SQLite has already rolled the statement back and the caller's
@@ -98,7 +101,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get("read_only", False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "handle_error")
     def _translate(context: ExceptionContext) -> None:

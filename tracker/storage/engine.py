@@ -122,6 +122,9 @@ class Database:
         #: What a schema upgrade on opening reported for the user (see ``migrate.upgrade``).
         self.upgrade_notes: dict[str, object] = {}
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._reads = sessionmaker(
+            bind=engine.execution_options(read_only=True), expire_on_commit=False
+        )
         event.listen(self._sessions, "after_flush", _note_touched_plans)
         event.listen(self._sessions, "before_commit", _refresh_touched_plans)
 
@@ -135,6 +138,15 @@ class Database:
         """One transaction: commit on success, roll back on any exception."""
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """One read-only transaction: a snapshot that never takes the write lock (so it neither
+        waits for nor blocks a writer in another process). Anything it would write is refused."""
+        with self._reads() as session, session.begin():
+            yield session
+            if session.new or session.dirty or session.deleted:
+                raise RuntimeError("a read-only session tried to write")  # pragma: no cover
 
     def backup(self, dest_dir: Path | None = None) -> Path:
         """Write a verified backup now (see ``backup.backup_database``); return its path."""
