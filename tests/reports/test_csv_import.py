@@ -154,6 +154,18 @@ def test_gbk_file_from_excel(empty: Database) -> None:
     assert [i.installment.total for i in detail.installments][:2] == [17420, 17416]
 
 
+def test_gbk_text_behind_a_utf8_bom_reads_as_gbk(empty: Database) -> None:
+    """Some converters put a UTF-8 BOM in front of GBK text: the header must not come out as
+    garbage ('锘縤d'); the BOM is dropped and the rest read as GBK."""
+    text = (
+        "id,name,model,principal,periods,rate_pct,first_due\r\n"
+        "1,小米,flat,3600,12,0.6,2026-12-15\r\n"
+    )
+    data = b"\xef\xbb\xbf" + text.encode("gb18030")
+    _, report = import_file(empty, data, TODAY)
+    assert [(p.name, p.principal) for p in report.plans] == [("小米", 360000)]
+
+
 def test_chinese_headers_cover_every_column(sample: Database, empty: Database) -> None:
     """Our export with every English header replaced by its Chinese alias imports the same."""
     from tracker.reports.csv_columns import PAYMENT_COLUMNS, PLAN_COLUMNS

@@ -212,6 +212,10 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> str:
                 lines=shown,
             ),
         )
+    if data.startswith(b"\xef\xbb\xbf"):
+        # A UTF-8 BOM in front of GBK text (some tools add one when "converting"): the BOM
+        # is not part of the text; read the rest as GBK instead of a garbled first column.
+        data = data[3:]
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
