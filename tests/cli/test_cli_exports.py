@@ -295,3 +295,19 @@ def test_a_printout_over_the_database_is_refused(run, add_plan, db_file: Path) -
     before = db_file.read_bytes()
     assert "database" in run("schedule", str(plan), "-o", str(db_file)).one_line_error()
     assert db_file.read_bytes() == before
+
+
+def test_a_file_with_many_bad_rows_lists_the_first_hundred_and_counts_the_rest(
+    run, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    rows = "".join(f"x{k},flat,-1,12,0.6,2026-12-15\r\n" for k in range(250))
+    bad.write_text("name,model,principal,periods,rate_pct,first_due\r\n" + rows, "utf-8")
+    res = run("import", str(bad))
+    lines = res.err.splitlines()
+    assert res.code == 2 and lines[0].startswith("tracker import: error: 250 problems")
+    assert len(lines) == 1 + 100 + 1  # not 250 (or 500) lines
+    assert lines[-1] == (
+        "… and 150 more (the first 100 are listed; fix them and run the import again)"
+    )
+    assert run("plan", "list", "--json").json() == []  # nothing imported

@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -133,6 +134,22 @@ def run_ics(args: argparse.Namespace, today: date) -> int:
     return 0
 
 
+MAX_LISTED = 100
+"""Problems (or warnings) listed one per line; past that, one line gives the count."""
+
+
+def _listed(items: Sequence[object], prefix: str) -> None:
+    """Write the first MAX_LISTED items to stderr, then how many more there are."""
+    for item in items[:MAX_LISTED]:
+        sys.stderr.write(f"{prefix}{item}\n")
+    if len(items) > MAX_LISTED:
+        more = len(items) - MAX_LISTED
+        sys.stderr.write(
+            f"{prefix}… and {more} more (the first {MAX_LISTED} are listed; fix them and run "
+            "the import again)\n"
+        )
+
+
 def run_import(args: argparse.Namespace, today: date) -> int:
     """`tracker import FILE...`: all or nothing; every bad row reported on stderr."""
     from tracker.services.transfer import ImportFile, ImportRefused, import_files
@@ -149,11 +166,9 @@ def run_import(args: argparse.Namespace, today: date) -> int:
         _change, report = import_files(open_db(args), files, today, dry_run=args.dry_run)
     except ImportRefused as exc:
         sys.stderr.write(f"tracker import: error: {exc}\n")
-        for problem in exc.report.problems:
-            sys.stderr.write(f"{problem}\n")
+        _listed(exc.report.problems, "")
         return 2
-    for warning in report.warnings:
-        sys.stderr.write(f"warning: {warning}\n")
+    _listed(report.warnings, "warning: ")
     if args.json:
         print(
             json.dumps(
