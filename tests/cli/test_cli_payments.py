@@ -6,6 +6,7 @@ due 01-31, 02-29, 03-31, 04-30, 05-31, …  "today" is passed to ``main``; defau
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -268,6 +269,47 @@ def test_history_json_shape_and_filters(run, add_plan):
     assert [r["amount"] for r in ranged] == ["1.00", "3.00"]
     assert run("history", "--to", "2024-01-01", "--json").json() == []
     assert run("history", "--to", "2024-01-01").out == "No payments.\n"
+
+
+def test_history_json_bytes_equal_json_dumps_across_currencies(run, add_plan):
+    """The streamed JSON is byte for byte ``json.dumps`` of the rows (as ``print_json`` gave):
+    amounts with 0, 2 and 3 decimals, Chinese, quotes, backslashes and newlines in the text."""
+    jpy = add_plan("--currency", "JPY", name="円")
+    cny = add_plan(name="花呗")
+    kwd = add_plan("--currency", "KWD", name="KD")
+    for pid, amount, note in (
+        (jpy, "1500", 'say "hi"'),
+        (cny, "0.05", "二月\n\\ tab\t"),
+        (kwd, "1.234", ""),
+        (cny, "321.60", "\u2028 é"),
+    ):
+        res = run("pay", str(pid), "--amount", amount, "--date", "2024-02-29", "--note", note)
+        assert res.code == 0, res.err
+    run("payment", "void", "2")
+    res = run("history", "--json")
+    expected = json.dumps(
+        [
+            {
+                "id": r["id"],
+                "plan_id": r["plan_id"],
+                "date": r["date"],
+                "amount": r["amount"],
+                "method": r["method"],
+                "note": r["note"],
+                "voided": r["voided"],
+                "kind": r["kind"],
+            }
+            for r in res.json()
+        ],
+        ensure_ascii=False,
+    )
+    assert res.out == expected + "\n"
+    assert [r["amount"] for r in res.json()] == ["1500", "0.05", "1.234", "321.60"]
+    assert [r["voided"] for r in res.json()] == [False, True, False, False]
+    assert run("history", "--plan", str(kwd), "--json").out == (
+        f'[{{"id": 3, "plan_id": {kwd}, "date": "2024-02-29", "amount": "1.234", '
+        '"method": "", "note": "", "voided": false, "kind": "payment"}]\n'
+    )
 
 
 # --- due ----------------------------------------------------------------------------------

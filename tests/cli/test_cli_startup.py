@@ -58,3 +58,30 @@ def test_quote_loads_no_database_or_gui_stack(argv: list[str]) -> None:
     ).stdout.split()
     assert out[0] == "0"
     assert out[1:] == [], f"`tracker {argv[0]}` imported {out[1:]}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "/tmp/x.sqlite3"], (True, "/tmp/x.sqlite3")),
+        (["--db=/tmp/x.sqlite3"], (True, "/tmp/x.sqlite3")),
+        (["--db="], (True, "")),
+        (["--db", "-x"], (False, None)),  # argparse reports the missing value
+        (["--db"], (False, None)),
+        (["--help"], (False, None)),
+        (["due"], (False, None)),
+        (["--db", "x", "due"], (False, None)),
+        (["--d", "x"], (False, None)),  # abbreviations: the parser decides
+    ],
+)
+def test_only_an_app_argv_skips_the_cli_parser(argv: list[str], expected: object) -> None:
+    """`tracker` / `tracker --db DB` open the window without building every command's parser;
+    the value is the one argparse would give ``run_gui``."""
+    from tracker.__main__ import gui_database
+    from tracker.cli import build_parser
+
+    assert gui_database(argv) == expected
+    if expected[0]:  # type: ignore[index]
+        args = build_parser().parse_args(argv)
+        assert (args.command, args.db) == (None, expected[1])  # type: ignore[index]

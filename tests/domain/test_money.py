@@ -14,6 +14,7 @@ from tracker.domain.money import (
     MAX_PERIODS,
     AmountError,
     Currency,
+    amount_formatter,
     currency,
     format_amount,
     format_money,
@@ -381,3 +382,29 @@ def test_rate_parse_is_exact_for_any_percent_with_four_decimals(basis: int) -> N
     # basis is in 1/10000 of a percent: 6000 -> "0.6000" -> 0.006
     text = f"{basis // 10000}.{basis % 10000:04d}"
     assert parse_rate(text) == Decimal(basis) / 1_000_000
+
+
+@pytest.mark.parametrize("code", sorted(CURRENCIES))
+@given(minor=st.integers(min_value=-(10**18), max_value=10**18))
+@settings(max_examples=200, deadline=None)
+def test_amount_formatter_equals_format_amount(code: str, minor: int) -> None:
+    """The integer-only formatter of the history gives exactly ``format_amount``'s text."""
+    assert amount_formatter(code)(minor) == format_amount(minor, code)
+
+
+@pytest.mark.parametrize(
+    ("code", "minor", "text"),
+    [
+        ("JPY", 0, "0"),
+        ("JPY", 1500, "1500"),
+        ("JPY", -7, "-7"),
+        ("CNY", 0, "0.00"),
+        ("CNY", 5, "0.05"),
+        ("CNY", -5, "-0.05"),
+        ("CNY", 32160, "321.60"),
+        ("KWD", 1, "0.001"),
+        ("KWD", -1234567, "-1234.567"),
+    ],
+)
+def test_amount_formatter_digits(code: str, minor: int, text: str) -> None:
+    assert amount_formatter(code)(minor) == text == format_amount(minor, code)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 from tracker import services as sv
-from tracker.domain.money import format_amount, parse_amount
+from tracker.domain.money import amount_formatter, format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
 from .common import charges_word, option, parse_date, print_json
@@ -43,24 +46,10 @@ def history(args: argparse.Namespace, today: date) -> int:
     """`tracker history [--plan ID]`."""
     start = option("--from", parse_date, args.date_from) if args.date_from else None
     end = option("--to", parse_date, args.date_to) if args.date_to else None
-    rows = sv.history(open_db(args), args.plan, start, end)
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "plan_id": r.plan_id,
-                    "date": r.date.isoformat(),
-                    "amount": format_amount(r.amount, r.currency),
-                    "method": r.method,
-                    "note": r.note,
-                    "voided": r.voided,
-                    "kind": r.kind,
-                }
-                for r in rows
-            ]
-        )
+        _history_json(sv.history_rows(open_db(args), args.plan, start, end))
         return 0
+    rows = sv.history(open_db(args), args.plan, start, end)
     if not rows:
         print("No payments.")
     for r in rows:
@@ -72,6 +61,32 @@ def history(args: argparse.Namespace, today: date) -> int:
             f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"
         )
     return 0
+
+
+def _history_json(rows: Iterator[Any], batch: int = 2000) -> None:
+    """Print the payments as one JSON array, streamed in batches: byte for byte what
+    ``print_json`` of the list of dicts gives (keys in this order, ``ensure_ascii=False``),
+    with each currency's amount formatter made once."""
+    formatters: dict[str, Callable[[int], str]] = {}
+    text = encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str
+    out = sys.stdout
+    sep = "["
+    chunk: list[str] = []
+    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind in rows:
+        fmt = formatters.get(cur)
+        if fmt is None:
+            fmt = formatters[cur] = amount_formatter(cur)
+        chunk.append(
+            f'{sep}{{"id": {pid:d}, "plan_id": {plan_id:d}, "date": "{on.isoformat()}", '
+            f'"amount": "{fmt(amount)}", "method": {text(method)}, "note": {text(note)}, '
+            f'"voided": {"true" if voided else "false"}, "kind": {text(kind)}}}'
+        )
+        sep = ", "
+        if len(chunk) >= batch:
+            out.write("".join(chunk))
+            chunk.clear()
+    chunk.append("[]\n" if sep == "[" else "]\n")
+    out.write("".join(chunk))
 
 
 def _quote_json(plan_id: int, q: PayoffQuote, currency: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -249,6 +250,22 @@ def format_amount(minor: int, cur: Currency | str = "CNY") -> str:
     """Format minor units as a plain decimal string with the currency's digits ("3600.00")."""
     cur = currency(cur) if isinstance(cur, str) else cur
     return f"{to_decimal(minor, cur):.{cur.digits}f}"
+
+
+def amount_formatter(cur: Currency | str = "CNY") -> Callable[[int], str]:
+    """A function giving exactly ``format_amount(minor, cur)`` with integer arithmetic only:
+    for formatting many amounts of one currency (the history and the exports)."""
+    cur = currency(cur) if isinstance(cur, str) else cur
+    digits = cur.digits
+    if digits == 0:
+        return str
+    unit = 10**digits
+
+    def fmt(minor: int) -> str:
+        whole, part = divmod(-minor if minor < 0 else minor, unit)
+        return f"{'-' if minor < 0 else ''}{whole}.{part:0{digits}d}"
+
+    return fmt
 
 
 def format_money(minor: int, cur: Currency | str = "CNY", *, symbol: bool = True) -> str:

@@ -14,7 +14,15 @@ from .model import (
     PlanSummary,
     ServiceError,
 )
-from .payments import due, history, pay_off, payoff_quote, record_payment, void_payment
+from .payments import (
+    due,
+    history,
+    history_rows,
+    pay_off,
+    payoff_quote,
+    record_payment,
+    void_payment,
+)
 from .plans import (
     add_plan,
     delete_plan,
@@ -42,6 +50,7 @@ __all__ = [
     "due",
     "edit_plan",
     "history",
+    "history_rows",
     "list_plans",
     "pay_off",
     "payoff_quote",

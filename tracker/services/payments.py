@@ -183,7 +183,8 @@ def payment_records(
         q = q.where(P.date >= date_from)
     if date_to is not None:
         q = q.where(P.date <= date_to)
-    return iter(s.execute(q.order_by(P.date, P.id).execution_options(yield_per=2000)))
+    # On the session's connection: plain Core rows, without the ORM's per-row result handling.
+    return iter(s.connection().execute(q.order_by(P.date, P.id).execution_options(yield_per=2000)))
 
 
 def history(
@@ -195,6 +196,20 @@ def history(
     """Payments, oldest first, optionally of one plan and within a date range."""
     with db.read_session() as s:
         return [payment_row(r) for r in payment_records(s, plan_id, date_from, date_to)]
+
+
+def history_rows(
+    db: Database,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Iterator[Row[Any]]:
+    """``history`` streamed, for output of any size: each payment as a named row with the
+    fields of ``PaymentRow`` in its order (id, plan_id, plan_name, currency, date, amount,
+    method, note, voided, kind; ``payment_row`` turns one into it), read in batches while the
+    iteration lasts; nothing is read (and no error raised) until the first ``next``."""
+    with db.read_session() as s:
+        yield from payment_records(s, plan_id, date_from, date_to)
 
 
 def payment_rows_select() -> Select[Any]:

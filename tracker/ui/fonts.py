@@ -8,8 +8,6 @@ with its font manager and named explicitly in ``font.family``.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -62,6 +60,9 @@ def find_cjk_font_file() -> Path | None:
             found = next(iter(folder.rglob(name)), None)
             if found:
                 return found
+    import shutil  # only when no known font file is found: subprocess costs start-up time
+    import subprocess
+
     if shutil.which("fc-match"):
         try:
             out = subprocess.run(

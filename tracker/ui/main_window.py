@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self._ready = ctx.has_database
         self._transfer: Any = None
         self._print: Any = None
+        # Qt's first setShortcut costs ~25 ms (PySide creates its key enums): set after the
+        # first paint (or when the database is ready), before any key can reach the window.
+        self._pending_shortcuts: list[tuple[QAction, QKeySequence | str]] = []
         self.setWindowTitle(self.tr("Installment Tracker"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -143,11 +146,19 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def _after_first_paint(self) -> None:
+        self.apply_shortcuts()
         self._show_current()
+
+    def apply_shortcuts(self) -> None:
+        """Give the menu actions their keyboard shortcuts (once; deferred from construction)."""
+        pending, self._pending_shortcuts = self._pending_shortcuts, []
+        for action, shortcut in pending:
+            action.setShortcut(QKeySequence(shortcut))
 
     def database_ready(self) -> None:
         """The context got its database (after the first paint): fill the current tab."""
         self._ready = True
+        self.apply_shortcuts()
         if self._painted:
             self._show_current()
 
@@ -176,7 +187,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._pending_shortcuts.append((action, shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
