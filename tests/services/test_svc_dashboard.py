@@ -20,10 +20,11 @@ from decimal import Decimal
 
 from sqlalchemy import event
 
+from tests.services.conftest import plan_input
 from tracker import services as sv
 from tracker.domain import Model, PlanTerms
 from tracker.domain.ledger import Status
-from tracker.services.dashboard import dashboard
+from tracker.services.dashboard import Dashboard, dashboard, dashboard_update
 from tracker.storage.engine import Database
 
 TODAY = date(2026, 11, 21)
@@ -153,3 +154,62 @@ def test_one_transaction(db: Database, add: Callable[..., int]) -> None:
     finally:
         event.remove(db.engine, "begin", count)
     assert len(begins) == 1
+
+
+def _same(updated: Dashboard, fresh: Dashboard) -> None:
+    assert updated == fresh
+    assert updated.open_plans == fresh.open_plans
+
+
+def test_an_update_equals_a_full_read_after_any_change(
+    db: Database, add: Callable[..., int]
+) -> None:
+    """``dashboard_update`` re-reads only the plans a change names; the result is the same as
+    a fresh ``dashboard()`` after payments, voids, payoffs, edits, archiving, deletes and adds."""
+    ids = setup_plans(db, add)
+    dash = dashboard(db, TODAY)
+
+    def step(change: sv.Change) -> None:
+        nonlocal dash
+        dash = dashboard_update(db, dash, change.plan_ids, TODAY)
+        _same(dash, dashboard(db, TODAY))
+
+    step(sv.record_payment(db, ids["A"], 32160, TODAY, TODAY))
+    paid = sv.record_payment(db, ids["B"], 10000, TODAY, TODAY)
+    step(paid)
+    assert paid.created_id is not None
+    step(sv.void_payment(db, paid.created_id, TODAY))
+    step(sv.record_payment(db, ids["D"], 100500, TODAY, TODAY))  # settles D: the plan closes
+    step(sv.pay_off(db, ids["C"], TODAY, TODAY)[0])
+    step(
+        sv.edit_plan(
+            db,
+            ids["B"],
+            plan_input("B renamed", terms(Model.FLAT, 150000, 6, date(2026, 11, 25), "0.005")),
+            TODAY,
+        )
+    )
+    step(sv.set_archived(db, ids["A"]))
+    step(sv.set_archived(db, ids["A"], False))
+    step(sv.delete_plan(db, ids["B"]))
+    new = add("E", terms=terms(Model.FLAT, 240000, 12, date(2026, 11, 30), "0.006"))
+    step(sv.Change("plan_added", frozenset({new})))
+    step(sv.record_payment(db, ids["usd"], 33300, TODAY, TODAY))
+    # plans in another currency becoming the majority switch the cards' currency
+    for k in range(3):
+        more = add(
+            f"usd{k}", terms=terms(Model.INTEREST_FREE, 1000, 2, date(2026, 12, 1), currency="USD")
+        )
+        step(sv.Change("plan_added", frozenset({more})))
+
+
+def test_an_update_with_other_arguments_is_a_full_read(
+    db: Database, add: Callable[..., int]
+) -> None:
+    setup_plans(db, add)
+    dash = dashboard(db, TODAY)
+    later = date(2026, 12, 5)
+    _same(dashboard_update(db, dash, {1}, later), dashboard(db, later))
+    _same(dashboard_update(db, dash, {1}, TODAY, 10), dashboard(db, TODAY, 10))
+    _same(dashboard_update(db, dash, {1}, TODAY, 7, "USD"), dashboard(db, TODAY, 7, "USD"))
+    _same(dashboard_update(db, dash, set(), TODAY), dashboard(db, TODAY))

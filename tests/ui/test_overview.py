@@ -7,6 +7,7 @@ October 321.60 is 21 days overdue and 12 × 321.60 = 3859.20 is owed.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -28,9 +29,21 @@ from tracker.ui.overview import OverviewScreen
 from tracker.ui.payment_dialog import RecordPaymentDialog
 from tracker.ui.table_model import SORT_ROLE
 
+_alive: list[OverviewScreen] = []
+
+
+@pytest.fixture(autouse=True)
+def _screens_live_until_teardown() -> Iterator[None]:
+    """A screen sits in reference cycles: once the test's variables are gone it would be freed
+    by whichever garbage collection comes next, possibly while one of its charts draws in the
+    events pytest-qt processes after the test. Kept until teardown, it goes there."""
+    yield
+    _alive.clear()
+
 
 def make(qtbot, ctx: AppContext, show: bool = False) -> OverviewScreen:
     screen = OverviewScreen(ctx)
+    _alive.append(screen)
     qtbot.addWidget(screen)
     if show:
         screen.resize(1200, 800)
@@ -363,3 +376,36 @@ def test_splitters_persist(qtbot, ctx: AppContext) -> None:
     screen.save_state()
     again = make(qtbot, ctx, show=True)
     assert again.chart_splitter.sizes() == before
+
+
+def _bars(chart) -> list[float]:
+    return [float(v) for c in chart.ax.containers for r in c for v in (r.get_y(), r.get_height())]
+
+
+def _areas(chart) -> list[list[list[float]]]:
+    ax = chart.figure.axes[0]
+    return [c.get_paths()[0].vertices.round(6).tolist() for c in ax.collections]
+
+
+def test_a_payment_updates_the_charts_in_place_as_drawing_afresh_would(
+    qtbot, ctx: AppContext
+) -> None:
+    """With the same plans shown, a payment changes only the amounts: the figures keep their
+    axes and legend, and show what a screen drawn afresh shows (heights, stacks, limits)."""
+    screen = make(qtbot, ctx, show=True)
+    screen.load_sample_data()
+    upcoming, balance = screen.upcoming_chart, screen.balance_chart
+    axes = (upcoming.ax, balance.figure.axes[0])
+    item = screen.due_list.item_at(0)
+    ctx.act(None, "Pay", sv.record_payment, item.plan_id, 5000, TODAY, TODAY)
+    assert (upcoming.ax, balance.figure.axes[0]) == axes  # updated, not drawn afresh
+    assert upcoming.drawn and balance.drawn
+    fresh = make(qtbot, ctx, show=True)
+    assert _bars(upcoming) == pytest.approx(_bars(fresh.upcoming_chart))
+    assert upcoming.ax.get_ylim() == pytest.approx(fresh.upcoming_chart.ax.get_ylim())
+    assert upcoming.hover_text(1) == fresh.upcoming_chart.hover_text(1)
+    assert _areas(balance) == _areas(fresh.balance_chart)
+    new_ax, old_ax = fresh.balance_chart.figure.axes[0], balance.figure.axes[0]
+    assert old_ax.get_ylim() == pytest.approx(new_ax.get_ylim())
+    assert old_ax.get_xlim() == pytest.approx(new_ax.get_xlim())
+    assert list(old_ax.get_lines()[0].get_ydata()) == list(new_ax.get_lines()[0].get_ydata())

@@ -18,7 +18,6 @@ Every amount is an installment's ``amount_due`` (unpaid principal + fee + charge
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -235,7 +234,17 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
         later = [0] * (len(ordered) + 1)
         for k in range(len(ordered) - 1, -1, -1):
             later[k] = later[k + 1] + ordered[k].amount_due
-        values = [later[0], *(later[bisect_right(due, d)] for d in dates[1:])]
+        # month ends in order: walk them and the due dates together (bisect_right(due, d)),
+        # and once past the plan's last due date the rest is zero
+        values = [later[0]]
+        k, count = 0, len(due)
+        for d in dates[1:]:
+            while k < count and due[k] <= d:
+                k += 1
+            values.append(later[k])
+            if k == count:
+                break
+        values += [0] * (len(dates) - len(values))
         rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values)))
     return BalanceSeries(tuple(dates), tuple(rows))
 
@@ -248,8 +257,7 @@ def top_balances(series: BalanceSeries, keep: int, other_name: str) -> BalanceSe
     ranked = sorted(series.plans, key=lambda p: -p.values[0])
     kept_ids = {id(p) for p in ranked[: max(keep - 1, 0)]}
     rest = [p for p in series.plans if id(p) not in kept_ids]
-    other = PlanBalance(
-        -1, other_name, tuple(sum(p.values[i] for p in rest) for i in range(len(series.dates)))
-    )
+    sums = tuple(sum(column) for column in zip(*(p.values for p in rest), strict=True))
+    other = PlanBalance(-1, other_name, sums or tuple(0 for _ in series.dates))
     kept = tuple(p for p in series.plans if id(p) in kept_ids)
     return BalanceSeries(series.dates, (*kept, other))

@@ -9,10 +9,12 @@ Open plans are the ones neither archived nor paid off, as in ``services.due``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
 from tracker.domain.ledger import Status
@@ -22,10 +24,13 @@ from tracker.storage.models import PlanRecord
 from . import reads
 from .model import InstallmentRow, ServiceError
 
-__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanRows", "dashboard"]
+__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanRows", "dashboard", "dashboard_update"]
 
 DUE_WINDOW_DAYS = 30
 """The "due in the next N days" card's window."""
+
+MAX_UPDATE_PLANS = 200
+"""``dashboard_update`` re-reads at most this many plans; more changed ones: a full read."""
 
 _ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
 
@@ -96,6 +101,8 @@ class Dashboard:
         cards: the summary cards.
         due: installments needing attention, oldest first (as ``services.due``).
         plans: the open plans in ``cards.currency`` with their installment states, by id.
+        reminder_days / preferred: the arguments it was read with (for ``dashboard_update``).
+        open_plans: every open plan's rows, in any currency, by id (for ``dashboard_update``).
     """
 
     as_of: date
@@ -103,6 +110,9 @@ class Dashboard:
     cards: Cards
     due: tuple[InstallmentRow, ...]
     plans: tuple[PlanRows, ...]
+    reminder_days: int = field(default=7, compare=False)
+    preferred: str = field(default="CNY", compare=False)
+    open_plans: tuple[PlanRows, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -125,18 +135,59 @@ def dashboard(
         raise ServiceError("the reminder window must be zero or more days")
     with db.read_session() as s:
         plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
-        # Cards, charts and the attention list only count what is still owed: the unsettled
-        # installments (the partial index), not the paid ones of open plans.
-        found = reads.states(
-            s,
-            as_of,
-            reminder_days,
-            reads.open_plans(),
-            [reads.UNSETTLED],
-            lambda st: st.amount_due > 0,
-            every_plan=True,
-        )
-    plans = [
+        plans = _plan_rows(s, as_of, reminder_days, reads.open_plans())
+    return _assemble(as_of, plan_count, plans, reminder_days, currency)
+
+
+def dashboard_update(
+    db: Database,
+    previous: Dashboard,
+    plan_ids: Collection[int],
+    as_of: date,
+    reminder_days: int = 7,
+    currency: str = "CNY",
+) -> Dashboard:
+    """``dashboard(db, as_of, reminder_days, currency)`` after a change to ``plan_ids`` only,
+    ``previous`` being the dashboard read before it: only those plans' rows are read again and
+    spliced into the others'. With other arguments than ``previous`` was read with, no plan
+    named, or many, it is a full ``dashboard``."""
+    if (
+        not plan_ids
+        or len(plan_ids) > MAX_UPDATE_PLANS
+        or previous.as_of != as_of
+        or previous.reminder_days != reminder_days
+        or previous.preferred != currency
+    ):
+        return dashboard(db, as_of, reminder_days, currency)
+    if reminder_days < 0:
+        raise ServiceError("the reminder window must be zero or more days")
+    ids = sorted(set(plan_ids))
+    with db.read_session() as s:
+        plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
+        fresh = _plan_rows(s, as_of, reminder_days, [*reads.open_plans(), PlanRecord.id.in_(ids)])
+    by_id = {p.plan_id: p for p in previous.open_plans}
+    for pid in ids:
+        by_id.pop(pid, None)  # closed, archived or deleted plans are not read back
+    by_id.update((p.plan_id, p) for p in fresh)
+    plans = [by_id[pid] for pid in sorted(by_id)]
+    return _assemble(as_of, plan_count, plans, reminder_days, currency)
+
+
+def _plan_rows(
+    s: Session, as_of: date, reminder_days: int, plan_where: list[ColumnElement[bool]]
+) -> list[PlanRows]:
+    # Cards, charts and the attention list only count what is still owed: the unsettled
+    # installments (the partial index), not the paid ones of open plans.
+    found = reads.states(
+        s,
+        as_of,
+        reminder_days,
+        plan_where,
+        [reads.UNSETTLED],
+        lambda st: st.amount_due > 0,
+        every_plan=True,
+    )
+    return [
         PlanRows(
             ps.plan.id,
             ps.plan.name,
@@ -146,6 +197,11 @@ def dashboard(
         )
         for ps in found
     ]
+
+
+def _assemble(
+    as_of: date, plan_count: int, plans: list[PlanRows], reminder_days: int, currency: str
+) -> Dashboard:
     main = _main_currency([p.currency for p in plans], currency)
     shown = tuple(p for p in plans if p.currency == main)
     return Dashboard(
@@ -154,6 +210,9 @@ def dashboard(
         cards=_cards(shown, main, as_of, len(plans) - len(shown)),
         due=tuple(_due_items(plans, as_of, reminder_days)),
         plans=shown,
+        reminder_days=reminder_days,
+        preferred=currency,
+        open_plans=tuple(plans),
     )
 
 

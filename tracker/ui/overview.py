@@ -11,6 +11,7 @@ only redrawn when what they show changed.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QFont
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.rows import InstallmentRow
 from tracker.reports.series import balance_series, top_balances, top_plans, upcoming_by_month
-from tracker.services.dashboard import DUE_WINDOW_DAYS, Cards, Dashboard, dashboard
+from tracker.services.dashboard import (
+    DUE_WINDOW_DAYS,
+    Cards,
+    Dashboard,
+    dashboard,
+    dashboard_update,
+)
 from tracker.services.sample import load_sample_data, remove_plans
 
 from . import fmt
@@ -36,6 +43,9 @@ from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
 from .context import AppContext
 from .due_list import DueList
 from .freshness import Freshness
+
+if TYPE_CHECKING:
+    from tracker.services import Change
 
 RED = "#c62828"
 RED_ON_DARK = "#ff6b6b"
@@ -108,7 +118,7 @@ class OverviewScreen(QWidget):
         layout.addWidget(self.stack)
         self._restore_state()
         self._shown: dict[str, object] = {}  # what the due list and the charts show
-        self.freshness = Freshness(self, ctx, self.refresh)
+        self.freshness = Freshness(self, ctx, self.refresh, self.update_for)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
@@ -222,7 +232,26 @@ class OverviewScreen(QWidget):
         """Reload everything from the services; show the first-run page if there are no plans.
         The attention list and each chart are redrawn only if their data changed."""
         self.freshness.stale = False
-        data = self._query()
+        self._show(self._query())
+
+    def update_for(self, change: Change) -> None:
+        """A change while shown: re-read only the plans it names (``dashboard_update``)."""
+        if self.data is None:
+            self.refresh()
+            return
+        ctx = self.ctx
+        self._show(
+            dashboard_update(
+                ctx.db,
+                self.data,
+                change.plan_ids,
+                ctx.today(),
+                ctx.reminder_days,
+                ctx.settings.currency,
+            )
+        )
+
+    def _show(self, data: Dashboard) -> None:
         self.data = data
         days = self.ctx.reminder_days
         if data.empty:
