@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import platformdirs
@@ -224,3 +225,38 @@ def test_resolved_url_opens_odd_paths(tmp_path: Path):
         assert db.path == path
         assert db.url == url
     assert path.exists()
+
+
+@pytest.mark.parametrize("damage", ["DELETE FROM alembic_version", "DROP TABLE alembic_version"])
+def test_our_tables_without_a_schema_version_are_refused_in_one_line(v1_copy: Path, damage: str):
+    con = sqlite3.connect(v1_copy)
+    con.execute(damage)
+    con.commit()
+    con.close()
+    assert_refused_unchanged(v1_copy)
+    with pytest.raises(ForeignDatabaseError) as info:
+        open_database(v1_copy)
+    message = str(info.value)
+    assert "no schema version" in message and "Restore a backup" in message
+    assert "\n" not in message  # not the 55-line SQL error of a failed CREATE TABLE
+
+
+def test_an_existing_database_readable_by_others_is_made_private(v1_copy: Path):
+    os.chmod(v1_copy, 0o644)
+    with open_database(v1_copy):
+        pass
+    assert stat.S_IMODE(v1_copy.stat().st_mode) == 0o600
+
+
+def test_temporary_files_of_an_abandoned_first_run_are_cleaned_up(tmp_path: Path):
+    target = tmp_path / "tracker.sqlite3"
+    old = tmp_path / ".tracker.sqlite3.new-dead"
+    for p in (old, Path(f"{old}-wal")):
+        p.write_bytes(b"half a database")
+        os.utime(p, (time.time() - 3600, time.time() - 3600))
+    recent = tmp_path / ".tracker.sqlite3.new-busy"  # another process creating it right now
+    recent.write_bytes(b"")
+    with open_database(target):
+        pass
+    assert not old.exists() and not Path(f"{old}-wal").exists()
+    assert recent.exists()

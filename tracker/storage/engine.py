@@ -21,6 +21,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -238,6 +240,31 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
         _remove_quietly(tmp)
 
 
+ABANDONED_AFTER_S = 600
+"""A ``.NAME.new-XXXX`` file this old was left by a first run that was killed while creating
+the database (a live creation takes well under a second)."""
+
+
+def _remove_abandoned_creations(path: Path) -> None:
+    """Delete the hidden temporary files of database creations that never finished."""
+    with suppress(OSError):
+        for tmp in path.parent.glob(f".{path.name}.new-*"):
+            with suppress(OSError):
+                if time.time() - tmp.stat().st_mtime > ABANDONED_AFTER_S:
+                    _remove_quietly(tmp)
+
+
+def _make_private(path: Path) -> None:
+    """Our database (and its -wal/-shm) readable by its owner only, as a new one is: a file
+    copied in or restored with another mode (0644) would show anyone on the machine a
+    person's debts. Files owned by someone else are left alone."""
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with suppress(OSError):
+            st = p.stat()
+            if st.st_mode & 0o077 and (not hasattr(os, "getuid") or st.st_uid == os.getuid()):
+                os.chmod(p, stat.S_IMODE(st.st_mode) & 0o700)
+
+
 def _refresh_stale(engine: Engine) -> None:
     """Fill the derived columns of plans that lack them (after an upgrade); usually a no-op."""
     with engine.connect() as conn:
@@ -258,6 +285,7 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
     is left as it was. ``migrations_dir`` is for tests of future revisions.
     """
     path = _target_path(target)
+    _remove_abandoned_creations(path)
     notes: dict[str, object] = {}
     if os.path.lexists(path) or not _create_new(path, migrations_dir):
         revision = inspect_database(path)
@@ -266,6 +294,7 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
             check_revision_known(path, revision, migrations_dir)
             if revision != head_revision(migrations_dir):
                 upgrade(path, migrations_dir=migrations_dir, notes=notes)
+    _make_private(path)
     engine = make_engine(path)
     try:
         with engine.connect():

@@ -151,6 +151,13 @@ def _inspect(path: Path, *, ours: bool, retry: bool = True) -> str | None:
             if "alembic_version" in names:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            if revision is None and "plans" in names:
+                raise _refuse(
+                    path,
+                    "has Installment Tracker tables but no schema version (its alembic_version "
+                    "row is missing), so it cannot be upgraded safely. Restore a backup "
+                    "(tracker.backup-*.sqlite3 beside it).",
+                )
             con.execute("COMMIT")
             return revision
     except sqlite3.DatabaseError as e:
