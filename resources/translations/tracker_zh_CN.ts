@@ -2582,6 +2582,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>无法使用此文件；文件未作任何改动。</translation>
     </message>
     <message>
+        <source>Your data was upgraded</source>
+        <translation type="unfinished">数据已升级</translation>
+    </message>
+    <message>
         <source>Back up</source>
         <translation>备份</translation>
     </message>

@@ -171,3 +171,16 @@ def test_back_up_now(dialog: SettingsDialog, ctx: AppContext) -> None:
     assert str(backups[0]) in ctx.interaction.infos[0]
     with open_database(backups[0]) as copy:
         assert [p.name for p in sv.list_plans(copy, ctx.today())] == ["Backed up"]
+
+
+def test_opening_an_older_file_says_which_loans_were_repriced(
+    dialog: SettingsDialog, ctx: AppContext, tmp_path, monkeypatch
+) -> None:
+    from tests.cli.test_cli_upgrade_notes import v1_with_a_loan
+
+    old = v1_with_a_loan(tmp_path / "old.sqlite3")
+    monkeypatch.setattr(settings_dialog, "ask_open_path", lambda *a: str(old))
+    dialog.open_button.click()
+    assert ctx.db.path == old
+    [info] = ctx.interaction.infos
+    assert "loan(s) used the old early-payoff default" in info and info.endswith("#9 房贷")

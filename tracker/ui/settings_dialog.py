@@ -33,6 +33,7 @@ from tracker.domain.money import CURRENCIES
 from tracker.storage import StorageError, open_database
 
 from .context import AppContext
+from .notices import upgrade_text
 
 DB_SUFFIX = ".sqlite3"
 
@@ -262,6 +263,9 @@ class SettingsDialog(QDialog):
         self.ctx.replace_database(db)
         self.ctx.settings.database = str(path)
         self._show_path()
+        text = upgrade_text(db.upgrade_notes)
+        if text is not None:  # an older file was upgraded on the way: say what changed
+            self.ctx.interaction.info(self, self.tr("Your data was upgraded"), text)
         return True
 
     def back_up(self) -> Path | None:
