@@ -2583,7 +2583,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>Your data was upgraded</source>
-        <translation type="unfinished">数据已升级</translation>
+        <translation>数据已升级</translation>
     </message>
     <message>
         <source>Back up</source>
