@@ -13,7 +13,7 @@ from tests.services.conftest import plan_input
 from tracker import services as sv
 from tracker.services.dashboard import dashboard
 from tracker.services.export import export_csv
-from tracker.storage.engine import Database
+from tracker.storage.engine import Database, open_database
 
 TODAY = date(2024, 3, 15)
 
@@ -34,5 +34,6 @@ def test_lists_answer_while_another_connection_holds_the_write_lock(
         assert dashboard(db, TODAY).cards.total_owed == 11 * 32160
         assert export_csv(db, "payments", TODAY)[1] == 1
         assert sv.plan_detail(db, 1, TODAY).state.periods_paid == 1
+        open_database(db_file).close()  # opening it (a second window, a CLI command) too
         assert time.monotonic() - started < 2  # no waiting for the 5 s busy timeout
         writer.execute("ROLLBACK")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
 from tracker.domain.errors import Phrase
-from tracker.domain.ledger import InstallmentState, Payment, PaymentError, Status, check_payment
+from tracker.domain.ledger import Payment, PaymentError, Status, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
@@ -251,9 +251,7 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
         raise ServiceError("the window must be zero or more days")
     horizon = days_after(as_of, within)
     with db.read_session() as s:
-        found = reads.states(
-            s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)], needs_attention
-        )
+        found = reads.states(s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)])
     items = [
         row
         for ps in found
@@ -262,8 +260,3 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
-
-
-def needs_attention(st: InstallmentState) -> bool:
-    """Overdue, in grace, due today or due soon, with something still owed."""
-    return st.status in _ATTENTION and st.amount_due > 0

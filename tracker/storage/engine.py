@@ -266,8 +266,10 @@ def _make_private(path: Path) -> None:
 
 
 def _refresh_stale(engine: Engine) -> None:
-    """Fill the derived columns of plans that lack them (after an upgrade); usually a no-op."""
+    """Apply the connection settings now (so permission problems show here) and fill the derived
+    columns of plans that lack them (after an upgrade); usually one read, no write lock."""
     with engine.connect() as conn:
+        conn.execution_options(read_only=True)
         stale = conn.exec_driver_sql(
             "SELECT 1 FROM plans WHERE derived_rev != ? LIMIT 1", (DERIVED_REV,)
         ).first()
@@ -297,8 +299,6 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
     _make_private(path)
     engine = make_engine(path)
     try:
-        with engine.connect():
-            pass  # apply the connection settings now, so permission problems show here
         _refresh_stale(engine)
     except BaseException:
         engine.dispose()
