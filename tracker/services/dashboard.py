@@ -32,8 +32,6 @@ DUE_WINDOW_DAYS = 30
 MAX_UPDATE_PLANS = 200
 """``dashboard_update`` re-reads at most this many plans; more changed ones: a full read."""
 
-_ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
-
 
 @dataclass(frozen=True, slots=True)
 class PlanRows:
@@ -259,11 +257,6 @@ def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int)
 def _due_items(plans: list[PlanRows], as_of: date, within: int) -> list[InstallmentRow]:
     """The same rows as ``services.due(db, as_of, within)``, from rows already built."""
     horizon = days_after(as_of, within)
-    items = [
-        row
-        for p in plans
-        for row in p.installments
-        if row.status in _ATTENTION and row.amount_due > 0 and row.due_date <= horizon
-    ]
+    items = [row for p in plans for row in p.installments if reads.needs_attention(row, horizon)]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

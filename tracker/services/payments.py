@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
 from tracker.domain.errors import Phrase
-from tracker.domain.ledger import Payment, PaymentError, Status, check_payment
+from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
@@ -27,7 +27,6 @@ from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, upda
 
 MAX_TEXT = 1000
 TEXT_NAMES = {"method": Phrase("method"), "note": Phrase("note")}
-_ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
 
 
 def _now() -> str:
@@ -256,7 +255,7 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
         row
         for ps in found
         for row in reads.installment_rows(ps)
-        if row.status in _ATTENTION and row.amount_due > 0 and row.due_date <= horizon
+        if reads.needs_attention(row, horizon)
     ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

@@ -25,6 +25,7 @@ from tracker.domain.ledger import (
     InstallmentState,
     LedgerRules,
     Settlement,
+    Status,
     evaluate,
     needs_replay,
     state_from_settlements,
@@ -39,6 +40,7 @@ __all__ = [
     "UNSETTLED",
     "PlanStates",
     "installment_rows",
+    "needs_attention",
     "open_plans",
     "period_counts",
     "plan_rows",
@@ -206,3 +208,12 @@ def installment_rows(ps: PlanStates, periods: int | None = None) -> list[Install
         InstallmentRow.of(st, p.id, p.name, p.currency, count, p.platform, charge)
         for st in ps.installments
     ]
+
+
+ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
+
+
+def needs_attention(row: InstallmentRow, horizon: date) -> bool:
+    """Overdue, in grace, due today or due by ``horizon``, with something still owed: a row of
+    ``due`` and of the overview's attention list."""
+    return row.status in ATTENTION and row.amount_due > 0 and row.due_date <= horizon
