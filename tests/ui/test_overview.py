@@ -409,3 +409,13 @@ def test_a_payment_updates_the_charts_in_place_as_drawing_afresh_would(
     assert old_ax.get_ylim() == pytest.approx(new_ax.get_ylim())
     assert old_ax.get_xlim() == pytest.approx(new_ax.get_xlim())
     assert list(old_ax.get_lines()[0].get_ydata()) == list(new_ax.get_lines()[0].get_ydata())
+
+
+def test_due_list_counts_every_period_of_the_plan_after_a_payment(qtbot, ctx: AppContext) -> None:
+    ctx.settings.reminder_days = 10
+    plan = add_flat_plan(ctx)
+    screen = make(qtbot, ctx, show=True)
+    ctx.act(None, "pay", sv.record_payment, plan, 32160, TODAY, TODAY, plan_id=plan)
+    proxy = screen.due_list.proxy
+    texts = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
+    assert texts == ["2/12"]  # of the plan's 12, not of the 11 still owed

@@ -261,7 +261,7 @@ class OverviewScreen(QWidget):
             return
         self.stack.setCurrentWidget(self.dashboard_page)
         self._show_cards(data.cards, len(data.plans))
-        periods = {p.plan_id: len(p.installments) for p in data.plans}
+        periods = {row.plan_id: row.periods for row in data.due}  # each plan's whole count
         if self._differs("due", (list(data.due), periods, days)):
             self.due_list.set_items(list(data.due), periods, days)
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
