@@ -967,6 +967,158 @@
         <translation>第 {k} 个金额：{error}</translation>
     </message>
     <message>
+        <source>The due day must be a day of the month from 1 to 31, not {value}.</source>
+        <translation>还款日必须是每月 1 到 31 日中的一天，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The days from statement to due date must be 1 to {most}, not {value}.</source>
+        <translation>账单日到还款日的天数必须为 1 到 {most}，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The statement day must be 1 to 28, or the month&apos;s end; not {day}.</source>
+        <translation>账单日必须是 1 到 28 日或月末，而不是 {day}。</translation>
+    </message>
+    <message>
+        <source>The late fee cap is below its floor.</source>
+        <translation>违约金上限低于下限。</translation>
+    </message>
+    <message>
+        <source>Grace days must be 0 to 30, not {days}.</source>
+        <translation>宽限天数必须为 0 到 30，而不是 {days}。</translation>
+    </message>
+    <message>
+        <source>minimum payment share</source>
+        <translation>最低还款比例</translation>
+    </message>
+    <message>
+        <source>daily interest rate</source>
+        <translation>日利率</translation>
+    </message>
+    <message>
+        <source>late fee share</source>
+        <translation>违约金比例</translation>
+    </message>
+    <message>
+        <source>The {what} must be a percentage from 0% to 100%, not {value}.</source>
+        <translation>{what}必须是 0% 到 100% 之间的百分比，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>late fee floor</source>
+        <translation>违约金下限</translation>
+    </message>
+    <message>
+        <source>late fee cap</source>
+        <translation>违约金上限</translation>
+    </message>
+    <message>
+        <source>credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>The {what} must be an amount from 0 up to {cap_yuan} yuan.</source>
+        <translation>{what}必须是 0 到 {cap_yuan} 元之间的金额。</translation>
+    </message>
+    <message>
+        <source>A part payment must be between 0 and the statement&apos;s total {total}.</source>
+        <translation>部分还款金额必须在 0 到账单总额 {total} 之间。</translation>
+    </message>
+    <message>
+        <source>The rest cannot be paid before the first part.</source>
+        <translation>剩余部分不能早于第一笔还款。</translation>
+    </message>
+    <message>
+        <source>A bill cannot be paid before its statement date.</source>
+        <translation>账单不能在账单日之前还款。</translation>
+    </message>
+    <message>
+        <source>A bill cannot be due before its statement date.</source>
+        <translation>账单的还款日不能早于账单日。</translation>
+    </message>
+    <message>
+        <source>Fees and an unpaid minimum cannot be negative.</source>
+        <translation>费用和未还的最低还款额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Spending on a statement cannot be negative.</source>
+        <translation>账单上的消费金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Spending posted on {posted} is after the statement date {statement}.</source>
+        <translation>{posted} 入账的消费晚于账单日 {statement}。</translation>
+    </message>
+    <message>
+        <source>Only loans (annuity or equal principal) take a partial prepayment; pay a consumer installment plan off instead.</source>
+        <translation>只有贷款（等额本息或等额本金）可以部分提前还款；消费分期请改为提前结清。</translation>
+    </message>
+    <message>
+        <source>Paid periods must be 0 to {most} for a partial prepayment.</source>
+        <translation>部分提前还款时，已还期数必须为 0 到 {most}。</translation>
+    </message>
+    <message>
+        <source>A prepayment must be a positive amount.</source>
+        <translation>提前还款金额必须为正数。</translation>
+    </message>
+    <message>
+        <source>{amount} repays the whole balance {balance}; pay the plan off instead.</source>
+        <translation>{amount} 已还清全部余额 {balance}；请改为提前结清。</translation>
+    </message>
+    <message>
+        <source>The prepayment date is before period {period}&apos;s due date {due}, already paid.</source>
+        <translation>提前还款日期早于已还的第 {period} 期还款日 {due}。</translation>
+    </message>
+    <message>
+        <source>Period {period} is due on {due}, before the prepayment: record it first.</source>
+        <translation>第 {period} 期在提前还款之前（{due}）到期：请先记录这期还款。</translation>
+    </message>
+    <message>
+        <source>The payment does not cover the interest; keep the term instead.</source>
+        <translation>月供不足以支付利息；请改为保持期限不变。</translation>
+    </message>
+    <message>
+        <source>the whole fee charged in period 1</source>
+        <translation>手续费在第 1 期一次性收取</translation>
+    </message>
+    <message>
+        <source>the fee spread over every period</source>
+        <translation>手续费分摊到每一期</translation>
+    </message>
+    <message>
+        <source>the remainder in the {where} period</source>
+        <translation>尾差放在{where}期</translation>
+    </message>
+    <message>
+        <source>the total fee rounded {how}</source>
+        <translation>总手续费按{how}取整</translation>
+    </message>
+    <message>
+        <source>the statement does not carry it</source>
+        <translation>账单上没有这一期</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后一</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一</translation>
+    </message>
+    <message>
+        <source>half-even</source>
+        <translation>银行家舍入</translation>
+    </message>
+    <message>
+        <source>half-up</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <source>the statement carries it twice</source>
+        <translation>账单上这一期出现了两次</translation>
+    </message>
+    <message>
         <source>The database file could not be used.</source>
         <translation>无法使用数据库文件。</translation>
     </message>

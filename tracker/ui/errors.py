@@ -312,6 +312,76 @@ CATALOGUE: tuple[str, ...] = (
         "(or change the number of periods)",
     ),
     QT_TRANSLATE_NOOP("Errors", "amount {k}: {error}"),
+    # tracker/domain/accounts.py
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The due day must be a day of the month from 1 to 31, not {value}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The days from statement to due date must be 1 to {most}, not {value}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The statement day must be 1 to 28, or the month's end; not {day}.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The late fee cap is below its floor."),
+    QT_TRANSLATE_NOOP("Errors", "Grace days must be 0 to 30, not {days}."),
+    QT_TRANSLATE_NOOP("Errors", "minimum payment share"),
+    QT_TRANSLATE_NOOP("Errors", "daily interest rate"),
+    QT_TRANSLATE_NOOP("Errors", "late fee share"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} must be a percentage from 0% to 100%, not {value}."),
+    QT_TRANSLATE_NOOP("Errors", "late fee floor"),
+    QT_TRANSLATE_NOOP("Errors", "late fee cap"),
+    QT_TRANSLATE_NOOP("Errors", "credit limit"),
+    QT_TRANSLATE_NOOP("Errors", "tolerance"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} must be an amount from 0 up to {cap_yuan} yuan."),
+    # tracker/domain/bills.py
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A part payment must be between 0 and the statement's total {total}.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The rest cannot be paid before the first part."),
+    QT_TRANSLATE_NOOP("Errors", "A bill cannot be paid before its statement date."),
+    QT_TRANSLATE_NOOP("Errors", "A bill cannot be due before its statement date."),
+    QT_TRANSLATE_NOOP("Errors", "Fees and an unpaid minimum cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Spending on a statement cannot be negative."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Spending posted on {posted} is after the statement date {statement}.",
+    ),
+    # tracker/domain/prepay.py
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only loans (annuity or equal principal) take a partial prepayment; pay a "
+        "consumer installment plan off instead.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Paid periods must be 0 to {most} for a partial prepayment."),
+    QT_TRANSLATE_NOOP("Errors", "A prepayment must be a positive amount."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{amount} repays the whole balance {balance}; pay the plan off instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The prepayment date is before period {period}'s due date {due}, already paid.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Period {period} is due on {due}, before the prepayment: record it first.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The payment does not cover the interest; keep the term instead."),
+    # tracker/domain/reconcile.py
+    QT_TRANSLATE_NOOP("Errors", "the whole fee charged in period 1"),
+    QT_TRANSLATE_NOOP("Errors", "the fee spread over every period"),
+    QT_TRANSLATE_NOOP("Errors", "the remainder in the {where} period"),
+    QT_TRANSLATE_NOOP("Errors", "the total fee rounded {how}"),
+    QT_TRANSLATE_NOOP("Errors", "the statement does not carry it"),
+    QT_TRANSLATE_NOOP("Errors", "last"),
+    QT_TRANSLATE_NOOP("Errors", "first"),
+    QT_TRANSLATE_NOOP("Errors", "half-even"),
+    QT_TRANSLATE_NOOP("Errors", "half-up"),
+    QT_TRANSLATE_NOOP("Errors", "the statement carries it twice"),
 )
 """Every template of a ``UserError`` or ``Phrase`` made anywhere in ``tracker``."""
 
