@@ -1119,6 +1119,22 @@
         <translation>账单上这一期出现了两次</translation>
     </message>
     <message>
+        <source>its fees are charged in full even when paid off early, so paying early saves nothing</source>
+        <translation>提前结清也要付全部手续费，提前还款省不了钱</translation>
+    </message>
+    <message>
+        <source>interest-free: paying it early saves nothing</source>
+        <translation>免息：提前还款省不了钱</translation>
+    </message>
+    <message>
+        <source>The monthly budget cannot be negative.</source>
+        <translation>每月预算不能为负数。</translation>
+    </message>
+    <message>
+        <source>A plan is listed twice.</source>
+        <translation>同一个分期被列了两次。</translation>
+    </message>
+    <message>
         <source>The database file could not be used.</source>
         <translation>无法使用数据库文件。</translation>
     </message>

@@ -382,6 +382,14 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "half-even"),
     QT_TRANSLATE_NOOP("Errors", "half-up"),
     QT_TRANSLATE_NOOP("Errors", "the statement carries it twice"),
+    # tracker/domain/planner.py
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "its fees are charged in full even when paid off early, so paying early saves nothing",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "interest-free: paying it early saves nothing"),
+    QT_TRANSLATE_NOOP("Errors", "The monthly budget cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "A plan is listed twice."),
 )
 """Every template of a ``UserError`` or ``Phrase`` made anywhere in ``tracker``."""
 
