@@ -1135,6 +1135,10 @@
         <translation>同一个分期被列了两次。</translation>
     </message>
     <message>
+        <source>period {period} is partly paid; settle it before a prepayment</source>
+        <translation>第 {period} 期只还了一部分；请先还清这期再提前还款</translation>
+    </message>
+    <message>
         <source>The database file could not be used.</source>
         <translation>无法使用数据库文件。</translation>
     </message>

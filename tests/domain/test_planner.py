@@ -113,3 +113,12 @@ def test_planner_refusals() -> None:
         plan_payoff([FLAT_WAIVE], 1, "fastest", AS_OF)
     with pytest.raises(UserError, match="listed twice"):
         plan_payoff([FLAT_WAIVE, FLAT_WAIVE], 1, "avalanche", AS_OF)
+
+
+def test_arrears_are_paid_in_the_first_month() -> None:
+    late = _debt(9, FLAT, "0.2148", policy=PayoffPolicy.WAIVE_FUTURE_FEES)
+    result = plan_payoff([late], 0, "avalanche", D(2026, 3, 20))
+    # January and February are overdue on 2026-03-20: paid with March's, then one a month
+    assert result.months[0].scheduled == 3 * 11200
+    assert result.debt_free == result.baseline_debt_free == D(2026, 12, 15)
+    assert result.saved == 0

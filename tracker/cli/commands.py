@@ -28,6 +28,7 @@ ledger = SimpleNamespace(
         for n in ("plan_add", "plan_list", "plan_show", "plan_archive", "plan_delete")
     }
 )
+debt = SimpleNamespace(**{n: _lazy("debt", n) for n in ("prepay", "planner")})
 payments = SimpleNamespace(
     **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "due", "check")}
 )
@@ -120,6 +121,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     chk.add_argument("--json", action="store_true")
     chk.set_defaults(run=payments.check)
+
+    pre = sub.add_parser(
+        "prepay", help="quote a partial prepayment of a loan: keep the term or the payment"
+    )
+    pre.add_argument("id", type=int)
+    pre.add_argument("--amount", required=True)
+    pre.add_argument("--date")
+    pre.add_argument("--keep", choices=("term", "payment"), default="term")
+    pre.add_argument("--quote", action="store_true", help="only compare the two choices")
+    pre.add_argument("--json", action="store_true")
+    pre.set_defaults(run=debt.prepay)
+
+    pl = sub.add_parser("planner", help="where a monthly budget for extra repayment should go")
+    pl.add_argument("--budget", required=True, help="extra repayment per month, e.g. 1000")
+    pl.add_argument("--strategy", choices=("avalanche", "snowball"), default="avalanche")
+    pl.add_argument("--currency", default="CNY")
+    pl.add_argument("--as-of")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(run=debt.planner)
 
     due = sub.add_parser("due", help="what is overdue or due soon")
     due.add_argument("--as-of")

@@ -5,7 +5,8 @@ Strategies (as personal-finance books name them):
 - ``avalanche``: the highest true APR first (the cheapest overall);
 - ``snowball``: the smallest balance first (the quickest wins).
 
-Month by month, from the month of ``as_of``: the budget, plus every installment a plan the
+Month by month, from the month of ``as_of`` (anything already overdue is paid in that first
+month): the budget, plus every installment a plan the
 planner already closed would have asked for that month (the "snowball" of freed payments), goes
 to the first plan of the order that is still open; then every open plan's installments due that
 month are paid as scheduled.
@@ -195,14 +196,19 @@ class _Open:
             ctx.prec = 50
             return round_half_up(self.balance * rate / 12)
 
-    def scheduled_in(self, key: tuple[int, int]) -> list[int]:
-        """Indexes of the installments due in month ``key``."""
-        return [k for k, row in enumerate(self.left) if _month_key(row.due) == key]
+    def scheduled_in(self, key: tuple[int, int], catch_up: bool) -> list[int]:
+        """Indexes of the installments due in month ``key`` (and before it, ``catch_up``)."""
+        return [
+            k
+            for k, row in enumerate(self.left)
+            if _month_key(row.due) == key or (catch_up and _month_key(row.due) < key)
+        ]
 
-    def pay_month(self, key: tuple[int, int]) -> int:
-        """Pay this month's installments as scheduled; return what was paid."""
+    def pay_month(self, key: tuple[int, int], catch_up: bool = False) -> int:
+        """Pay this month's installments as scheduled (with ``catch_up``, anything overdue from
+        earlier months too); return what was paid."""
         paid = 0
-        for k in sorted(self.scheduled_in(key), reverse=True):
+        for k in sorted(self.scheduled_in(key, catch_up), reverse=True):
             row = self.left[k]
             due, principal, fee = row.due, row.principal, row.fee
             if self.is_loan:
@@ -308,7 +314,7 @@ def _simulate(
             extra += cost
             # its installments of this month were money set aside for this month: freed now
             pot += sum(a for due, a in target.freed if _month_key(due) == key)
-        scheduled = sum(p.pay_month(key) for p in plans if p.left)
+        scheduled = sum(p.pay_month(key, catch_up=t == 0) for p in plans if p.left)
         balance = sum(p.balance for p in plans)
         rows.append(MonthRow(month, scheduled, extra, balance))
     return plans, rows

@@ -23,6 +23,7 @@ dates and period numbers; the periods already paid are history and are not touch
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
@@ -134,7 +135,12 @@ def _by_parts(parts: list[int], balance: int, rate: Decimal) -> list[tuple[int, 
 
 
 def quote_prepayment(
-    terms: PlanTerms, paid_periods: int, amount: int, on: date, keep: Keep | str
+    terms: PlanTerms,
+    paid_periods: int,
+    amount: int,
+    on: date,
+    keep: Keep | str,
+    schedule: Sequence[Installment] | None = None,
 ) -> PrepayQuote:
     """Quote prepaying ``amount`` of principal on ``on`` after ``paid_periods`` periods were
     paid, keeping the term or the payment.
@@ -143,6 +149,9 @@ def quote_prepayment(
     equal-principal loan; an amount that is not positive or that repays everything (that is
     a payoff); a date before the last paid period's due date, or on or after the due date of
     a period not yet paid (pay what is due first).
+
+    ``schedule`` is the plan's stored schedule (default: built from ``terms``); its first
+    ``paid_periods`` installments are the ones paid.
     """
     keep = Keep(keep)
     if terms.model not in (Model.ANNUITY, Model.EQUAL_PRINCIPAL):
@@ -150,7 +159,7 @@ def quote_prepayment(
             "Only loans (annuity or equal principal) take a partial prepayment; "
             "pay a consumer installment plan off instead."
         )
-    schedule = build_schedule(terms).installments
+    schedule = tuple(schedule) if schedule is not None else build_schedule(terms).installments
     if not 0 <= paid_periods < len(schedule):
         raise UserError(
             "Paid periods must be 0 to {most} for a partial prepayment.",
@@ -207,10 +216,14 @@ def quote_prepayment(
 
 
 def quote_both(
-    terms: PlanTerms, paid_periods: int, amount: int, on: date
+    terms: PlanTerms,
+    paid_periods: int,
+    amount: int,
+    on: date,
+    schedule: Sequence[Installment] | None = None,
 ) -> tuple[PrepayQuote, PrepayQuote]:
     """Both choices, side by side: (keep the term, keep the payment)."""
     return (
-        quote_prepayment(terms, paid_periods, amount, on, Keep.TERM),
-        quote_prepayment(terms, paid_periods, amount, on, Keep.PAYMENT),
+        quote_prepayment(terms, paid_periods, amount, on, Keep.TERM, schedule),
+        quote_prepayment(terms, paid_periods, amount, on, Keep.PAYMENT, schedule),
     )

@@ -390,6 +390,8 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "interest-free: paying it early saves nothing"),
     QT_TRANSLATE_NOOP("Errors", "The monthly budget cannot be negative."),
     QT_TRANSLATE_NOOP("Errors", "A plan is listed twice."),
+    # tracker/services/debt_plan.py
+    QT_TRANSLATE_NOOP("Errors", "period {period} is partly paid; settle it before a prepayment"),
 )
 """Every template of a ``UserError`` or ``Phrase`` made anywhere in ``tracker``."""
 
