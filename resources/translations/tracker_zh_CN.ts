@@ -346,6 +346,165 @@
     </message>
 </context>
 <context>
+    <name>DebtTools</name>
+    <message>
+        <source>Installments only</source>
+        <translation>只按期还款</translation>
+    </message>
+    <message>
+        <source>With the extra budget</source>
+        <translation>加上额外还款</translation>
+    </message>
+    <message>
+        <source>Plan to be debt-free</source>
+        <translation>还清计划</translation>
+    </message>
+    <message>
+        <source>Highest APR first (avalanche: cheapest)</source>
+        <translation>年化利率最高的先还（雪崩法：最省钱）</translation>
+    </message>
+    <message>
+        <source>Smallest balance first (snowball: quickest wins)</source>
+        <translation>余额最少的先还（雪球法：最快见效）</translation>
+    </message>
+    <message>
+        <source>Extra each &amp;month:</source>
+        <translation>每月额外还款(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>还款顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>APR</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Repaid on</source>
+        <translation>还清日期</translation>
+    </message>
+    <message>
+        <source>Without extra</source>
+        <translation>不额外还款时</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Type what you can pay each month on top of your installments.</source>
+        <translation>请输入每月在按期还款之外还能多还的金额。</translation>
+    </message>
+    <message>
+        <source>No open plans: nothing to plan.</source>
+        <translation>没有未结清的分期，无需计划。</translation>
+    </message>
+    <message>
+        <source>Not debt-free within 40 years at this budget.</source>
+        <translation>按这个预算，40 年内无法还清。</translation>
+    </message>
+    <message>
+        <source>Debt-free on {date}, {months} months sooner; saves {saved}.</source>
+        <translation>{date} 还清全部欠款，提前 {months} 个月；共节省 {saved}。</translation>
+    </message>
+    <message>
+        <source>Export the plan</source>
+        <translation>导出还清计划</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Prepay part of a loan</source>
+        <translation>部分提前还款</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to prepay:</source>
+        <translation>提前还款金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Keep the term, lower the payment (减少月供)</source>
+        <translation>期限不变，减少月供</translation>
+    </message>
+    <message>
+        <source>Keep the payment, shorten the term (缩短期限)</source>
+        <translation>月供不变，缩短期限</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>月供</translation>
+    </message>
+    <message>
+        <source>Periods left</source>
+        <translation>剩余期数</translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation>最后一期</translation>
+    </message>
+    <message>
+        <source>Interest left</source>
+        <translation>剩余利息</translation>
+    </message>
+    <message>
+        <source>Interest saved</source>
+        <translation>节省利息</translation>
+    </message>
+    <message>
+        <source>A quote: nothing is recorded.</source>
+        <translation>这只是试算，不会记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Type the amount you want to prepay.</source>
+        <translation>请输入想提前还款的金额。</translation>
+    </message>
+    <message>
+        <source>Balance {before} → {after}</source>
+        <translation>剩余本金 {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Without prepaying, the interest left is {interest}.</source>
+        <translation>不提前还款，剩余利息为 {interest}。</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Plan to be &amp;debt-free…</source>
+        <translation>还清计划(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prepay part of a loan…</source>
+        <translation>部分提前还款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Select a loan (equal installments or equal principal) on the Plans tab first.</source>
+        <translation>请先在“分期”页选择一笔贷款（等额本息或等额本金）。</translation>
+    </message>
+</context>
+<context>
     <name>DueList</name>
     <message>
         <source>Nothing needs attention. You are all caught up.</source>

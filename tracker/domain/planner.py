@@ -142,6 +142,7 @@ class PlannerResult:
         baseline_debt_free: ... and without it.
         saved: fees and interest the extra payments save, minor units.
         months: the month-by-month table (for the chart and the CSV).
+        baseline_months: the same without the extra budget.
     """
 
     strategy: Strategy
@@ -151,6 +152,7 @@ class PlannerResult:
     baseline_debt_free: date | None
     saved: int
     months: tuple[MonthRow, ...] = field(default=())
+    baseline_months: tuple[MonthRow, ...] = field(default=())
 
     @property
     def months_sooner(self) -> int:
@@ -334,7 +336,7 @@ def plan_payoff(
     targets = [d for d in ordered if d.saves_by_paying_early]
     last = [d for d in ordered if not d.saves_by_paying_early]
     plans, rows = _simulate(debts, targets, budget, as_of)
-    base, _ = _simulate(debts, [], 0, as_of)
+    base, base_rows = _simulate(debts, [], 0, as_of)
     base_by_id = {p.debt.plan_id: p for p in base}
     by_id = {p.debt.plan_id: p for p in plans}
     steps = tuple(
@@ -356,6 +358,7 @@ def plan_payoff(
         baseline_debt_free=_last(base),
         saved=saved,
         months=tuple(rows),
+        baseline_months=tuple(base_rows),
     )
 
 

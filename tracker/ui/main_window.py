@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         edit.addAction(
             self._action(self.tr("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete)
         )
+        from . import debt_menu
+
+        debt_menu.install(self, bar)
 
     def _current(self) -> QWidget:
         """The current tab's screen (built now if it is still a placeholder)."""
