@@ -4,7 +4,8 @@ OK stores the preferences; the main window then rebuilds itself so a new languag
 shows everywhere (the data lives in the database, so nothing is lost). The database buttons
 act at once: "Open another…" and "Create new…" switch the app to that file
 (``ctx.replace_database``) and remember it for the next start; "Back up now" writes a
-verified copy into the backups folder beside the file. A file that is not ours is refused and left untouched.
+verified copy into the backups folder beside the file. A file that is not ours is refused and
+left untouched.
 """
 
 from __future__ import annotations
