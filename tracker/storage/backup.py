@@ -92,6 +92,7 @@ def backup_database(
     label: str = "manual",
     dest_dir: Path | None = None,
     now: datetime | None = None,
+    to: Path | None = None,
 ) -> Path:
     """Write a verified copy of the database ``source``; return the backup's path.
 
@@ -99,11 +100,16 @@ def backup_database(
     the backups folder) as
     ``<stem>.backup-<label>-<YYYYmmddTHHMMSSZ>.sqlite3`` with mode 0600. Other connections may
     keep reading and writing meanwhile; the copy is one consistent snapshot.
+    ``to`` names the file instead (the caller has checked it may be written).
     Raises BackupError (nothing left behind) if it cannot be written or does not verify.
     """
     source = source.absolute()
-    dest_dir = (dest_dir or source.parent).absolute()
-    final = _destination(source, dest_dir, label, now or datetime.now(UTC))
+    if to is not None:
+        final = to.absolute()
+        dest_dir = final.parent
+    else:
+        dest_dir = (dest_dir or source.parent).absolute()
+        final = _destination(source, dest_dir, label, now or datetime.now(UTC))
     tmp = dest_dir / f".{final.name}.{secrets.token_hex(4)}.tmp"
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

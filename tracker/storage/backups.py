@@ -116,11 +116,13 @@ def ensure_backups_dir(db_path: Path) -> Path:
 
 def _name_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^{re.escape(stem)}\.backup-(?P<label>.+)-(?P<stamp>\d{{8}}T\d{{6}}Z)(?:-\d+)?\.sqlite3$"
+        rf"^{re.escape(stem)}\.backup-(?P<label>.+)-(?P<stamp>\d{{8}}T\d{{6}}Z)"
+        r"(?:-(?P<n>\d+))?\.sqlite3$"
     )
 
 
-def _parse(pattern: re.Pattern[str], name: str) -> tuple[str, datetime] | None:
+def _parse(pattern: re.Pattern[str], name: str) -> tuple[str, datetime, int] | None:
+    """(label, taken_at, n) from a backup's name; n orders backups of the same second."""
     match = pattern.match(name)
     if match is None:
         return None
@@ -128,21 +130,23 @@ def _parse(pattern: re.Pattern[str], name: str) -> tuple[str, datetime] | None:
         taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
-    return match["label"], taken
+    return match["label"], taken, int(match["n"] or 1)
 
 
 def _named_backups(db_path: Path, folders: Iterable[Path]) -> list[tuple[Path, str, datetime]]:
     """(path, label, taken_at) of every backup of ``db_path`` in ``folders``, newest first."""
     pattern = _name_pattern(db_path.stem)
-    found: list[tuple[Path, str, datetime]] = []
+    found: list[tuple[tuple[datetime, int, int], Path, str, datetime]] = []
     for folder in folders:
         with suppress(OSError):
             for entry in os.scandir(folder):
                 parsed = _parse(pattern, entry.name)
                 if parsed is not None and entry.is_file():
-                    found.append((Path(entry.path), *parsed))
-    found.sort(key=lambda t: (t[2], t[0].name), reverse=True)
-    return found
+                    label, taken, n = parsed
+                    order = (taken, n, entry.stat().st_mtime_ns)
+                    found.append((order, Path(entry.path), label, taken))
+    found.sort(key=lambda t: t[0], reverse=True)
+    return [(p, label, taken) for _order, p, label, taken in found]
 
 
 def read_backup(path: Path) -> tuple[int, int, str | None]:

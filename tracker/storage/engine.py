@@ -90,6 +90,11 @@ def _target_path(target: str | Path) -> Path:
     return Path(target).expanduser().absolute()
 
 
+def database_path(target: str | Path) -> Path:
+    """The absolute file path of ``target`` (a path or a ``sqlite:///`` URL), without opening it."""
+    return _target_path(target)
+
+
 def resolve_target(db: str | None, env: Mapping[str, str]) -> str:
     """The database to use, as an absolute ``sqlite:///`` URL.
 
