@@ -38,6 +38,7 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from .backup import backup_database
+from .errors import BackupError
 from .identity import APPLICATION_ID, check_summary, connect_read_only
 
 __all__ = [
@@ -234,7 +235,12 @@ def take_backup(db_path: Path, label: str, *, now: datetime | None = None) -> Pa
 
     Raises BackupError (nothing left behind) if it cannot be written or does not verify.
     """
-    folder = ensure_backups_dir(db_path)
+    try:
+        folder = ensure_backups_dir(db_path)
+    except OSError as e:
+        raise BackupError(
+            f"Could not create the backups folder {backups_dir(db_path)}: {e.strerror or e}."
+        ) from e
     made = backup_database(db_path, label=label, dest_dir=folder, now=now)
     rotate(db_path)
     return made
