@@ -35,25 +35,21 @@ if TYPE_CHECKING:
 
     from tracker.storage.backups import BackupInfo
 
-CTX = "Backups"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 def label_text(label: str) -> str:
     """Why a backup was made, in words."""
     words = {
-        "daily": _tr("Daily"),
-        "manual": _tr("Made by you"),
-        "import": _tr("Before an import"),
-        "pre-restore": _tr("Before a restore"),
+        "daily": QCoreApplication.translate("Backups", "Daily"),
+        "manual": QCoreApplication.translate("Backups", "Made by you"),
+        "import": QCoreApplication.translate("Backups", "Before an import"),
+        "pre-restore": QCoreApplication.translate("Backups", "Before a restore"),
     }
     if label in words:
         return words[label]
     if label.isdigit():
-        return _tr("Before an upgrade (schema %1)").replace("%1", label)
+        return QCoreApplication.translate("Backups", "Before an upgrade (schema %1)").replace(
+            "%1", label
+        )
     return label
 
 
@@ -67,21 +63,27 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: Sequence[BackupInfo], folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore from backup"))
+        self.setWindowTitle(QCoreApplication.translate("Backups", "Restore from backup"))
         self.setMinimumWidth(640)
         self.chosen: Path | None = None
         self._backups = list(backups)
         self._folder = folder
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Backups",
                 "Choose a backup to restore. It replaces your current data; "
-                "the current data is kept as a backup first."
+                "the current data is kept as a backup first.",
             )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self._backups), 4)
         self.table.setHorizontalHeaderLabels(
-            [_tr("Date"), _tr("Kind"), _tr("Plans"), _tr("Payments")]
+            [
+                QCoreApplication.translate("Backups", "Date"),
+                QCoreApplication.translate("Backups", "Kind"),
+                QCoreApplication.translate("Backups", "Plans"),
+                QCoreApplication.translate("Backups", "Payments"),
+            ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -94,7 +96,7 @@ class RestoreDialog(QDialog):
             cells = [
                 local_time(b.taken_at),
                 label_text(b.label),
-                str(b.plans) if b.ok else _tr("damaged"),
+                str(b.plans) if b.ok else QCoreApplication.translate("Backups", "damaged"),
                 str(b.payments) if b.ok else "",
             ]
             for col, text in enumerate(cells):
@@ -107,12 +109,17 @@ class RestoreDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                     item.setToolTip(b.problem or "")
                 self.table.setItem(row, col, item)
-        self.empty = QLabel(_tr("No backups yet. Use “Choose a file…” for a backup elsewhere."))
+        self.empty = QLabel(
+            QCoreApplication.translate(
+                "Backups", "No backups yet. Use “Choose a file…” for a backup elsewhere."
+            )
+        )
         self.empty.setVisible(not self._backups)
-        self.choose_button = QPushButton(_tr("Choose a &file…"))
+        self.choose_button = QPushButton(QCoreApplication.translate("Backups", "Choose a &file…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            _tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("Backups", "&Restore"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self._restore_selected)
@@ -148,9 +155,9 @@ class RestoreDialog(QDialog):
     def _choose_file(self) -> None:
         path = ask_open_path(
             self,
-            _tr("Choose a backup"),
+            QCoreApplication.translate("Backups", "Choose a backup"),
             str(self._folder),
-            _tr("Backups (*.sqlite3 *.db);;All files (*)"),
+            QCoreApplication.translate("Backups", "Backups (*.sqlite3 *.db);;All files (*)"),
         )
         if path:
             self.chosen = Path(path)
@@ -167,14 +174,19 @@ def back_up_now(window: Any) -> Path | None:
     """Write a verified backup now; the status bar shows where (an error box if it failed)."""
     from tracker.storage import StorageError
 
-    title = _tr("Back up now")
+    title = QCoreApplication.translate("Backups", "Back up now")
     try:
         made: Path = window.ctx.db.backup()
     except StorageError as exc:
-        headline = _tr("The backup was not made; the database was left unchanged.")
+        headline = QCoreApplication.translate(
+            "Backups", "The backup was not made; the database was left unchanged."
+        )
         window.ctx.interaction.error(window, title, f"{headline}\n\n{exc}")
         return None
-    window.statusBar().showMessage(_tr("Backup written to %1").replace("%1", str(made)), 10000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Backups", "Backup written to %1").replace("%1", str(made)),
+        10000,
+    )
     return made
 
 
@@ -182,21 +194,31 @@ def restore_text(outcome: Any) -> str:
     """What a restore did, in the UI's language."""
     done = outcome.restored
     lines = [
-        _tr("Restored the backup of %1: %2 plan(s), %3 payment(s).")
+        QCoreApplication.translate(
+            "Backups", "Restored the backup of %1: %2 plan(s), %3 payment(s)."
+        )
         .replace("%1", local_time(done.taken_at) if done.taken_at else str(done.source))
         .replace("%2", str(done.plans))
         .replace("%3", str(done.payments))
     ]
     if done.previous is not None:
-        lines.append(_tr("Your previous data was kept as %1").replace("%1", str(done.previous)))
-    if done.set_aside is not None:
         lines.append(
-            _tr("The unusable file was kept aside, unchanged, as %1").replace(
-                "%1", str(done.set_aside)
+            QCoreApplication.translate("Backups", "Your previous data was kept as %1").replace(
+                "%1", str(done.previous)
             )
         )
+    if done.set_aside is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "Backups", "The unusable file was kept aside, unchanged, as %1"
+            ).replace("%1", str(done.set_aside))
+        )
     if not outcome.check.ok:
-        lines.append(_tr("The check after the restore found problems; run “tracker check”."))
+        lines.append(
+            QCoreApplication.translate(
+                "Backups", "The check after the restore found problems; run “tracker check”."
+            )
+        )
     return "\n\n".join(lines)
 
 
@@ -210,15 +232,18 @@ def restore_from_backup(window: Any) -> Any:
 
     ctx = window.ctx
     path = Path(ctx.db.path)
-    title = _tr("Restore from backup")
+    title = QCoreApplication.translate("Backups", "Restore from backup")
     folder = backups_dir(path)
     chosen = choose_backup(list_backups(path), folder if folder.is_dir() else path.parent, window)
     if chosen is None:
         return None
-    question = _tr(
-        "Restore %1?\n\nThis replaces your current data; the current data is kept as a backup."
+    question = QCoreApplication.translate(
+        "Backups",
+        "Restore %1?\n\nThis replaces your current data; the current data is kept as a backup.",
     ).replace("%1", str(chosen))
-    if not ctx.interaction.confirm(window, title, question, _tr("Restore")):
+    if not ctx.interaction.confirm(
+        window, title, question, QCoreApplication.translate("Backups", "Restore")
+    ):
         return None
     try:
         outcome = restore(path, chosen)

@@ -29,12 +29,6 @@ if TYPE_CHECKING:
     from tracker.storage import Database
     from tracker.storage.backups import BackupInfo
 
-CTX = "StartProblem"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 class Choice(Enum):
     """What the user chose in the dialog."""
@@ -49,16 +43,18 @@ def headline(exc: BaseException) -> str:
     from tracker.storage.errors import ForeignDatabaseError, NewerDatabaseError
 
     if isinstance(exc, NewerDatabaseError):
-        return _tr(
+        return QCoreApplication.translate(
+            "StartProblem",
             "This file was saved by a newer version of Installment Tracker. "
-            "Update the app to open it."
+            "Update the app to open it.",
         )
     if isinstance(exc, ForeignDatabaseError):
-        return _tr(
+        return QCoreApplication.translate(
+            "StartProblem",
             "This file is damaged, empty, or not an Installment Tracker database, "
-            "so it cannot be opened."
+            "so it cannot be opened.",
         )
-    return _tr("The database file cannot be opened.")
+    return QCoreApplication.translate("StartProblem", "The database file cannot be opened.")
 
 
 class StartProblemDialog(QDialog):
@@ -74,27 +70,35 @@ class StartProblemDialog(QDialog):
         super().__init__(parent)
         from .backup_actions import local_time
 
-        self.setWindowTitle(_tr("Cannot open your data"))
+        self.setWindowTitle(QCoreApplication.translate("StartProblem", "Cannot open your data"))
         self.setMinimumWidth(560)
         self.choice = Choice.QUIT
         title = QLabel(f"<b>{headline(exc)}</b>")
         title.setWordWrap(True)
-        where = QLabel(_tr("File: %1").replace("%1", str(path)))
+        where = QLabel(
+            QCoreApplication.translate("StartProblem", "File: %1").replace("%1", str(path))
+        )
         where.setWordWrap(True)
-        untouched = QLabel(_tr("The file has not been changed."))
+        untouched = QLabel(
+            QCoreApplication.translate("StartProblem", "The file has not been changed.")
+        )
         self.details = QLabel(str(exc))
         self.details.setWordWrap(True)
         self.details.setStyleSheet("color: palette(placeholder-text)")
         self.restore_button = QPushButton()
         if newest is not None:
             self.restore_button.setText(
-                _tr("&Restore the newest good backup (%1, %2 plans)")
+                QCoreApplication.translate(
+                    "StartProblem", "&Restore the newest good backup (%1, %2 plans)"
+                )
                 .replace("%1", local_time(newest.taken_at))
                 .replace("%2", str(newest.plans))
             )
         self.restore_button.setVisible(newest is not None)
-        self.open_button = QPushButton(_tr("&Open another file…"))
-        self.quit_button = QPushButton(_tr("&Quit"))
+        self.open_button = QPushButton(
+            QCoreApplication.translate("StartProblem", "&Open another file…")
+        )
+        self.quit_button = QPushButton(QCoreApplication.translate("StartProblem", "&Quit"))
         for button, choice in (
             (self.restore_button, Choice.RESTORE),
             (self.open_button, Choice.OPEN),
@@ -154,7 +158,11 @@ def open_at_start(
         target: str | Path = resolve_target(db_arg, env)
         path = database_path(target)
     except StorageError as exc:
-        prompts.error(parent, _tr("Cannot open your data"), describe(exc))
+        prompts.error(
+            parent,
+            QCoreApplication.translate("StartProblem", "Cannot open your data"),
+            describe(exc),
+        )
         return None
     while True:
         try:
@@ -175,15 +183,25 @@ def open_at_start(
             try:
                 outcome = restore(path, newest.path)
             except StorageError as exc:
-                prompts.error(parent, _tr("The backup was not restored"), describe(exc))
+                prompts.error(
+                    parent,
+                    QCoreApplication.translate("StartProblem", "The backup was not restored"),
+                    describe(exc),
+                )
                 continue
-            prompts.info(parent, _tr("Backup restored"), restore_text(outcome))
+            prompts.info(
+                parent,
+                QCoreApplication.translate("StartProblem", "Backup restored"),
+                restore_text(outcome),
+            )
         elif choice is Choice.OPEN:
             chosen = ask_open_path(
                 parent,  # type: ignore[arg-type]
-                _tr("Open a database"),
+                QCoreApplication.translate("StartProblem", "Open a database"),
                 str(path.parent),
-                _tr("Tracker databases (*.sqlite3 *.db);;All files (*)"),
+                QCoreApplication.translate(
+                    "StartProblem", "Tracker databases (*.sqlite3 *.db);;All files (*)"
+                ),
             )
             if chosen:
                 target = path = Path(chosen).absolute()
