@@ -245,3 +245,62 @@ def test_open_another_file_instead(qtbot, tmp_path: Path, monkeypatch) -> None:
     db.close()
     assert remembered == [other]
     assert start_problem.Choice.OPEN.value == "open"
+
+
+RUN_GUI_QUIT = r"""
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tracker.ui import settings_store
+settings = settings_store.Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+settings_store.Settings = lambda: settings
+def answer():
+    from tracker.ui.start_problem import StartProblemDialog
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, StartProblemDialog):
+        print("shown:", dialog.findChildren(type(dialog.quit_button))[0].isVisible(), flush=True)
+        dialog.quit_button.click()
+    else:
+        QTimer.singleShot(20, answer)
+QTimer.singleShot(0, answer)
+from tracker.app import run_gui
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def test_run_gui_with_an_empty_file_offers_the_choices_and_quits_cleanly(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    bad = folder / "tracker.sqlite3"
+    bad.write_bytes(b"")
+    out = subprocess.run(
+        [sys.executable, "-c", RUN_GUI_QUIT, str(bad), str(tmp_path / "s.ini")],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 1, out.stderr
+    assert "shown:" in out.stdout
+    assert bad.read_bytes() == b"" and listing(folder) == ["tracker.sqlite3"]
+
+
+def test_the_daily_backup_after_start(window: MainWindow, ctx: AppContext) -> None:
+    from tracker.app import daily_backup
+
+    assert daily_backup(window) is None  # nothing to lose yet
+    add_flat_plan(ctx)
+    made = daily_backup(window)
+    assert isinstance(made, Path) and "-daily-" in made.name
+    assert daily_backup(window) is None  # once a day
+    for p in backups_dir(ctx.db.path).iterdir():
+        p.unlink()
+    backups_dir(ctx.db.path).rmdir()
+    backups_dir(ctx.db.path).write_text("not a folder")
+    assert daily_backup(window) is None
+    assert window.statusBar().currentMessage().startswith("Today's backup was not made:")

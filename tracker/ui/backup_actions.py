@@ -91,7 +91,7 @@ class RestoreDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, b in enumerate(self._backups):
             cells = [
                 local_time(b.taken_at),

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .interaction import Interaction
 
@@ -71,10 +79,11 @@ class StartProblemDialog(QDialog):
         from .backup_actions import local_time
 
         self.setWindowTitle(QCoreApplication.translate("StartProblem", "Cannot open your data"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         self.choice = Choice.QUIT
         title = QLabel(f"<b>{headline(exc)}</b>")
         title.setWordWrap(True)
+        title.setMinimumWidth(520)
         where = QLabel(
             QCoreApplication.translate("StartProblem", "File: %1").replace("%1", str(path))
         )
@@ -106,14 +115,17 @@ class StartProblemDialog(QDialog):
         ):
             button.clicked.connect(lambda _c=False, ch=choice: self._choose(ch))
         row = QHBoxLayout()
-        row.addWidget(self.restore_button)
         row.addStretch(1)
         row.addWidget(self.open_button)
         row.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
+        layout.setSpacing(8)
         for widget in (title, where, untouched, self.details):
             layout.addWidget(widget)
+        layout.addSpacing(8)
+        layout.addWidget(self.restore_button)
         layout.addLayout(row)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         (self.restore_button if newest is not None else self.open_button).setDefault(True)
 
     def _choose(self, choice: Choice) -> None:
