@@ -242,3 +242,22 @@ def test_restore_as_a_subprocess_prints_one_line_for_a_bad_file(
     assert out.stderr.count("\n") == 1 and "is empty" in out.stderr
     assert json.loads(json.dumps(out.stderr))  # plain text, no traceback
     assert "Traceback" not in out.stderr
+
+
+def test_restore_over_a_damaged_database_keeps_it_aside_and_says_so(
+    run: Run, ledger: int, db_file: Path
+) -> None:
+    made = Path(run("backup", "--json").json()["path"])
+    damaged = b"SQLite format 3\x00" + b"\x07" * 6000
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+    db_file.write_bytes(damaged)
+    assert run("plan", "list").one_line_error().startswith("tracker plan: error: ")
+    res = run("restore", str(made))
+    assert res.code == 0, res.err
+    [aside] = db_file.parent.glob("t.damaged-*.sqlite3")
+    assert aside.read_bytes() == damaged
+    assert f"The unusable database was kept aside, unchanged, as {aside}" in res.out
+    assert "kept as" not in res.out.replace("kept aside", "")  # no pre-restore of a bad file
+    assert payments(db_file) == 1
+    assert stat.S_IMODE(db_file.stat().st_mode) == 0o600

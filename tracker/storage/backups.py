@@ -139,13 +139,22 @@ def _named_backups(db_path: Path, folders: Iterable[Path]) -> list[tuple[Path, s
     pattern = _name_pattern(db_path.stem)
     found: list[tuple[tuple[datetime, int, int], Path, str, datetime]] = []
     for folder in folders:
-        with suppress(OSError):
-            for entry in os.scandir(folder):
-                parsed = _parse(pattern, entry.name)
-                if parsed is not None and entry.is_file():
-                    label, taken, n = parsed
-                    order = (taken, n, entry.stat().st_mtime_ns)
-                    found.append((order, Path(entry.path), label, taken))
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # no folder (yet), or not readable
+            continue
+        for entry in entries:
+            parsed = _parse(pattern, entry.name)
+            if parsed is None:
+                continue
+            try:  # another process may rotate it away meanwhile
+                if not entry.is_file():
+                    continue
+                mtime = entry.stat().st_mtime_ns
+            except OSError:
+                continue
+            label, taken, n = parsed
+            found.append(((taken, n, mtime), Path(entry.path), label, taken))
     found.sort(key=lambda t: t[0], reverse=True)
     return [(p, label, taken) for _order, p, label, taken in found]
 
