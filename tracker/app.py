@@ -21,11 +21,12 @@ def run_gui(db_arg: str | None = None) -> int:
     """Open the desktop app; return its exit status.
 
     Window first: the main window is shown and painted before the database (SQLAlchemy) is
-    opened; then the context gets the database and the current tab fills. A file that cannot
-    be opened closes the window again with a message.
+    opened; then the context gets the database, the current tab fills, and today's backup is
+    taken if there is none yet. A file that cannot be opened brings up the choices of
+    ``ui.start_problem`` (restore the newest good backup, open another file, quit).
     """
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from tracker.ui.context import AppContext
     from tracker.ui.fonts import apply_app_font
@@ -73,25 +74,45 @@ def run_gui(db_arg: str | None = None) -> int:
     if not first.painted:
         wait.exec()
 
-    from tracker.storage import StorageError, open_database, resolve_target
     from tracker.ui.fmt import set_currency_display
 
     set_currency_display(settings.currency_display)
 
-    try:
-        db = open_database(resolve_target(db_arg, env))
-    except StorageError as exc:
-        from tracker.ui.errors import describe
+    from tracker.ui.start_problem import open_at_start
 
+    def remember(path: object) -> None:
+        settings.database = str(path)
+
+    db = open_at_start(db_arg, env, first, remember=remember)
+    if db is None:  # the file could not be opened and the user chose Quit
         first.close()
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
         return 1
     ctx.attach_database(db)
     holder["window"].database_ready()
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
+    QTimer.singleShot(0, lambda: daily_backup(holder["window"]))
     return int(app.exec())
+
+
+def daily_backup(window: object) -> object:
+    """Today's automatic backup, after the window is up (once a day; see storage.backups).
+    A failure is shown in the status bar; it never stops the app."""
+    from tracker.storage import StorageError
+    from tracker.storage.backups import daily_backup_if_due
+
+    ctx = getattr(window, "ctx", None)
+    if ctx is None or not ctx.has_database:
+        return None
+    try:
+        return daily_backup_if_due(ctx.db.path)
+    except StorageError as exc:
+        from PySide6.QtCore import QCoreApplication
+
+        text = QCoreApplication.translate("App", "Today's backup was not made: %1")
+        window.statusBar().showMessage(text.replace("%1", str(exc)), 15000)  # type: ignore[attr-defined]
+        return None
 
 
 # -- PDF printing for the CLI (`tracker calendar`, `tracker schedule`) --------------------------

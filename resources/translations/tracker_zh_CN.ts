@@ -4,8 +4,119 @@
 <context>
     <name>App</name>
     <message>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
+        <source>Today&apos;s backup was not made: %1</source>
+        <translation>今天的自动备份未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Made by you</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade (schema %1)</source>
+        <translation>升级前（数据结构 %1）</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore. It replaces your current data; the current data is kept as a backup first.</source>
+        <translation>选择要恢复的备份。恢复会替换当前的数据；当前数据会先保存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>No backups yet. Use “Choose a file…” for a backup elsewhere.</source>
+        <translation>还没有备份。其他位置的备份请用“选择文件…”。</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>The backup was not made; the database was left unchanged.</source>
+        <translation>未能完成备份；数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1: %2 plan(s), %3 payment(s).</source>
+        <translation>已恢复 %1 的备份：%2 笔分期，%3 笔还款。</translation>
+    </message>
+    <message>
+        <source>Your previous data was kept as %1</source>
+        <translation>原来的数据已保存为 %1</translation>
+    </message>
+    <message>
+        <source>The unusable file was kept aside, unchanged, as %1</source>
+        <translation>无法使用的文件已原样移到一旁：%1</translation>
+    </message>
+    <message>
+        <source>The check after the restore found problems; run “tracker check”.</source>
+        <translation>恢复后的检查发现问题；请运行“tracker check”。</translation>
+    </message>
+    <message>
+        <source>Restore %1?
+
+This replaces your current data; the current data is kept as a backup.</source>
+        <translation>恢复 %1？
+
+这会替换当前的数据；当前数据会保存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1569,14 @@
     <message>
         <source>Load sa&amp;mple data</source>
         <translation>载入示例数据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2930,6 +3049,61 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
 </context>
 <context>
+    <name>StartProblem</name>
+    <message>
+        <source>This file was saved by a newer version of Installment Tracker. Update the app to open it.</source>
+        <translation>此文件由更新版本的分期账本保存。请更新应用后再打开。</translation>
+    </message>
+    <message>
+        <source>This file is damaged, empty, or not an Installment Tracker database, so it cannot be opened.</source>
+        <translation>此文件已损坏、为空，或不是分期账本的数据库，因此无法打开。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened.</source>
+        <translation>无法打开数据库文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open your data</source>
+        <translation>无法打开你的数据</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>The file has not been changed.</source>
+        <translation>此文件未被改动。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest good backup (%1, %2 plans)</source>
+        <translation>恢复最新的完好备份(&amp;R)（%1，%2 笔分期）</translation>
+    </message>
+    <message>
+        <source>&amp;Open another file…</source>
+        <translation>打开其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>备份未恢复</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Tracker databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>账本数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Paid</source>
@@ -3021,6 +3195,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the backup before the import failed.</source>
+        <translation>未导入任何内容：导入前的备份失败。</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -32,7 +32,7 @@ def raw_query(path: Path, sql: str) -> list[tuple]:
 
 
 def backups(folder: Path) -> list[Path]:
-    return sorted(folder.glob("tracker.backup-*.sqlite3"))
+    return sorted((folder / "backups").glob("tracker.backup-*.sqlite3"))
 
 
 def test_v1_file_opens_with_every_row(v1_copy: Path):
@@ -69,9 +69,11 @@ def test_upgrade_rebuilding_parent_keeps_children_and_backs_up_first(v1_copy, mi
     plans_sql = raw_query(v1_copy, "SELECT sql FROM sqlite_master WHERE name = 'plans'")[0][0]
     assert plans_sql.rstrip().endswith("STRICT") and "CHECK (principal > 0)" in plans_sql
 
-    [backup] = backups(v1_copy.parent)
+    [backup] = backups(v1_copy.parent)  # in the backups folder beside the database, 0700
     assert backup.name.startswith("tracker.backup-0001-")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
+    assert not list(v1_copy.parent.glob("*.backup-*"))
     assert raw_counts(backup) == V1_COUNTS
     assert raw_query(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert raw_query(backup, "PRAGMA quick_check") == [("ok",)]

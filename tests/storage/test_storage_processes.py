@@ -68,7 +68,7 @@ def test_concurrent_upgrade_runs_once(v1_copy: Path, migrations_with):
     migrations = migrations_with("9001_rebuild_plans.py")
     reports = run(storage_workers.migrate_concurrently, [(str(v1_copy), str(migrations))] * 2)
     assert reports == [("ok", "")] * 2, reports
-    assert len(list(v1_copy.parent.glob("tracker.backup-0001-*.sqlite3"))) == 1
+    assert len(list((v1_copy.parent / "backups").glob("tracker.backup-0001-*.sqlite3"))) == 1
     with closing(sqlite3.connect(v1_copy)) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9001",)
         assert con.execute("SELECT count(*) FROM installments").fetchone() == (20,)

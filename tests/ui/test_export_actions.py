@@ -3,6 +3,8 @@ the import preview driven directly, Chinese text set with setText (never typed).
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -204,6 +206,9 @@ def test_import_adds_plans_and_payments_and_announces_the_change(
     ]
     assert sv.plan_detail(ctx.db, plans[0].id, TODAY).input.notes == "=SUM(A1)"
     assert window.statusBar().currentMessage() == "Imported 2 plan(s) and 1 payment(s)"
+    [backup] = (Path(ctx.db.path).parent / "backups").glob("*.backup-import-*.sqlite3")
+    with closing(sqlite3.connect(backup)) as con:  # taken before the import
+        assert con.execute("SELECT count(*) FROM plans").fetchone() == (0,)
 
 
 def test_import_cancelled_in_the_preview_writes_nothing(
@@ -214,6 +219,7 @@ def test_import_cancelled_in_the_preview_writes_nothing(
     answers["import"] = False
     assert window.transfer_actions.import_csv() is None
     assert sv.list_plans(ctx.db, TODAY) == []
+    assert not (Path(ctx.db.path).parent / "backups").exists()  # no import, no backup
 
 
 def test_import_with_problems_previews_them(

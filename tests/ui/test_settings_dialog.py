@@ -166,7 +166,7 @@ def test_create_refuses_an_existing_file(
 def test_back_up_now(dialog: SettingsDialog, ctx: AppContext) -> None:
     add_flat_plan(ctx, name="Backed up")
     dialog.backup_button.click()
-    backups = list(Path(ctx.db.path).parent.glob("*.backup-*"))
+    backups = list((Path(ctx.db.path).parent / "backups").glob("*.backup-*"))
     assert len(backups) == 1
     assert str(backups[0]) in ctx.interaction.infos[0]
     with open_database(backups[0]) as copy:

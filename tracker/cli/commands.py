@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="periods already paid before tracking (default: every period due before today)",
     )
     add.add_argument("--json", action="store_true")
-    add.set_defaults(run=ledger.plan_add)
+    add.set_defaults(run=ledger.plan_add, writes=True)
 
     lst = psub.add_parser("list", help="every plan with what is left")
     lst.add_argument("--as-of")
@@ -76,12 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     arch = psub.add_parser("archive", help="hide a plan from the default lists")
     arch.add_argument("id", type=int)
     arch.add_argument("--restore", action="store_true", help="bring an archived plan back")
-    arch.set_defaults(run=ledger.plan_archive)
+    arch.set_defaults(run=ledger.plan_archive, writes=True)
 
     dele = psub.add_parser("delete", help="delete a plan and its payments (asks first)")
     dele.add_argument("id", type=int)
     dele.add_argument("--yes", action="store_true", help="do not ask")
-    dele.set_defaults(run=ledger.plan_delete)
+    dele.set_defaults(run=ledger.plan_delete, writes=True)
 
     pay = sub.add_parser("pay", help="record a payment")
     pay.add_argument("id", type=int)
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pay.add_argument("--method")
     pay.add_argument("--note")
     pay.add_argument("--json", action="store_true")
-    pay.set_defaults(run=payments.pay)
+    pay.set_defaults(run=payments.pay, writes=True)
 
     payment = sub.add_parser("payment", help="void a payment")
     pysub = payment.add_subparsers(
@@ -98,7 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     vd = pysub.add_parser("void", help="void a payment (it stays in history)")
     vd.add_argument("payment_id", type=int)
-    vd.set_defaults(run=payments.void)
+    vd.set_defaults(run=payments.void, writes=True)
 
     hist = sub.add_parser("history", help="payment history")
     hist.add_argument("--plan", type=int)
@@ -114,7 +114,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     po.add_argument("--method")
     po.add_argument("--note")
     po.add_argument("--json", action="store_true")
-    po.set_defaults(run=payments.payoff)
+    po.set_defaults(run=payments.payoff, writes=True)
 
     chk = sub.add_parser(
         "check", help="check the file and recompute every plan (exit 1 if anything is wrong)"

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.add_argument("files", nargs="+", metavar="FILE", help="plans and/or payments CSV files")
     imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     imp.add_argument("--json", action="store_true", help="print one JSON object")
-    imp.set_defaults(run=run_import)
+    imp.set_defaults(run=run_import, writes=True)
 
     cal = sub.add_parser("ics", help="write the calendar feed (iCalendar) of unpaid installments")
     cal.add_argument("-o", "--output", help="file to write (default: stdout)")
@@ -162,8 +162,11 @@ def run_import(args: argparse.Namespace, today: date) -> int:
             files.append(ImportFile(name, Path(name).read_bytes()))
         except OSError as exc:
             raise CliError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    db = open_db(args)
+    if not args.dry_run:
+        db.backup(label="import")  # a BackupError stops the import: nothing written
     try:
-        _change, report = import_files(open_db(args), files, today, dry_run=args.dry_run)
+        _change, report = import_files(db, files, today, dry_run=args.dry_run)
     except ImportRefused as exc:
         sys.stderr.write(f"tracker import: error: {exc}\n")
         _listed(exc.report.problems, "")

@@ -44,6 +44,10 @@ def open_db(args: argparse.Namespace) -> Database:
     if db is None:
         db = open_database(resolve_target(args.db, os.environ))
         args.opened_db = db
+        if getattr(args, "writes", False) and not (
+            getattr(args, "quote", False) or getattr(args, "dry_run", False)
+        ):
+            _daily_backup(db)
         loans = db.upgrade_notes.get("loans_repriced")
         if isinstance(loans, list) and loans:
             names = ", ".join(f"#{pid} {name}" for pid, name in loans)
@@ -54,6 +58,18 @@ def open_db(args: argparse.Namespace) -> Database:
                 file=sys.stderr,
             )
     return db
+
+
+def _daily_backup(db: Database) -> None:
+    """Before the first write command of the day: today's ``daily`` backup (a look at file
+    names when it exists). A failure is a warning: the command itself can still be done."""
+    from tracker.storage.backups import daily_backup_if_due
+    from tracker.storage.errors import StorageError
+
+    try:
+        daily_backup_if_due(db.path)
+    except StorageError as exc:
+        print(f"warning: today's backup was not made: {exc}", file=sys.stderr)
 
 
 def _date(args: argparse.Namespace, name: str, today: date) -> date:

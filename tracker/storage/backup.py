@@ -7,8 +7,8 @@ snapshot: copy to a temporary file beside the destination (created 0600), run
 fsync, then ``os.replace`` it into ``<stem>.backup-<label>-<UTC timestamp>.sqlite3``.
 A backup that fails verification is deleted and reported; it never looks like a good one.
 
-The migration path calls it before upgrading a file's schema (label = the old revision); a
-"back up now" action can call it with the default label.
+``backups.take_backup`` calls it to write into the ``backups/`` folder beside the database and
+rotate (before a migration, daily, before an import or a restore, and on "Back up now").
 """
 
 from __future__ import annotations
@@ -92,17 +92,24 @@ def backup_database(
     label: str = "manual",
     dest_dir: Path | None = None,
     now: datetime | None = None,
+    to: Path | None = None,
 ) -> Path:
     """Write a verified copy of the database ``source``; return the backup's path.
 
-    The copy goes to ``dest_dir`` (default: beside ``source``) as
+    The copy goes to ``dest_dir`` (default: beside ``source``; ``backups.take_backup`` passes
+    the backups folder) as
     ``<stem>.backup-<label>-<YYYYmmddTHHMMSSZ>.sqlite3`` with mode 0600. Other connections may
     keep reading and writing meanwhile; the copy is one consistent snapshot.
+    ``to`` names the file instead (the caller has checked it may be written).
     Raises BackupError (nothing left behind) if it cannot be written or does not verify.
     """
     source = source.absolute()
-    dest_dir = (dest_dir or source.parent).absolute()
-    final = _destination(source, dest_dir, label, now or datetime.now(UTC))
+    if to is not None:
+        final = to.absolute()
+        dest_dir = final.parent
+    else:
+        dest_dir = (dest_dir or source.parent).absolute()
+        final = _destination(source, dest_dir, label, now or datetime.now(UTC))
     tmp = dest_dir / f".{final.name}.{secrets.token_hex(4)}.tmp"
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

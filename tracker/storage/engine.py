@@ -90,6 +90,11 @@ def _target_path(target: str | Path) -> Path:
     return Path(target).expanduser().absolute()
 
 
+def database_path(target: str | Path) -> Path:
+    """The absolute file path of ``target`` (a path or a ``sqlite:///`` URL), without opening it."""
+    return _target_path(target)
+
+
 def resolve_target(db: str | None, env: Mapping[str, str]) -> str:
     """The database to use, as an absolute ``sqlite:///`` URL.
 
@@ -150,9 +155,14 @@ class Database:
             if session.new or session.dirty or session.deleted:
                 raise RuntimeError("a read-only session tried to write")  # pragma: no cover
 
-    def backup(self, dest_dir: Path | None = None) -> Path:
-        """Write a verified backup now (see ``backup.backup_database``); return its path."""
-        return backup_database(self.path, dest_dir=dest_dir)
+    def backup(self, dest_dir: Path | None = None, label: str = "manual") -> Path:
+        """Write a verified backup now into the backups folder (``backups.take_backup``, which
+        also rotates) or into ``dest_dir``; return its path."""
+        if dest_dir is None:
+            from .backups import take_backup
+
+            return take_backup(self.path, label)
+        return backup_database(self.path, label=label, dest_dir=dest_dir)
 
     def close(self) -> None:
         """Close every pooled connection (the last one checkpoints the WAL into the file)."""

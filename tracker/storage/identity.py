@@ -156,7 +156,7 @@ def _inspect(path: Path, *, ours: bool, retry: bool = True) -> str | None:
                     path,
                     "has Installment Tracker tables but no schema version (its alembic_version "
                     "row is missing), so it cannot be upgraded safely. Restore a backup "
-                    "(tracker.backup-*.sqlite3 beside it).",
+                    "(tracker restore --list shows the ones in the backups folder beside it).",
                 )
             con.execute("COMMIT")
             return revision

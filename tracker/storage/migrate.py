@@ -6,8 +6,9 @@ ONE transaction on a connection that has ``PRAGMA foreign_keys=OFF`` (set before
 with foreign keys on, a batch rebuild of ``plans`` (SQLite's DROP TABLE) would delete every
 installment and payment through ON DELETE CASCADE. After the revisions,
 ``PRAGMA foreign_key_check`` and ``quick_check`` must come back clean or the whole upgrade is
-rolled back. A file that already has data gets a verified backup first, taken while this
-transaction holds the write lock, so the backup is exactly the state being migrated.
+rolled back. A file that already has data gets a verified backup first (in the ``backups/``
+folder beside it, label = the old revision), taken while this transaction holds the write
+lock, so the backup is exactly the state being migrated.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .backup import backup_database
+from .backups import take_backup
 from .connection import make_engine
 from .errors import MigrationError, NewerDatabaseError, StorageError
 from .identity import APPLICATION_ID, check_summary
@@ -112,7 +113,7 @@ def upgrade(
                 return None
             if current is not None and current not in known_revisions(migrations_dir):
                 raise _newer(path, current)
-            saved = backup_database(path, label=current) if backup and current else None
+            saved = take_backup(path, current) if backup and current else None
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)

@@ -241,6 +241,12 @@ class TransferActions(QObject):
         report = self._preview(title, files)
         if report is None or not ask_import(report, self.window):
             return None
+        try:  # every import is preceded by a verified backup (backups/ beside the database)
+            self.ctx.db.backup(label="import")
+        except StorageError as exc:
+            headline = self.tr("Nothing was imported: the backup before the import failed.")
+            self.ctx.interaction.error(self.window, title, f"{headline}\n\n{exc}")
+            return None
         try:
             with self._progress(self.tr("Importing…")) as progress:
                 result = self.ctx.act(

@@ -181,6 +181,14 @@ class MainWindow(QMainWindow):
             self._print = PrintActions(self)
         return self._print
 
+    def _backups(self, name: str) -> object:
+        """Back up now / Restore from backup (``backup_actions`` loads on first use)."""
+        if not self._ready:
+            return None
+        from . import backup_actions
+
+        return getattr(backup_actions, name)(self)
+
     # -- menus and shortcuts --------------------------------------------------------------
     def _action(
         self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
@@ -204,6 +212,17 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         file_actions.install(self, file)
+        file.addSeparator()
+        self.backup_action = self._action(
+            self.tr("&Back up now"), lambda: self._backups("back_up_now")
+        )
+        self.backup_action.setObjectName("back_up_now")
+        file.addAction(self.backup_action)
+        self.restore_action = self._action(
+            self.tr("&Restore from backup…"), lambda: self._backups("restore_from_backup")
+        )
+        self.restore_action.setObjectName("restore_from_backup")
+        file.addAction(self.restore_action)
         file.addSeparator()
         file.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         file.addSeparator()

@@ -4,7 +4,8 @@ OK stores the preferences; the main window then rebuilds itself so a new languag
 shows everywhere (the data lives in the database, so nothing is lost). The database buttons
 act at once: "Open another…" and "Create new…" switch the app to that file
 (``ctx.replace_database``) and remember it for the next start; "Back up now" writes a
-verified copy beside the file. A file that is not ours is refused and left untouched.
+verified copy into the backups folder beside the file. A file that is not ours is refused and
+left untouched.
 """
 
 from __future__ import annotations
@@ -269,7 +270,8 @@ class SettingsDialog(QDialog):
         return True
 
     def back_up(self) -> Path | None:
-        """Write a verified backup of the current database beside it; return its path."""
+        """Write a verified backup of the current database into its backups folder; return its
+        path."""
         title = self.tr("Back up")
         try:
             target = self.ctx.db.backup()
