@@ -54,6 +54,7 @@ def audit(db: Database) -> AuditReport:
     """Check the file (integrity, foreign keys) and recompute every plan from its raw schedule
     and payments, reporting every difference; reads only."""
     with db.engine.connect() as conn:
+        conn.execution_options(read_only=True)  # reads only: no write lock, no WAL switch
         integrity = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check"))
         orphans = tuple(
             f"{table} row {rowid} points at a missing {parent}"

@@ -85,6 +85,7 @@ def upgrade(
     migrations_dir: Path = MIGRATIONS_DIR,
     backup: bool = True,
     notes: dict[str, object] | None = None,
+    shown: Path | None = None,
 ) -> Path | None:
     """Upgrade the database file at ``path`` to ``target``; return the backup written, if any.
 
@@ -93,14 +94,16 @@ def upgrade(
     Also stamps ``application_id`` and sets ``user_version`` to a numeric revision id.
     Raises NewerDatabaseError, BackupError or MigrationError; on any error nothing changed.
     What the revisions report for the user (e.g. ``loans_repriced``: the (id, name) of loans
-    whose payoff policy moved to the new default) is put in ``notes``.
+    whose payoff policy moved to the new default) is put in ``notes``. Messages name
+    ``shown`` (default ``path``): a new database is built in a temporary file.
     """
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
     cfg = alembic_config(migrations_dir)
     script = _scripts(migrations_dir)
-    engine = make_engine(path, foreign_keys=False, pooled=False)
+    shown = shown or path
+    engine = make_engine(path, foreign_keys=False, pooled=False, shown=shown)
     current: str | None = None
     try:
         wanted = script.get_revision(target)
@@ -111,7 +114,7 @@ def upgrade(
             if current == wanted.revision:
                 return None
             if current is not None and current not in known_revisions(migrations_dir):
-                raise _newer(path, current)
+                raise _newer(shown, current)
             saved = backup_database(path, label=current) if backup and current else None
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             cfg.attributes["connection"] = conn
@@ -131,11 +134,11 @@ def upgrade(
                 raise MigrationError(f"quick_check after the upgrade: {check_summary(check)}")
         return saved
     except MigrationError as e:
-        raise MigrationError(_failed(path, current, target, e)) from e
+        raise MigrationError(_failed(shown, current, target, e)) from e
     except StorageError:
         raise
     except Exception as e:  # a failing revision script: the transaction was rolled back
-        raise MigrationError(_failed(path, current, target, e)) from e
+        raise MigrationError(_failed(shown, current, target, e)) from e
     finally:
         engine.dispose()
 
