@@ -44,6 +44,13 @@ def open_db(args: argparse.Namespace) -> Database:
     if db is None:
         db = open_database(resolve_target(args.db, os.environ))
         args.opened_db = db
+        for moved in _list_note(db.upgrade_notes.get("stale_wal")):
+            print(
+                f"note: {db.path}-wal did not belong to the database (it is in rollback-journal "
+                "mode, e.g. a backup copied over it), so its changes were not applied; it was "
+                f"moved aside, unchanged, to {moved}",
+                file=sys.stderr,
+            )
         loans = db.upgrade_notes.get("loans_repriced")
         if isinstance(loans, list) and loans:
             names = ", ".join(f"#{pid} {name}" for pid, name in loans)
@@ -54,6 +61,10 @@ def open_db(args: argparse.Namespace) -> Database:
                 file=sys.stderr,
             )
     return db
+
+
+def _list_note(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _date(args: argparse.Namespace, name: str, today: date) -> date:

@@ -63,7 +63,8 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 
     14,
     26,
 )
-_IOERR_WRITE = _IOERR | (3 << 8)  # a write() failed: ENOSPC, EDQUOT, or EFBIG past RLIMIT_FSIZE
+# A write() failed (ENOSPC, EDQUOT, or EFBIG past RLIMIT_FSIZE), or the -shm could not grow.
+_IOERR_WRITE, _IOERR_SHMSIZE = _IOERR | (3 << 8), _IOERR | (19 << 8)
 
 
 def sqlite_url(path: Path) -> str:
@@ -109,7 +110,7 @@ def translate_sqlite_error(error: BaseException, path: Path) -> StorageIOError |
     unsaved = "Nothing from this change was saved."
     if primary == _FULL:
         text = f"The disk is full: could not write to {path}. {unsaved} Free some space and retry."
-    elif code == _IOERR_WRITE:
+    elif code in (_IOERR_WRITE, _IOERR_SHMSIZE):
         text = (
             f"The disk is full (or the file-size limit was reached): could not write to {path} "
             f"({name}). {unsaved} Free some space and retry."
