@@ -75,6 +75,11 @@ class AppContext(QObject):
         self.db = db
 
     @property
+    def read_only(self) -> bool:
+        """Whether the database was opened read-only: every action that writes is disabled."""
+        return self.db is not None and bool(getattr(self.db, "read_only", False))
+
+    @property
     def has_database(self) -> bool:
         """Whether a database is attached yet."""
         return self.db is not None

@@ -299,8 +299,11 @@ class PaymentsScreen(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_payment()
-        self.void_button.setEnabled(row is not None and not row.voided)
-        self.record_button.setEnabled(row is not None or self.plan_combo.currentData() is not None)
+        writable = not self.ctx.read_only  # a read-only file: nothing that writes
+        self.void_button.setEnabled(row is not None and not row.voided and writable)
+        self.record_button.setEnabled(
+            writable and (row is not None or self.plan_combo.currentData() is not None)
+        )
 
     def delete_selected(self) -> None:
         """Void the selected payment after asking (Delete key and the Void button)."""

@@ -232,11 +232,13 @@ class PlansScreen(QWidget):
         row = self.selected_row()
         has = row is not None
         open_plan = row is not None and row.status is not PlanStatus.CLOSED
-        self.pay_button.setEnabled(open_plan)
-        self.payoff_button.setEnabled(open_plan)
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-        self.archive_button.setEnabled(has)
+        writable = not self.ctx.read_only  # a read-only file: nothing that writes
+        self.new_button.setEnabled(writable)
+        self.pay_button.setEnabled(open_plan and writable)
+        self.payoff_button.setEnabled(open_plan and writable)
+        self.edit_button.setEnabled(has and writable)
+        self.delete_button.setEnabled(has and writable)
+        self.archive_button.setEnabled(has and writable)
         archived = row is not None and row.archived
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
         if row is None:
