@@ -91,6 +91,9 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
+    from tracker.ui.health import check_later
+
+    check_later(holder["window"], db)  # the fast audit, off the GUI thread, after the fill
     return int(app.exec())
 
 

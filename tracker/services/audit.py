@@ -17,13 +17,13 @@ from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import format_percent
 from tracker.domain.plan import Schedule
-from tracker.storage.derived import DERIVED_REV, per_period
+from tracker.storage.derived import DERIVED_REV, consistency_problems, per_period
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
 
 from .convert import installments_of, payments_of, rules_of, terms_of
 
-__all__ = ["AuditReport", "audit", "derived_mismatches"]
+__all__ = ["AuditReport", "audit", "derived_mismatches", "quick_audit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,25 @@ def audit(db: Database) -> AuditReport:
         plans = conn.exec_driver_sql("SELECT count(*) FROM plans").scalar_one()
         payments = conn.exec_driver_sql("SELECT count(*) FROM payments").scalar_one()
     mismatches = tuple(derived_mismatches(db)) if integrity == ("ok",) else ()
+    return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
+
+
+def quick_audit(db: Database) -> AuditReport:
+    """The fast audit for every start-up: ``quick_check`` (not the full ``integrity_check``),
+    ``foreign_key_check`` and the SQL consistency checks of the stored derived columns
+    (``storage.derived.consistency_problems``), in one read snapshot; no replay. Reads only,
+    never takes the write lock."""
+    with db.engine.connect() as conn:
+        conn.execution_options(read_only=True)
+        with conn.begin():
+            integrity = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check"))
+            orphans = tuple(
+                f"{table} row {rowid} points at a missing {parent}"
+                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+            )
+            plans = conn.exec_driver_sql("SELECT count(*) FROM plans").scalar_one()
+            payments = conn.exec_driver_sql("SELECT count(*) FROM payments").scalar_one()
+            mismatches = tuple(consistency_problems(conn)) if integrity == ("ok",) else ()
     return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
 
 
