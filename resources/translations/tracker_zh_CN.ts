@@ -683,6 +683,10 @@
         <translation>没有要导入的文件</translation>
     </message>
     <message>
+        <source>the check after the import found {count} problem(s), the first: {first}; nothing was imported</source>
+        <translation>导入后的检查发现 {count} 个问题，第一个：{first}；没有导入任何内容</translation>
+    </message>
+    <message>
         <source>{n} problem on {lines} line of {files}; nothing was imported</source>
         <translation>{files} 中有 {n} 个问题（共 {lines} 行），未导入任何内容</translation>
     </message>

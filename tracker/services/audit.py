@@ -7,6 +7,7 @@ run it after every sequence of actions. It reads every plan in full, so it is no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,13 +86,16 @@ def quick_audit(db: Database) -> AuditReport:
     return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
 
 
-def derived_mismatches(db: Database) -> list[str]:
-    """Every stored derived value that differs from a full replay, as readable lines."""
+def derived_mismatches(db: Database, plan_ids: Iterable[int] | None = None) -> list[str]:
+    """Every stored derived value that differs from a full replay, as readable lines (of
+    every plan, or of ``plan_ids`` only)."""
     problems: list[str] = []
     with db.read_session() as s:
         query = select(PlanRecord).options(
             selectinload(PlanRecord.installments), selectinload(PlanRecord.payments)
         )
+        if plan_ids is not None:
+            query = query.where(PlanRecord.id.in_(sorted(set(plan_ids))))
         for rec in s.scalars(query.order_by(PlanRecord.id)):
             problems.extend(_plan_mismatches(rec))
     return problems

@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from .errors import StorageIOError
 
@@ -143,6 +143,7 @@ def make_engine(
     pooled: bool = True,
     read_only: bool = False,
     shown: Path | None = None,
+    connection: sqlite3.Connection | None = None,
 ) -> Engine:
     """An Engine on the file at ``path`` with the app's connection settings (see module doc).
 
@@ -150,9 +151,12 @@ def make_engine(
     (every connection is closed when released), for short-lived engines. ``read_only=True``
     opens the file with :func:`read_only_uri` (every write fails with SQLITE_READONLY).
     ``shown`` is the path error messages name (default ``path``; a new database is built in a
-    temporary file, but the user knows only the final name).
+    temporary file, but the user knows only the final name). ``connection`` makes an engine
+    over that one existing connection (e.g. a private in-memory copy; ``path`` only names it).
     """
-    if read_only:
+    if connection is not None:
+        engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+    elif read_only:
         uri = read_only_uri(path)
         engine = create_engine(
             "sqlite://",

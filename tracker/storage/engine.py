@@ -163,6 +163,11 @@ class Database:
             "write to and open the copy."
         )
 
+    def check_writable(self) -> None:
+        """Raise ReadOnlyDatabaseError (the one-line refusal) on a read-only file."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyDatabaseError(self.read_only_message())
+
     @property
     def url(self) -> str:
         """The ``sqlite:///`` URL of the file."""
@@ -173,8 +178,7 @@ class Database:
         """One transaction: commit on success, roll back on any exception.
 
         Raises ReadOnlyDatabaseError at once (nothing read or written) on a read-only file."""
-        if self.read_only_reason is not None:
-            raise ReadOnlyDatabaseError(self.read_only_message())
+        self.check_writable()
         with self._sessions() as session, session.begin():
             yield session
 

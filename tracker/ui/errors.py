@@ -157,6 +157,11 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "{reason}"),
     # tracker/services/imports.py
     QT_TRANSLATE_NOOP("Errors", "no file to import"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the check after the import found {count} problem(s), the first: {first}; "
+        "nothing was imported",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{n} problem on {lines} line of {files}; nothing was imported"),
     QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} line of {files}; nothing was imported"),
     QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} lines of {files}; nothing was imported"),
