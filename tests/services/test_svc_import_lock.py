@@ -19,7 +19,8 @@ import pytest
 
 from tracker import services as sv
 from tracker.services.audit import audit
-from tracker.storage import open_database
+from tracker.services.imports import ImportFile, import_files
+from tracker.storage import ReadOnlyDatabaseError, open_database
 
 IMPORTER = textwrap.dedent(
     """
@@ -143,3 +144,35 @@ def test_an_import_with_nothing_in_between_is_checked_once(ledger: Path, tmp_pat
     with open_database(ledger) as db:
         assert [p.amount for p in sv.history(db, 1)] == [32160]
         assert audit(db).ok
+
+
+def test_an_import_whose_result_fails_the_audit_writes_nothing(db, add, snapshot):
+    """The audit runs on the result before it reaches the file: a stored balance that
+    disagrees with its installments (damage from outside the app) stops the import."""
+    add()
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE plans SET remaining = remaining + 1 WHERE id = 1")
+    before = snapshot()
+    data = "name,model,principal,periods,rate_pct,first_due\nnew,flat,1200.00,12,0.5,2024-06-30\n"
+    with pytest.raises(sv.ServiceError) as info:
+        import_files(db, [ImportFile("p.csv", data.encode())], date(2024, 5, 10))
+    text = str(info.value)
+    assert text.startswith("the check after the import found 1 problem(s), the first: plan 1:")
+    assert text.endswith("nothing was imported")
+    assert snapshot() == before
+
+
+def test_a_dry_run_works_on_a_read_only_file_and_an_import_is_refused(
+    db, db_file: Path, add, snapshot
+):
+    add()
+    db.close()
+    ro = open_database(db_file)
+    ro.read_only_reason = "file"  # as open_database decides for a file it cannot write
+    data = "name,model,principal,periods,rate_pct,first_due\nnew,flat,1200.00,12,0.5,2024-06-30\n"
+    files = [ImportFile("p.csv", data.encode())]
+    _change, report = import_files(ro, files, date(2024, 5, 10), dry_run=True)
+    assert [p.name for p in report.plans] == ["new"]
+    with pytest.raises(ReadOnlyDatabaseError, match="is read-only"):
+        import_files(ro, files, date(2024, 5, 10))
+    ro.close()
