@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>Read-only database</source>
+        <translation>只读数据库</translation>
+    </message>
+</context>
+<context>
     <name>CalendarScreen</name>
     <message>
         <source>Previous month</source>
@@ -969,6 +976,10 @@
     <message>
         <source>amount {k}: {error}</source>
         <translation>第 {k} 个金额：{error}</translation>
+    </message>
+    <message>
+        <source>This database is read-only: its file, folder or disk cannot be written, so nothing in it can be changed. You can view, export and print; to make changes, copy it to a folder you can write to and open the copy.</source>
+        <translation>此数据库是只读的：它的文件、所在文件夹或磁盘不可写入，因此其中的任何内容都无法修改。可以查看、导出和打印；如需修改，请把它复制到可写入的文件夹，再打开副本。</translation>
     </message>
     <message>
         <source>The database file could not be used.</source>

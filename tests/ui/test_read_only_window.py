@@ -157,3 +157,21 @@ def test_an_unchanged_copy_of_the_file_is_what_was_read(tmp_path: Path):
     before = (sha256(f), listing(tmp_path))
     shutil.copyfile(f, tmp_path / "y")
     assert listing(tmp_path) != before[1]
+
+
+def test_every_way_into_a_write_is_refused_with_the_reason(qtbot, read_only_ctx: AppContext):
+    """Double-clicks and direct calls reach the handlers although the buttons are disabled:
+    each says the database is read-only and opens no dialog."""
+    window = _window(qtbot, read_only_ctx)
+    plans = window.plans
+    window.tabs.setCurrentWidget(plans)
+    plans.table.selectRow(0)
+    interaction = read_only_ctx.interaction
+    calls = [plans.edit_selected, plans.record_payment, plans.pay_off, plans.toggle_archived,
+             plans.delete_selected, plans.new_plan, window.overview.load_sample_data,
+             window.transfer_actions.import_csv, window.undo]  # fmt: skip
+    for call in calls:
+        call()
+    assert len(interaction.errors) == len(calls)
+    assert all("is read-only" in text for text in interaction.errors), interaction.errors
+    assert not interaction.asked  # no confirmation, no dialog was reached

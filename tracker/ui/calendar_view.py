@@ -265,6 +265,8 @@ class CalendarScreen(QWidget):
 
     def record_payment(self) -> None:
         """Record a payment on the selected installment's plan."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         item = self.selected_item()
         if item is not None and item.amount_due > 0:
             record_payment_dialog(self.ctx, self, item.plan_id)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import Amount
-from tracker.storage import StorageError
+from tracker.storage import ReadOnlyDatabaseError, StorageError
 
 from . import fmt
 from .fmt import QT_TRANSLATE_NOOP
@@ -326,6 +326,13 @@ def describe(exc: BaseException) -> str:
     ``fmt.money``; a storage failure under a translated headline; anything else as it is."""
     if isinstance(exc, UserError):
         return _render(exc.template, exc.params)
+    if isinstance(exc, ReadOnlyDatabaseError):
+        return QCoreApplication.translate(
+            "Errors",
+            "This database is read-only: its file, folder or disk cannot be written, so "
+            "nothing in it can be changed. You can view, export and print; to make changes, "
+            "copy it to a folder you can write to and open the copy.",
+        )
     if isinstance(exc, StorageError):
         headline = QCoreApplication.translate("Errors", "The database file could not be used.")
         return f"{headline}\n\n{exc}"

@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Ctrl+Z: undo the last edit, delete or payment."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         self.ctx.undo(self)
 
     def _update_undo(self) -> None:

@@ -328,12 +328,16 @@ class OverviewScreen(QWidget):
         self._pay(item)
 
     def _pay(self, item: InstallmentRow) -> None:
+        if self.ctx.refuse_if_read_only(self):
+            return
         from .payment_dialog import record_payment_dialog
 
         record_payment_dialog(self.ctx, self, item.plan_id)
 
     def load_sample_data(self) -> None:
         """Add the five sample plans (asking first if there are plans already); undoable."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         title = self.tr("Load sample data")
         if not self._query().empty and not self.ctx.interaction.confirm(
             self,

@@ -307,6 +307,8 @@ class PaymentsScreen(QWidget):
 
     def delete_selected(self) -> None:
         """Void the selected payment after asking (Delete key and the Void button)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_payment()
         if row is None or row.voided:
             return
@@ -326,6 +328,8 @@ class PaymentsScreen(QWidget):
 
     def record_payment(self) -> None:
         """Record a payment on the selected payment's plan (or the filtered plan)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_payment()
         plan_id = row.plan_id if row is not None else self.plan_combo.currentData()
         if plan_id is not None:

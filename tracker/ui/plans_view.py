@@ -264,6 +264,8 @@ class PlansScreen(QWidget):
 
     def new_plan(self) -> int | None:
         """Ctrl+N: the new-plan form; the saved plan is selected and its id returned."""
+        if self.ctx.refuse_if_read_only(self):
+            return None
         from .plan_dialog import open_plan_dialog
 
         plan_id = open_plan_dialog(self.ctx, self)
@@ -273,6 +275,8 @@ class PlansScreen(QWidget):
 
     def edit_selected(self) -> None:
         """Edit the selected plan (also on double-click)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self.selected_id()
         if plan_id is None:
             return
@@ -291,6 +295,8 @@ class PlansScreen(QWidget):
 
     def record_payment(self) -> None:
         """Ctrl+P: record a payment on the selected plan."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self._need_selection()
         if plan_id is None:
             return
@@ -300,6 +306,8 @@ class PlansScreen(QWidget):
 
     def pay_off(self) -> None:
         """Pay the selected plan off early (the dialog shows the quote first)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self._need_selection()
         if plan_id is None:
             return
@@ -309,6 +317,8 @@ class PlansScreen(QWidget):
 
     def toggle_archived(self) -> None:
         """Archive the selected plan, or restore it if it is archived."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_row()
         if row is None:
             return
@@ -317,6 +327,8 @@ class PlansScreen(QWidget):
 
     def delete_selected(self) -> None:
         """Delete: delete the selected plan after asking (undo restores it with its payments)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_row()
         if row is None:
             return
