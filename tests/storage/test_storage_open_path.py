@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.readonly import listing, sha256
-from tracker.storage import open_database
+from tracker.storage import StorageError, open_database
 from tracker.storage.engine import _set_aside_stale_wal
 
 KILLED_AFTER_COMMIT = textwrap.dedent(
@@ -230,3 +230,30 @@ def test_an_import_on_a_full_tmpfs_rolls_back(small_tmpfs: Path, tmp_path: Path,
         conn.execution_options(read_only=True)
         assert conn.exec_driver_sql("PRAGMA quick_check").scalar_one() == "ok"
         assert conn.exec_driver_sql("SELECT name FROM plans").scalars().all() == ["小米14 Pro"]
+
+
+def test_a_stale_wal_on_read_only_media_is_refused_not_replayed(live: Path, tmp_path: Path):
+    from tests.storage.readonly import mount_unavailable, read_only_mount
+
+    reason = mount_unavailable()
+    if reason:
+        pytest.skip(reason)
+    with open_database(live) as db:
+        backup = db.backup(dest_dir=tmp_path)
+    _kill_after_commit(live)
+    shutil.copyfile(backup, live)
+    before = listing(live.parent)
+    try:
+        mount = read_only_mount(live.parent, tmp_path / "media")
+        folder = mount.__enter__()
+    except Exception as exc:
+        pytest.skip(f"cannot make a read-only bind mount: {exc}")
+    try:
+        with pytest.raises(StorageError, match="cannot be moved aside") as info:
+            open_database(folder / live.name)
+        assert "does not belong to the database" in str(info.value)
+    finally:
+        mount.__exit__(None, None, None)
+    after = listing(live.parent)
+    del after["media"]  # the mount point itself
+    assert after == before  # the -wal is still there, the file unchanged
