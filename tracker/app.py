@@ -93,6 +93,9 @@ def run_gui(db_arg: str | None = None) -> int:
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
     QTimer.singleShot(0, lambda: daily_backup(holder["window"]))
+    from tracker.ui.health import check_later
+
+    check_later(holder["window"], db)  # the fast audit, off the GUI thread, after the fill
     return int(app.exec())
 
 

@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>Read-only database</source>
+        <translation>只读数据库</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Daily</source>
@@ -953,6 +960,10 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>没有要导入的文件</translation>
     </message>
     <message>
+        <source>the check after the import found {count} problem(s), the first: {first}; nothing was imported</source>
+        <translation>导入后的检查发现 {count} 个问题，第一个：{first}；没有导入任何内容</translation>
+    </message>
+    <message>
         <source>{n} problem on {lines} line of {files}; nothing was imported</source>
         <translation>{files} 中有 {n} 个问题（共 {lines} 行），未导入任何内容</translation>
     </message>
@@ -1409,8 +1420,31 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>第 {period} 期只还了一部分；请先还清这期再提前还款</translation>
     </message>
     <message>
+        <source>This database is read-only: its file, folder or disk cannot be written, so nothing in it can be changed. You can view, export and print; to make changes, copy it to a folder you can write to and open the copy.</source>
+        <translation>此数据库是只读的：它的文件、所在文件夹或磁盘不可写入，因此其中的任何内容都无法修改。可以查看、导出和打印；如需修改，请把它复制到可写入的文件夹，再打开副本。</translation>
+    </message>
+    <message>
         <source>The database file could not be used.</source>
         <translation>无法使用数据库文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>The check at start-up found problems in %1 (%2 in all):</source>
+        <translation>启动检查在 %1 中发现问题（共 %2 处）：</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 处。</translation>
+    </message>
+    <message>
+        <source>Totals shown may be wrong. Restore a backup with File ▸ Restore from backup…, and avoid recording payments in this file until then.</source>
+        <translation>显示的合计可能有误。请通过“文件 ▸ 从备份恢复…”恢复备份，在此之前不要在这个文件中记录还款。</translation>
+    </message>
+    <message>
+        <source>Your database needs attention</source>
+        <translation>数据库需要处理</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1591,14 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>Payments</source>
         <translation>还款记录</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 cannot be changed (its file, folder or disk cannot be written). You can view, export and print; to make changes, copy it to a folder you can write to and open the copy.</source>
+        <translation>只读：%1 无法修改（该文件、所在文件夹或磁盘不可写入）。可以查看、导出和打印；如需修改，请把它复制到可写入的文件夹，再打开副本。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1710,8 +1752,16 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>可在“编辑”中按计划修改。</translation>
     </message>
     <message>
+        <source>A leftover change log (-wal) beside the database did not belong to it (the database was probably restored by copying a backup over it), so its changes were not applied. It was moved aside, unchanged, to:</source>
+        <translation>数据库旁遗留的变更日志（-wal）不属于该数据库（数据库可能是用备份直接覆盖恢复的），因此其中的更改没有被应用。它已原样移到：</translation>
+    </message>
+    <message>
         <source>Your data was upgraded</source>
         <translation>数据已升级</translation>
+    </message>
+    <message>
+        <source>About your database</source>
+        <translation>关于您的数据库</translation>
     </message>
 </context>
 <context>

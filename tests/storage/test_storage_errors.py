@@ -34,9 +34,12 @@ def test_database_full_is_reported_and_rolled_back(db, make_plan):
     "code, name, words",
     [
         (13, "SQLITE_FULL", "disk is full"),
-        (10 | (3 << 8), "SQLITE_IOERR_WRITE", "Could not read or write"),
+        # RLIMIT_FSIZE (EFBIG) and some full disks surface as a failed write(): the same cause
+        (10 | (3 << 8), "SQLITE_IOERR_WRITE", "disk is full (or the file-size limit"),
+        (10 | (1 << 8), "SQLITE_IOERR_READ", "Could not read or write"),
         (11, "SQLITE_CORRUPT", "damaged"),
-        (8, "SQLITE_READONLY", "permissions"),
+        (8, "SQLITE_READONLY", "is read-only"),
+        (14, "SQLITE_CANTOPEN", "permissions"),
         (5, "SQLITE_BUSY", "busy"),
     ],
 )

@@ -97,7 +97,12 @@ def test_the_cascade_trap_is_real(v1_copy: Path):
 
 @pytest.mark.parametrize(
     "revision, message",
-    [("9001_orphans.py", "missing rows"), ("9001_broken.py", "no such table")],
+    [
+        ("9001_orphans.py", "missing rows"),
+        ("9001_broken.py", "no such table"),
+        ("9001_lose_a_payment.py", "the upgrade changed the ledger"),
+        ("9001_skew_derived.py", "the audit after the upgrade found"),
+    ],
 )
 def test_failed_upgrade_changes_nothing(v1_copy, migrations_with, revision, message):
     with pytest.raises(MigrationError, match=message) as info:

@@ -163,7 +163,7 @@ def run_import(args: argparse.Namespace, today: date) -> int:
         except OSError as exc:
             raise CliError(f"cannot read {name!r}: {exc.strerror or exc}") from None
     db = open_db(args)
-    if not args.dry_run:
+    if not args.dry_run and not db.read_only:  # a read-only file refuses the import itself
         db.backup(label="import")  # a BackupError stops the import: nothing written
     try:
         _change, report = import_files(db, files, today, dry_run=args.dry_run)

@@ -44,10 +44,20 @@ def open_db(args: argparse.Namespace) -> Database:
     if db is None:
         db = open_database(resolve_target(args.db, os.environ))
         args.opened_db = db
-        if getattr(args, "writes", False) and not (
-            getattr(args, "quote", False) or getattr(args, "dry_run", False)
+        if (
+            getattr(args, "writes", False)
+            and not (getattr(args, "quote", False) or getattr(args, "dry_run", False))
+            and not db.read_only  # the write will be refused; nothing is created beside it
+            and getattr(args, "command", "") != "import"  # it takes its own backup first
         ):
             _daily_backup(db)
+        for moved in _list_note(db.upgrade_notes.get("stale_wal")):
+            print(
+                f"note: {db.path}-wal did not belong to the database (it is in rollback-journal "
+                "mode, e.g. a backup copied over it), so its changes were not applied; it was "
+                f"moved aside, unchanged, to {moved}",
+                file=sys.stderr,
+            )
         loans = db.upgrade_notes.get("loans_repriced")
         if isinstance(loans, list) and loans:
             names = ", ".join(f"#{pid} {name}" for pid, name in loans)
@@ -70,6 +80,10 @@ def _daily_backup(db: Database) -> None:
         daily_backup_if_due(db.path)
     except StorageError as exc:
         print(f"warning: today's backup was not made: {exc}", file=sys.stderr)
+
+
+def _list_note(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _date(args: argparse.Namespace, name: str, today: date) -> date:

@@ -7,6 +7,7 @@ run it after every sequence of actions. It reads every plan in full, so it is no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,13 +18,13 @@ from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import format_percent
 from tracker.domain.plan import Schedule
-from tracker.storage.derived import DERIVED_REV, per_period
+from tracker.storage.derived import DERIVED_REV, consistency_problems, per_period
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
 
 from .convert import installments_of, payments_of, rules_of, terms_of
 
-__all__ = ["AuditReport", "audit", "derived_mismatches"]
+__all__ = ["AuditReport", "audit", "derived_mismatches", "quick_audit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ def audit(db: Database) -> AuditReport:
     """Check the file (integrity, foreign keys) and recompute every plan from its raw schedule
     and payments, reporting every difference; reads only."""
     with db.engine.connect() as conn:
+        conn.execution_options(read_only=True)  # reads only: no write lock, no WAL switch
         integrity = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check"))
         orphans = tuple(
             f"{table} row {rowid} points at a missing {parent}"
@@ -65,13 +67,35 @@ def audit(db: Database) -> AuditReport:
     return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
 
 
-def derived_mismatches(db: Database) -> list[str]:
-    """Every stored derived value that differs from a full replay, as readable lines."""
+def quick_audit(db: Database) -> AuditReport:
+    """The fast audit for every start-up: ``quick_check`` (not the full ``integrity_check``),
+    ``foreign_key_check`` and the SQL consistency checks of the stored derived columns
+    (``storage.derived.consistency_problems``), in one read snapshot; no replay. Reads only,
+    never takes the write lock."""
+    with db.engine.connect() as conn:
+        conn.execution_options(read_only=True)
+        with conn.begin():
+            integrity = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check"))
+            orphans = tuple(
+                f"{table} row {rowid} points at a missing {parent}"
+                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+            )
+            plans = conn.exec_driver_sql("SELECT count(*) FROM plans").scalar_one()
+            payments = conn.exec_driver_sql("SELECT count(*) FROM payments").scalar_one()
+            mismatches = tuple(consistency_problems(conn)) if integrity == ("ok",) else ()
+    return AuditReport(int(plans), int(payments), integrity, orphans, mismatches)
+
+
+def derived_mismatches(db: Database, plan_ids: Iterable[int] | None = None) -> list[str]:
+    """Every stored derived value that differs from a full replay, as readable lines (of
+    every plan, or of ``plan_ids`` only)."""
     problems: list[str] = []
     with db.read_session() as s:
         query = select(PlanRecord).options(
             selectinload(PlanRecord.installments), selectinload(PlanRecord.payments)
         )
+        if plan_ids is not None:
+            query = query.where(PlanRecord.id.in_(sorted(set(plan_ids))))
         for rec in s.scalars(query.order_by(PlanRecord.id)):
             problems.extend(_plan_mismatches(rec))
     return problems

@@ -5,7 +5,9 @@ import is one transaction for the whole batch of files: every row is checked wit
 rules as adding a plan or recording a payment (``plans.validate_input``, the schedule builder,
 ``ledger.check_payment``, the payoff quote), and a batch with any bad row writes nothing and
 reports every bad row by file and line. A dry run checks everything the same way and then
-rolls back.
+rolls back. The checking happens on a private in-memory copy, without the write lock; only
+the copy of the result into the file takes it (see ``import_files``), and an audit of the
+result must come back clean first.
 
 How an import finds its way (see ``reports.csv_columns``):
 
@@ -59,8 +61,10 @@ from tracker.domain.rows import PaymentRow
 from tracker.domain.schedule import build_schedule
 from tracker.reports import csv_import
 from tracker.reports.csv_columns import PlanLine
+from tracker.storage.derived import consistency_problems
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.scratch import Changed, copy_plans, scratch_database, snapshot
 
 from .convert import (
     installment_records,
@@ -482,38 +486,25 @@ class _Batch:
         )
 
 
-def import_files(
+CHECK_ATTEMPTS = 3
+"""How many times an import is checked aside before it falls back to checking under the lock."""
+
+
+def _run(
     db: Database,
-    files: Sequence[ImportFile],
+    tables: list[tuple[str, csv_import.Table]],
+    early: list[ImportProblem],
     as_of: date,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[Change, ImportReport]:
-    """Import plans and payments files as one batch in one transaction.
-
-    ``progress(done, total)`` is called after each data row; an exception it raises (e.g. the
-    user cancelled) aborts the import with nothing written.
-
-    Returns the Change (``imported``; nothing on a dry run) and the report of what was added.
-    Raises ImportRefused, with the report of every problem, when any row is bad: then nothing
-    was written. A dry run checks everything and writes nothing.
-    """
-    if not files:
-        raise ServiceError("no file to import")
-    names = tuple(f.name for f in files)
-    tables: list[tuple[str, csv_import.Table]] = []
-    early: list[ImportProblem] = []
-    for f in files:
-        try:
-            tables.append((f.name, csv_import.read_table(f.data)))
-        except csv_import.CsvError as exc:
-            early += [ImportProblem(f.name, p.line, p.message, p.error) for p in exc.problems]
-    tables.sort(key=lambda t: t[1].kind != "plans")  # plans first; stable otherwise
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None,
+) -> _Batch:
+    """Check and add the whole batch in one transaction of ``db``; roll it back when a row
+    is bad or on a dry run. Returns the batch with what it added and every problem."""
     batch: _Batch | None = None
     try:
         with db.session() as s:
             total = sum(len(table.rows) for _, table in tables)
-            batch = _Batch(s, as_of, problems=early)
+            batch = _Batch(s, as_of, problems=list(early))
             if progress is not None:
                 batch.progress = lambda done: progress(done, total)
             for _, table in tables:
@@ -529,6 +520,115 @@ def import_files(
                 raise _Rollback
     except _Rollback:
         pass
+    assert batch is not None
+    return batch
+
+
+def _check_aside(
+    db: Database,
+    tables: list[tuple[str, csv_import.Table]],
+    early: list[ImportProblem],
+    as_of: date,
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None,
+) -> _Batch:
+    """The batch checked and applied on a private in-memory copy of one snapshot (no lock on
+    the file meanwhile), audited there, then copied into the file under the write lock
+    (``storage.scratch``). Raises Changed when the file changed since the snapshot."""
+    with db.engine.connect() as conn:
+        conn.execution_options(read_only=True)
+        with conn.begin():
+            memory, version = snapshot(conn)
+        scratch = scratch_database(memory, db.path)
+        try:
+            batch = _run(scratch, tables, early, as_of, dry_run, progress)
+            if batch.problems or dry_run:
+                return batch
+            _audit(scratch, batch.touched)
+            conn.execution_options(read_only=False)
+            with conn.begin():  # BEGIN IMMEDIATE: the write lock, only for the copy
+                copy_plans(memory, conn, batch.touched, version)
+                _refuse_if(consistency_problems(conn))
+            return batch
+        finally:
+            scratch.close()
+            memory.close()
+
+
+def _audit(scratch: Database, touched: set[int]) -> None:
+    """The audit after an import, before anything reaches the file: no row points at a
+    missing one, every plan passes the SQL consistency checks, and every plan the import
+    touched agrees with a full replay of its schedule and payments."""
+    from .audit import derived_mismatches
+
+    with scratch.engine.connect() as conn:
+        conn.execution_options(read_only=True)
+        with conn.begin():
+            problems = [
+                f"{table} row {rowid} points at a missing {parent}"
+                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+            ]
+            problems += consistency_problems(conn)
+    problems += derived_mismatches(scratch, plan_ids=touched)
+    _refuse_if(problems)
+
+
+def _refuse_if(problems: list[str]) -> None:
+    if problems:
+        raise ServiceError(
+            "the check after the import found {count} problem(s), the first: {first}; "
+            "nothing was imported",
+            count=len(problems),
+            first=problems[0],
+        )
+
+
+def import_files(
+    db: Database,
+    files: Sequence[ImportFile],
+    as_of: date,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Change, ImportReport]:
+    """Import plans and payments files as one batch in one transaction.
+
+    ``progress(done, total)`` is called after each data row; an exception it raises (e.g. the
+    user cancelled) aborts the import with nothing written.
+
+    Returns the Change (``imported``; nothing on a dry run) and the report of what was added.
+    Raises ImportRefused, with the report of every problem, when any row is bad: then nothing
+    was written. A dry run checks everything and writes nothing (it works on a read-only
+    file too; a real import there raises ReadOnlyDatabaseError at once).
+
+    The rows are checked without the write lock, on a private copy of one snapshot
+    (``storage.scratch``), so other commands, writers included, are answered meanwhile; the
+    result is audited there (``_audit``), and the write lock is taken only to copy the rows of
+    the plans the batch touched. If another process committed in between, the batch is
+    checked again against the new state (and, should the file keep changing, finally under
+    the write lock).
+    """
+    if not files:
+        raise ServiceError("no file to import")
+    names = tuple(f.name for f in files)
+    tables: list[tuple[str, csv_import.Table]] = []
+    early: list[ImportProblem] = []
+    for f in files:
+        try:
+            tables.append((f.name, csv_import.read_table(f.data)))
+        except csv_import.CsvError as exc:
+            early += [ImportProblem(f.name, p.line, p.message, p.error) for p in exc.problems]
+    tables.sort(key=lambda t: t[1].kind != "plans")  # plans first; stable otherwise
+    if not dry_run:
+        db.check_writable()  # a read-only file: refused before any work
+    batch: _Batch | None = None
+    for _attempt in range(CHECK_ATTEMPTS):
+        try:
+            batch = _check_aside(db, tables, early, as_of, dry_run, progress)
+            break
+        except Changed:  # another process committed meanwhile: check against the new state
+            continue
+    else:  # the file keeps changing: check and write under the write lock, the old way
+        batch = _run(db, tables, list(early), as_of, dry_run, progress)
     assert batch is not None
     order = {n: i for i, n in enumerate(names)}
     report = ImportReport(

@@ -62,6 +62,17 @@ def _destination(source: Path, dest_dir: Path, label: str, now: datetime) -> Pat
     return candidate
 
 
+def _disk_full(e: BaseException) -> bool:
+    """A backup that failed for want of space (ENOSPC, EFBIG, SQLITE_FULL, a short write)."""
+    import errno
+
+    if isinstance(e, OSError):
+        return e.errno in (errno.ENOSPC, errno.EFBIG)
+    code = getattr(e, "sqlite_errorcode", None)
+    name = getattr(e, "sqlite_errorname", "") or ""
+    return code is not None and (code & 0xFF == 13 or name == "SQLITE_IOERR_WRITE")
+
+
 def _remove(path: Path) -> None:
     for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
         with suppress(FileNotFoundError):
@@ -120,5 +131,10 @@ def backup_database(
         fsync_directory(dest_dir)
     except (BackupError, OSError, sqlite3.Error) as e:
         _remove(tmp)
+        if _disk_full(e):
+            raise BackupError(
+                f"The disk is full (or the file-size limit was reached): could not back up "
+                f"{source} to {final}. Nothing was changed; free some space and retry."
+            ) from e
         raise BackupError(f"Could not back up {source} to {final}: {e}.") from e
     return final

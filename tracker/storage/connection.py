@@ -6,13 +6,21 @@ One function, :func:`make_engine`, builds an Engine whose connections all have:
   this is the Python 3.11 form of SQLAlchemy's recipe (the ``.autocommit`` attribute its docs
   use does not exist before 3.12);
 - ``foreign_keys=ON`` (OFF only for the migration engine, see ``migrate.py``),
-  ``journal_mode=WAL``, ``synchronous=FULL`` (an acknowledged commit survives power loss),
-  ``busy_timeout=5000``;
+  ``synchronous=FULL`` (an acknowledged commit survives power loss), ``busy_timeout=5000``;
+- ``journal_mode=WAL`` set just before a connection's first write transaction, not when it
+  connects: reading a file in rollback-journal mode (a backup, a copy someone sent) leaves its
+  bytes and its folder exactly as they were, while the live database is in WAL mode from its
+  first write on (a new database is created by a write, so it is WAL from the start);
 - ``BEGIN IMMEDIATE`` for every transaction that may write: a read-then-write transaction takes
   the write lock up front, so another process's commit cannot make it fail with "database is
   locked". A read-only transaction (execution option ``read_only``, ``Database.read_session``)
   begins DEFERRED and never takes the write lock: with WAL it reads a consistent snapshot while
   another process writes (an import, a payment), and never waits for it.
+
+A file we cannot write (read-only file, folder or medium: :func:`write_blocker`) gets a
+read-only engine (``read_only=True``): SQLite's ``mode=ro``, plus ``immutable=1`` when no
+``-wal`` is beside it, so reading creates no ``-wal``/``-shm`` (they could not be created, or
+would be left behind).
 
 Disk-full, I/O, damaged-file and lock-timeout errors are turned into :class:`StorageIOError`
 with a message naming the file; SQLite has already rolled the statement back and the caller's
@@ -21,17 +29,25 @@ transaction is rolled back too, so nothing is half-written.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from .errors import StorageIOError
 
-__all__ = ["make_engine", "sqlite_url", "translate_sqlite_error"]
+__all__ = [
+    "make_engine",
+    "read_only_uri",
+    "sqlite_url",
+    "translate_sqlite_error",
+    "wal_beside",
+    "write_blocker",
+]
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -47,11 +63,41 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 
     14,
     26,
 )
+# A write() failed (ENOSPC, EDQUOT, or EFBIG past RLIMIT_FSIZE), or the -shm could not grow.
+_IOERR_WRITE, _IOERR_SHMSIZE = _IOERR | (3 << 8), _IOERR | (19 << 8)
 
 
 def sqlite_url(path: Path) -> str:
     """The SQLAlchemy URL of a database file (characters such as ``#`` or ``?`` escaped)."""
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def wal_beside(path: Path) -> bool:
+    """Whether a ``-wal`` file sits beside ``path`` (it may hold committed changes)."""
+    return os.path.lexists(f"{path}-wal")
+
+
+def write_blocker(path: Path) -> str | None:
+    """Why this process cannot write the existing file ``path``, or None when it can.
+
+    "file" (the file is not writable: its mode, its owner, or a read-only medium) or "folder"
+    (the file is, but no file can be created beside it, so no journal or ``-wal``/``-shm``:
+    SQLite could not write safely).
+    """
+    effective = os.access in os.supports_effective_ids
+    if not os.access(path, os.W_OK, effective_ids=effective):
+        return "file"
+    if not os.access(path.parent, os.W_OK | os.X_OK, effective_ids=effective):
+        return "folder"
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` for reading only and creates nothing beside it:
+    ``mode=ro``, and ``immutable=1`` when no ``-wal`` is there to read (a WAL-mode file would
+    otherwise need to create ``-wal``/``-shm``)."""
+    uri = path.absolute().as_uri() + "?mode=ro"
+    return uri if wal_beside(path) else uri + "&immutable=1"
 
 
 def translate_sqlite_error(error: BaseException, path: Path) -> StorageIOError | None:
@@ -64,11 +110,21 @@ def translate_sqlite_error(error: BaseException, path: Path) -> StorageIOError |
     unsaved = "Nothing from this change was saved."
     if primary == _FULL:
         text = f"The disk is full: could not write to {path}. {unsaved} Free some space and retry."
+    elif code in (_IOERR_WRITE, _IOERR_SHMSIZE):
+        text = (
+            f"The disk is full (or the file-size limit was reached): could not write to {path} "
+            f"({name}). {unsaved} Free some space and retry."
+        )
     elif primary == _IOERR:
         text = f"Could not read or write {path} ({name}: {error}). {unsaved}"
     elif primary in (_CORRUPT, _NOTADB):
         text = f"The database file {path} is damaged ({name}: {error}). {unsaved}"
-    elif primary in (_READONLY, _PERM, _CANTOPEN):
+    elif primary == _READONLY:
+        text = (
+            f"The database {path} is read-only (the file, its folder or the disk cannot be "
+            f"written; {name}). {unsaved} It can still be read and exported."
+        )
+    elif primary in (_PERM, _CANTOPEN):
         text = f"Cannot open or write {path} ({name}: {error}). Check its permissions. {unsaved}"
     elif primary in (_BUSY, _LOCKED):
         text = (
@@ -80,33 +136,68 @@ def translate_sqlite_error(error: BaseException, path: Path) -> StorageIOError |
     return StorageIOError(text, name)
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
+def make_engine(
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    pooled: bool = True,
+    read_only: bool = False,
+    shown: Path | None = None,
+    connection: sqlite3.Connection | None = None,
+) -> Engine:
     """An Engine on the file at ``path`` with the app's connection settings (see module doc).
 
     ``foreign_keys=False`` is for schema migrations only. ``pooled=False`` uses ``NullPool``
-    (every connection is closed when released), for short-lived engines.
+    (every connection is closed when released), for short-lived engines. ``read_only=True``
+    opens the file with :func:`read_only_uri` (every write fails with SQLITE_READONLY).
+    ``shown`` is the path error messages name (default ``path``; a new database is built in a
+    temporary file, but the user knows only the final name). ``connection`` makes an engine
+    over that one existing connection (e.g. a private in-memory copy; ``path`` only names it).
     """
-    engine = create_engine(
-        sqlite_url(path),
-        poolclass=None if pooled else NullPool,
-        connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
-    )
+    if connection is not None:
+        engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+    elif read_only:
+        uri = read_only_uri(path)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            ),
+            poolclass=QueuePool if pooled else NullPool,
+        )
+    else:
+        engine = create_engine(
+            sqlite_url(path),
+            poolclass=None if pooled else NullPool,
+            connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
+        )
     fk_pragma = "foreign_keys=ON" if foreign_keys else "foreign_keys=OFF"
+    shown_path = shown or path
 
     @event.listens_for(engine, "connect")
     def _pragmas(con: Any, _record: Any) -> None:
         con.isolation_level = None
-        for p in (fk_pragma, "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
+        for p in (fk_pragma, "synchronous=FULL", "busy_timeout=5000"):
             con.execute(f"PRAGMA {p}")
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        read_only = conn.get_execution_options().get("read_only", False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if conn.get_execution_options().get("read_only", False) or read_only:
+            conn.exec_driver_sql("BEGIN")
+            return
+        info = conn.connection.info
+        if not info.get("wal"):  # first write transaction of this connection
+            con = conn.connection.driver_connection
+            try:
+                mode = con.execute("PRAGMA journal_mode=WAL").fetchone()
+            except sqlite3.OperationalError:  # busy: write this one in the file's own mode
+                mode = None
+            info["wal"] = bool(mode) and str(mode[0]).lower() == "wal"
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "handle_error")
     def _translate(context: ExceptionContext) -> None:
-        replacement = translate_sqlite_error(context.original_exception, path)
+        replacement = translate_sqlite_error(context.original_exception, shown_path)
         if replacement is not None:
             raise replacement from context.sqlalchemy_exception
 

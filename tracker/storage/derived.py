@@ -34,10 +34,12 @@ from .models import InstallmentRecord, PaymentRecord, PlanRecord
 __all__ = [
     "DERIVED_REV",
     "TERMS_COLUMNS",
+    "consistency_problems",
     "ledger_rows",
     "per_period",
     "refresh",
     "refresh_stale",
+    "replay_problems",
     "rules_from",
     "terms_from",
 ]
@@ -151,7 +153,11 @@ def ledger_rows(
     return rows, payments
 
 
-def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
+def _derive_chunk(
+    conn: Connection, ids: Sequence[int]
+) -> tuple[list[tuple[int, int, int, str | None, int]], list[tuple[Any, ...]]]:
+    """What the derived columns of these plans should hold: (installment updates, plan
+    updates), each tuple ending with the row's id, in the order the UPDATEs bind them."""
     plans = conn.execute(
         select(PlanRecord.id, *TERMS_COLUMNS, *_RULE_COLUMNS).where(PlanRecord.id.in_(ids))
     ).all()
@@ -203,6 +209,11 @@ def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
                 plan.id,
             )
         )
+    return inst_updates, plan_updates
+
+
+def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
+    inst_updates, plan_updates = _derive_chunk(conn, ids)
     if inst_updates:
         conn.exec_driver_sql(
             "UPDATE installments SET paid_principal = ?, paid_fee = ?, paid_penalty = ?, "
@@ -226,3 +237,89 @@ def _decimal_text(value: Decimal) -> str:
         text = format(value.quantize(Decimal(1).scaleb(-30)), "f")
     text = text.rstrip("0").rstrip(".") if "." in text else text
     return text[:40].rstrip(".") or "0"
+
+
+_CONSISTENCY_LIMIT = 20  # lines of each kind reported; the count says how many more
+
+_CONSISTENCY_CHECKS = (
+    (
+        "plan {0}: its installments hold {1} paid, its live payments add up to {2}",
+        "SELECT p.id, coalesce(i.paid, 0), coalesce(y.paid, 0) FROM plans p "
+        "LEFT JOIN (SELECT plan_id, sum(paid_principal + paid_fee + paid_penalty) AS paid "
+        "FROM installments GROUP BY plan_id) i ON i.plan_id = p.id "
+        "LEFT JOIN (SELECT plan_id, sum(amount) AS paid FROM payments WHERE NOT voided "
+        "GROUP BY plan_id) y ON y.plan_id = p.id "
+        "WHERE coalesce(i.paid, 0) != coalesce(y.paid, 0)",
+    ),
+    (
+        "plan {0}: the stored balance is {1}, its installments leave {2} unpaid",
+        "SELECT p.id, p.remaining, coalesce(i.left_, 0) FROM plans p "
+        "LEFT JOIN (SELECT plan_id, sum(principal + fee - paid_principal - paid_fee) AS left_ "
+        "FROM installments GROUP BY plan_id) i ON i.plan_id = p.id "
+        "WHERE p.remaining != coalesce(i.left_, 0)",
+    ),
+    (
+        "plan {0}: {1} periods stored as paid, {2} installments are paid in full",
+        "SELECT p.id, p.paid_periods, coalesce(i.n, 0) FROM plans p "
+        "LEFT JOIN (SELECT plan_id, count(*) AS n FROM installments "
+        "WHERE paid_principal + paid_fee = principal + fee GROUP BY plan_id) i "
+        "ON i.plan_id = p.id WHERE p.paid_periods != coalesce(i.n, 0)",
+    ),
+    (
+        "plan {0}: its derived columns are of revision {1}, not {2}",
+        f"SELECT id, derived_rev, {DERIVED_REV} FROM plans WHERE derived_rev != {DERIVED_REV}",
+    ),
+)
+
+
+def consistency_problems(conn: Connection) -> list[str]:
+    """Cheap SQL checks of the stored derived columns against the raw rows, as readable lines
+    (empty when they agree): per plan, what its installments hold as paid equals the sum of
+    its live payments; the stored balance and paid-period count equal what its installments
+    say; every plan is derived by this revision. One pass of aggregate queries, no replay:
+    fast enough for every start-up. ``tracker check`` (the full replay) finds the rest."""
+    problems: list[str] = []
+    for text, sql in _CONSISTENCY_CHECKS:
+        rows = conn.exec_driver_sql(sql).fetchall()
+        problems += [text.format(*row) for row in rows[:_CONSISTENCY_LIMIT]]
+        if len(rows) > _CONSISTENCY_LIMIT:
+            problems.append(f"… and {len(rows) - _CONSISTENCY_LIMIT} more like it")
+    return problems
+
+
+def replay_problems(conn: Connection, limit: int = _CONSISTENCY_LIMIT) -> list[str]:
+    """Every plan whose stored derived columns differ from a fresh replay of its schedule and
+    payments (what :func:`refresh` would write), as readable lines; reads only."""
+    problems: list[str] = []
+    ids = list(conn.scalars(select(PlanRecord.id).order_by(PlanRecord.id)))
+    for chunk in _chunks(ids):
+        inst_updates, plan_updates = _derive_chunk(conn, chunk)
+        stored_inst = {
+            row[-1]: tuple(row[:-1])
+            for row in conn.exec_driver_sql(
+                "SELECT paid_principal, paid_fee, paid_penalty, settled_on, id FROM installments "
+                f"WHERE plan_id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+        }
+        for *want, row_id in inst_updates:
+            if stored_inst.get(row_id) != tuple(want):
+                problems.append(
+                    f"installment {row_id}: stored {stored_inst.get(row_id)}, replay {tuple(want)}"
+                )
+        stored_plans = {
+            row[-1]: tuple(row[:-1])
+            for row in conn.exec_driver_sql(
+                "SELECT remaining, paid_periods, next_due, next_amount, last_paid_on, total_fee, "
+                "total_cost, per_period, apr, effective_rate, derived_rev, id FROM plans "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+        }
+        for *want, plan_id in plan_updates:
+            got = stored_plans.get(plan_id)
+            if got is None or [str(v) for v in got] != [str(v) for v in want]:
+                problems.append(f"plan {plan_id}: stored {got}, replay {tuple(want)}")
+        if len(problems) > limit:
+            return [*problems[:limit], "… and more"]
+    return problems

@@ -12,12 +12,23 @@ upgrade it after a verified backup, and hand out one transaction per user action
   hard-linked into place; so the target path either does not exist or is a complete database.
 - Upgrade: an existing file behind the newest revision is migrated (``migrate.upgrade``:
   verified backup first, foreign keys off, foreign_key_check after, one transaction).
+- Read-only: an existing file this process cannot write (its mode or owner, a read-only
+  folder, a read-only disk; ``connection.write_blocker``) is opened for reading only and
+  creates nothing beside it; every write is refused with :class:`ReadOnlyDatabaseError`
+  (``Database.read_only``). Reading a file never changes its bytes: a backup in
+  rollback-journal mode stays so until something writes to it.
+- Stale ``-wal``: a ``-wal`` beside a file whose header says rollback-journal mode cannot be
+  its own (a backup copied over the database while the old ``-wal`` stayed), and SQLite would
+  replay it into the file. It is moved aside to ``NAME-wal.stale-<UTC stamp>`` before SQLite
+  opens the file, and ``Database.upgrade_notes["stale_wal"]`` says where. A ``-wal`` beside a
+  WAL-mode file (left by a killed process) is SQLite's to recover, and it does.
 - Use: :class:`Database` holds the engine and a session factory; ``with db.session() as s:``
   is one transaction. There is no module-level engine or session.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -25,6 +36,7 @@ import stat
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -34,10 +46,10 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .backup import backup_database, fsync_directory, fsync_file
-from .connection import make_engine, sqlite_url
+from .connection import make_engine, sqlite_url, write_blocker
 from .derived import DERIVED_REV, refresh, refresh_stale
-from .errors import ForeignDatabaseError, StorageError
-from .identity import APPLICATION_ID, inspect_database
+from .errors import ForeignDatabaseError, ReadOnlyDatabaseError, StorageError
+from .identity import APPLICATION_ID, SQLITE_HEADER, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
 from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
 
@@ -47,6 +59,7 @@ __all__ = [
     "ENV_VAR",
     "Database",
     "ForeignDatabaseError",
+    "ReadOnlyDatabaseError",
     "StorageError",
     "default_db_path",
     "open_database",
@@ -123,9 +136,12 @@ class Database:
     release the file.
     """
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, read_only_reason: str | None = None) -> None:
         self.engine = engine
         self.path = path
+        #: None for a database this process can change; else why it was opened read-only:
+        #: "file" (the file cannot be written) or "folder" (nothing can be created beside it).
+        self.read_only_reason = read_only_reason
         #: What a schema upgrade on opening reported for the user (see ``migrate.upgrade``).
         self.upgrade_notes: dict[str, object] = {}
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -136,13 +152,38 @@ class Database:
         event.listen(self._sessions, "before_commit", _refresh_touched_plans)
 
     @property
+    def read_only(self) -> bool:
+        """Whether the file was opened for reading only (every write is refused)."""
+        return self.read_only_reason is not None
+
+    def read_only_message(self) -> str:
+        """The one line that refuses a change to a read-only database."""
+        if self.read_only_reason == "folder":
+            why = f"its folder {self.path.parent} cannot be written"
+        else:
+            why = "the file cannot be written: its permissions, or a read-only disk"
+        return (
+            f"The database {self.path} is read-only ({why}). It can be read and exported, "
+            "but not changed; nothing was saved. To change it, copy it to a folder you can "
+            "write to and open the copy."
+        )
+
+    def check_writable(self) -> None:
+        """Raise ReadOnlyDatabaseError (the one-line refusal) on a read-only file."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyDatabaseError(self.read_only_message())
+
+    @property
     def url(self) -> str:
         """The ``sqlite:///`` URL of the file."""
         return sqlite_url(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: commit on success, roll back on any exception."""
+        """One transaction: commit on success, roll back on any exception.
+
+        Raises ReadOnlyDatabaseError at once (nothing read or written) on a read-only file."""
+        self.check_writable()
         with self._sessions() as session, session.begin():
             yield session
 
@@ -216,6 +257,21 @@ def _remove_quietly(path: Path) -> None:
             p.unlink()
 
 
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _cannot_create(path: Path, e: OSError) -> StorageError:
+    """Why a new database could not be created at ``path`` (never the temporary file's name)."""
+    if e.errno in _FULL_ERRNOS:
+        why = "the disk is full (or the file-size limit was reached); free some space and retry"
+    elif e.errno in _DENIED_ERRNOS:
+        why = f"its folder {path.parent} is read-only or not yours ({e.strerror})"
+    else:
+        why = str(e.strerror or e)
+    return StorageError(f"Cannot create the database {path}: {why}. Nothing was created.")
+
+
 def _create_new(path: Path, migrations_dir: Path) -> bool:
     """Create a complete new database at ``path``; False if another process created it first."""
     tmp = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
@@ -228,11 +284,11 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
             os.chmod(folder, 0o700)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as e:
-        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from e
+        raise _cannot_create(path, e) from e
     finally:
         os.umask(old_umask)
     try:
-        upgrade(tmp, migrations_dir=migrations_dir, backup=False)
+        upgrade(tmp, migrations_dir=migrations_dir, backup=False, shown=path)
         fsync_file(tmp)
         try:
             os.link(tmp, path)  # never replaces a file that appeared meanwhile
@@ -245,7 +301,7 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
         fsync_directory(path.parent)
         return True
     except OSError as e:
-        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from e
+        raise _cannot_create(path, e) from e
     finally:
         _remove_quietly(tmp)
 
@@ -275,7 +331,53 @@ def _make_private(path: Path) -> None:
                 os.chmod(p, stat.S_IMODE(st.st_mode) & 0o700)
 
 
-def _refresh_stale(engine: Engine) -> None:
+def _set_aside_stale_wal(path: Path, now: datetime | None = None) -> list[Path]:
+    """Move a ``-wal`` that cannot belong to ``path`` out of SQLite's way; return where to.
+
+    The file's header (bytes 18 and 19, the write and read versions) is 2 in WAL mode and 1 in
+    rollback-journal mode; SQLite switches a file to WAL by writing 2 there before it creates a
+    ``-wal`` and deletes the ``-wal`` before writing 1 back, so a ``-wal`` beside a file whose
+    header says 1 was left by another file (a backup copied over it). SQLite would apply its
+    frames to this file on the next open. A non-empty one is renamed to
+    ``NAME-wal.stale-<UTC stamp>`` (kept, unchanged); an empty one and the ``-shm`` (only an
+    index into the ``-wal``) are deleted.
+    """
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not os.path.lexists(wal):
+        return []
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError:
+        return []  # inspect_database reports an unreadable file
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER) or 2 in header[18:20]:
+        return []
+    moved: list[Path] = []
+    try:
+        if wal.stat().st_size > 0:
+            stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+            dest = wal.with_name(f"{wal.name}.stale-{stamp}")
+            n = 2
+            while os.path.lexists(dest):
+                dest = wal.with_name(f"{wal.name}.stale-{stamp}-{n}")
+                n += 1
+            os.rename(wal, dest)
+            moved.append(dest)
+        else:
+            wal.unlink()
+        shm.unlink(missing_ok=True)
+        fsync_directory(path.parent)
+    except OSError as e:
+        raise StorageError(
+            f"{wal} does not belong to the database {path} (the database is in "
+            "rollback-journal mode, e.g. a restored backup) and SQLite would apply it, but it "
+            f"cannot be moved aside ({e.strerror or e}). Nothing was changed. Move {wal.name} "
+            "out of that folder, then open the database again."
+        ) from e
+    return moved
+
+
+def _refresh_stale(engine: Engine, read_only: bool) -> None:
     """Apply the connection settings now (so permission problems show here) and fill the derived
     columns of plans that lack them (after an upgrade); usually one read, no write lock."""
     with engine.connect() as conn:
@@ -283,7 +385,7 @@ def _refresh_stale(engine: Engine) -> None:
         stale = conn.exec_driver_sql(
             "SELECT 1 FROM plans WHERE derived_rev != ? LIMIT 1", (DERIVED_REV,)
         ).first()
-    if stale is not None:
+    if stale is not None and not read_only:
         with engine.begin() as conn:
             refresh_stale(conn)
 
@@ -293,26 +395,41 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
 
     Raises ForeignDatabaseError if the file exists but is not ours (or is damaged or empty),
     NewerDatabaseError if a newer app version wrote it, BackupError/MigrationError if an
-    upgrade could not be done safely, StorageError for other failures; in each case the file
-    is left as it was. ``migrations_dir`` is for tests of future revisions.
+    upgrade could not be done safely, ReadOnlyDatabaseError if a read-only file needs an
+    upgrade, StorageError for other failures; in each case the file is left as it was.
+    A file this process cannot write is opened read-only (``Database.read_only``).
+    ``migrations_dir`` is for tests of future revisions.
     """
     path = _target_path(target)
     _remove_abandoned_creations(path)
     notes: dict[str, object] = {}
+    blocker: str | None = None
     if os.path.lexists(path) or not _create_new(path, migrations_dir):
-        revision = inspect_database(path)
+        stale = _set_aside_stale_wal(path)
+        if stale:
+            notes["stale_wal"] = [str(p) for p in stale]
+        blocker = write_blocker(path) if path.is_file() else None
+        revision = inspect_database(path, read_only=blocker is not None)
         up_to_date = revision == SCHEMA_REVISION and migrations_dir == MIGRATIONS_DIR
         if not up_to_date:  # only now load Alembic (it costs startup time)
             check_revision_known(path, revision, migrations_dir)
             if revision != head_revision(migrations_dir):
+                if blocker is not None:
+                    raise ReadOnlyDatabaseError(
+                        f"The database {path} is read-only and was written by an older version "
+                        "of Installment Tracker: it must be upgraded before it can be opened, "
+                        "which needs writing. Nothing was changed. Copy it to a folder you can "
+                        "write to and open the copy."
+                    )
                 upgrade(path, migrations_dir=migrations_dir, notes=notes)
-    _make_private(path)
-    engine = make_engine(path)
+    if blocker is None:
+        _make_private(path)
+    engine = make_engine(path, read_only=blocker is not None)
     try:
-        _refresh_stale(engine)
+        _refresh_stale(engine, read_only=blocker is not None)
     except BaseException:
         engine.dispose()
         raise
-    db = Database(engine, path)
+    db = Database(engine, path, read_only_reason=blocker)
     db.upgrade_notes = notes
     return db

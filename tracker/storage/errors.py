@@ -13,6 +13,7 @@ __all__ = [
     "ForeignDatabaseError",
     "MigrationError",
     "NewerDatabaseError",
+    "ReadOnlyDatabaseError",
     "RecordNotFoundError",
     "StorageError",
     "StorageIOError",
@@ -49,6 +50,11 @@ class StorageIOError(StorageError):
     def __init__(self, message: str, sqlite_errorname: str = "") -> None:
         super().__init__(message)
         self.sqlite_errorname = sqlite_errorname
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database was opened read-only (its file, folder or disk cannot be written): it
+    can be read and exported; anything that would change it is refused, nothing was written."""
 
 
 class RecordNotFoundError(StorageError, LookupError):

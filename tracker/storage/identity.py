@@ -18,6 +18,7 @@ import time
 from contextlib import closing, suppress
 from pathlib import Path
 
+from .connection import read_only_uri
 from .errors import ForeignDatabaseError, StorageError
 
 __all__ = [
@@ -38,15 +39,23 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _UNCHANGED = "Nothing was changed."
 
 
-def connect_read_only(path: Path, *, ours: bool = False) -> sqlite3.Connection:
+def connect_read_only(
+    path: Path, *, ours: bool = False, read_only: bool = False
+) -> sqlite3.Connection:
     """A connection to the existing file ``path`` that is only used to read.
+
+    ``read_only=True`` (a file this process cannot write: ``connection.write_blocker``) opens
+    it with ``connection.read_only_uri``, which creates nothing beside it.
 
     For a file whose header already carries our application_id the connection is opened
     ``mode=rw`` (never creating anything): a ``mode=ro`` connection cannot take part in WAL
     properly and fails with "disk I/O error" when another process of ours checkpoints and
     closes at the same moment. Any other file is opened ``mode=ro`` so nothing can change it.
     """
-    uri = path.absolute().as_uri() + ("?mode=rw" if ours else "?mode=ro")
+    if read_only:
+        uri = read_only_uri(path)
+    else:
+        uri = path.absolute().as_uri() + ("?mode=rw" if ours else "?mode=ro")
     con = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
     con.execute("PRAGMA busy_timeout=5000")
     return con
@@ -110,22 +119,23 @@ def _remove_new_sidecars(path: Path, existed: set[Path]) -> None:
             shm.unlink(missing_ok=True)
 
 
-def inspect_database(path: Path) -> str | None:
+def inspect_database(path: Path, *, read_only: bool = False) -> str | None:
     """Check that the existing file ``path`` is ours and sound; return its schema revision.
 
     Returns the Alembic revision stored in the file, or None if it has no schema yet (an
     empty SQLite file that may be adopted). Raises ForeignDatabaseError if the file is not
     ours or is damaged, StorageError if it cannot be read. Never writes to the file.
+    ``read_only=True`` reads a file this process cannot write without creating anything.
     """
     header_id = _check_file(path)
     existed = {p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()}
     try:
         for attempt in range(3):
             try:
-                return _inspect(path, ours=header_id == APPLICATION_ID)
+                return _inspect(path, ours=header_id == APPLICATION_ID, read_only=read_only)
             except _TransientRead:
                 time.sleep(0.05 * (attempt + 1))
-        return _inspect(path, ours=header_id == APPLICATION_ID, retry=False)
+        return _inspect(path, ours=header_id == APPLICATION_ID, read_only=read_only, retry=False)
     except StorageError:
         if header_id != APPLICATION_ID:  # our own file's -wal/-shm may be another process's
             _remove_new_sidecars(path, existed)
@@ -136,9 +146,9 @@ class _TransientRead(Exception):
     """A short read while another process was checkpointing: worth one more look."""
 
 
-def _inspect(path: Path, *, ours: bool, retry: bool = True) -> str | None:
+def _inspect(path: Path, *, ours: bool, read_only: bool, retry: bool = True) -> str | None:
     try:
-        with closing(connect_read_only(path, ours=ours)) as con:
+        with closing(connect_read_only(path, ours=ours, read_only=read_only)) as con:
             con.execute("BEGIN")  # one consistent snapshot for every check below
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}

@@ -260,10 +260,13 @@ class CalendarScreen(QWidget):
 
     def _update_button(self) -> None:
         item = self.selected_item()
-        self.pay_button.setEnabled(item is not None and item.amount_due > 0)
+        due = item is not None and item.amount_due > 0
+        self.pay_button.setEnabled(due and not self.ctx.read_only)
 
     def record_payment(self) -> None:
         """Record a payment on the selected installment's plan."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         item = self.selected_item()
         if item is not None and item.amount_due > 0:
             record_payment_dialog(self.ctx, self, item.plan_id)

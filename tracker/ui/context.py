@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from .interaction import Interaction
@@ -73,6 +73,25 @@ class AppContext(QObject):
     def attach_database(self, db: Database) -> None:
         """Give the context its database when it was built without one (at start-up)."""
         self.db = db
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the database was opened read-only: every action that writes is disabled."""
+        return self.db is not None and bool(getattr(self.db, "read_only", False))
+
+    def refuse_if_read_only(self, parent: QWidget | None) -> bool:
+        """On a read-only database, say why nothing can be changed and return True (the
+        caller stops); False otherwise. Guards every way into an action that writes (a
+        double-click, a shortcut), besides the disabled buttons and menu entries."""
+        if not self.read_only:
+            return False
+        from tracker.storage import ReadOnlyDatabaseError
+
+        from .errors import describe
+
+        title = QCoreApplication.translate("AppContext", "Read-only database")
+        self.interaction.error(parent, title, describe(ReadOnlyDatabaseError(str(self.db.path))))
+        return True
 
     @property
     def has_database(self) -> bool:

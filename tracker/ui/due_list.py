@@ -121,6 +121,8 @@ class DueList(QWidget):
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._on_double_click)
         self._sized = False
+        self.writable = True
+        """False on a read-only database: the rows' Record payment buttons are disabled."""
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._add_buttons())
         self.proxy.layoutChanged.connect(self._add_buttons)  # sorted: other rows in view
         self.table.viewport().installEventFilter(self)
@@ -175,6 +177,7 @@ class DueList(QWidget):
             button = QPushButton(self.tr("Record payment"))
             button.setToolTip(self.tr("Record a payment on %1").replace("%1", item.plan_name))
             button.clicked.connect(partial(self.pay_requested.emit, item))
+            button.setEnabled(self.writable)
             self.table.setIndexWidget(index, button)
         if not self._sized:
             first_button = self.table.indexWidget(self.proxy.index(first, ACTION_COLUMN))

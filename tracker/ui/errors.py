@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from tracker.domain.errors import Phrase, UserError
 from tracker.domain.money import Amount
-from tracker.storage import StorageError
+from tracker.storage import ReadOnlyDatabaseError, StorageError
 
 from . import fmt
 from .fmt import QT_TRANSLATE_NOOP
@@ -157,6 +157,11 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "{reason}"),
     # tracker/services/imports.py
     QT_TRANSLATE_NOOP("Errors", "no file to import"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the check after the import found {count} problem(s), the first: {first}; "
+        "nothing was imported",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{n} problem on {lines} line of {files}; nothing was imported"),
     QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} line of {files}; nothing was imported"),
     QT_TRANSLATE_NOOP("Errors", "{n} problems on {lines} lines of {files}; nothing was imported"),
@@ -401,6 +406,13 @@ def describe(exc: BaseException) -> str:
     ``fmt.money``; a storage failure under a translated headline; anything else as it is."""
     if isinstance(exc, UserError):
         return _render(exc.template, exc.params)
+    if isinstance(exc, ReadOnlyDatabaseError):
+        return QCoreApplication.translate(
+            "Errors",
+            "This database is read-only: its file, folder or disk cannot be written, so "
+            "nothing in it can be changed. You can view, export and print; to make changes, "
+            "copy it to a folder you can write to and open the copy.",
+        )
     if isinstance(exc, StorageError):
         headline = QCoreApplication.translate("Errors", "The database file could not be used.")
         return f"{headline}\n\n{exc}"

@@ -220,6 +220,8 @@ class TransferActions(QObject):
 
     def import_csv(self) -> sv.Change | None:
         """Pick files, preview the batch (a dry run), and import it when the user agrees."""
+        if self.ctx.refuse_if_read_only(self.window):
+            return None
         title = self.tr("Import from CSV")
         paths = ask_open_paths(
             self.window,

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from . import file_actions
 from .context import AppContext
@@ -58,12 +58,30 @@ class MainWindow(QMainWindow):
         titles = (self.tr("Overview"), self.tr("Plans"), self.tr("Calendar"), self.tr("Payments"))
         for title in titles:
             self.tabs.addTab(QWidget(), title)  # placeholders until first shown
-        self.setCentralWidget(self.tabs)
+        self.read_only_notice = QLabel()
+        self.read_only_notice.setObjectName("read_only_notice")
+        self.read_only_notice.setWordWrap(True)
+        self.read_only_notice.setContentsMargins(10, 6, 10, 6)
+        self.read_only_notice.setStyleSheet(
+            "#read_only_notice { background: palette(alternate-base); border-bottom: 1px solid "
+            "palette(mid); }"
+        )
+        self.read_only_notice.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_notice)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         ctx.undo_changed.connect(self._update_undo)
         self._update_undo()
         self._restore_state()
         self.tabs.currentChanged.connect(self._tab_changed)
+        ctx.database_replaced.connect(self.apply_read_only)
+        if self._ready:  # rebuilt (language, theme) over an open database
+            self.apply_read_only()
 
     # -- screens, built on first use ------------------------------------------------------
     @property
@@ -159,8 +177,30 @@ class MainWindow(QMainWindow):
         """The context got its database (after the first paint): fill the current tab."""
         self._ready = True
         self.apply_shortcuts()
+        self.apply_read_only()
         if self._painted:
             self._show_current()
+
+    def apply_read_only(self) -> None:
+        """A read-only database: say so in the title and a one-line notice, and disable every
+        action that writes (new plan, sample data, import, record payment, delete, undo)."""
+        read_only = self.ctx.read_only
+        title = self.tr("Installment Tracker")
+        self.setWindowTitle(title + self.tr(" (read-only)") if read_only else title)
+        import_action = self.findChild(QAction, "import_csv")
+        for action in (self.new_plan_action, self.sample_action, self.pay_action,
+                       self.delete_action, import_action):  # fmt: skip
+            if action is not None:
+                action.setEnabled(not read_only)
+        self._update_undo()
+        if read_only:
+            text = self.tr(
+                "Read-only: %1 cannot be changed (its file, folder or disk cannot be written). "
+                "You can view, export and print; to make changes, copy it to a folder you can "
+                "write to and open the copy."
+            )
+            self.read_only_notice.setText(text.replace("%1", str(self.ctx.db.path)))
+        self.read_only_notice.setVisible(read_only)
 
     # -- the File menu's lazily loaded actions ---------------------------------------------
     @property
@@ -207,9 +247,10 @@ class MainWindow(QMainWindow):
             self.tr("&New plan…"), self.new_plan, QKeySequence.StandardKey.New
         )
         file.addAction(self.new_plan_action)
-        file.addAction(
-            self._action(self.tr("Load sa&mple data"), lambda: self.overview.load_sample_data())
+        self.sample_action = self._action(
+            self.tr("Load sa&mple data"), lambda: self.overview.load_sample_data()
         )
+        file.addAction(self.sample_action)
         file.addSeparator()
         file_actions.install(self, file)
         file.addSeparator()
@@ -234,9 +275,10 @@ class MainWindow(QMainWindow):
         self.pay_action = self._action(self.tr("Record &payment…"), self.record_payment, "Ctrl+P")
         edit.addAction(self.pay_action)
         edit.addAction(self._action(self.tr("&Find"), self.find, QKeySequence.StandardKey.Find))
-        edit.addAction(
-            self._action(self.tr("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.delete_action = self._action(
+            self.tr("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
+        edit.addAction(self.delete_action)
         from . import debt_menu
 
         debt_menu.install(self, bar)
@@ -279,11 +321,13 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Ctrl+Z: undo the last edit, delete or payment."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         self.ctx.undo(self)
 
     def _update_undo(self) -> None:
         label = self.ctx.undo_label()
-        self.undo_action.setEnabled(label is not None)
+        self.undo_action.setEnabled(label is not None and not self.ctx.read_only)
         self.undo_action.setText(
             self.tr("&Undo %1").replace("%1", label) if label else self.tr("&Undo")
         )

@@ -10,6 +10,11 @@ __all__ = ["show_upgrade_notes", "upgrade_text"]
 
 def upgrade_text(notes: dict[str, object]) -> str | None:
     """The message for ``Database.upgrade_notes``, translated, or None when there is none."""
+    parts = [text for text in (_loans_text(notes), _stale_wal_text(notes)) if text]
+    return "\n\n".join(parts) if parts else None
+
+
+def _loans_text(notes: dict[str, object]) -> str | None:
     loans = notes.get("loans_repriced")
     if not isinstance(loans, list) or not loans:
         return None
@@ -24,10 +29,26 @@ def upgrade_text(notes: dict[str, object]) -> str | None:
     return f"{first}\n{then}\n{change}\n\n{names}"
 
 
+def _stale_wal_text(notes: dict[str, object]) -> str | None:
+    moved = notes.get("stale_wal")
+    if not isinstance(moved, list) or not moved:
+        return None
+    text = QCoreApplication.translate(
+        "Notices",
+        "A leftover change log (-wal) beside the database did not belong to it (the database "
+        "was probably restored by copying a backup over it), so its changes were not applied. "
+        "It was moved aside, unchanged, to:",
+    )
+    return text + "\n" + "\n".join(str(p) for p in moved)
+
+
 def show_upgrade_notes(parent: QWidget, notes: dict[str, object]) -> None:
     """Tell the user, once the window is up, what the upgrade changed."""
     text = upgrade_text(notes)
     if text is None:
         return
-    title = QCoreApplication.translate("Notices", "Your data was upgraded")
+    if "loans_repriced" in notes:
+        title = QCoreApplication.translate("Notices", "Your data was upgraded")
+    else:
+        title = QCoreApplication.translate("Notices", "About your database")
     QTimer.singleShot(0, lambda: QMessageBox.information(parent, title, text))

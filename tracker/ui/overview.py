@@ -153,6 +153,8 @@ class OverviewScreen(QWidget):
         self.add_first_button.setDefault(True)
         self.add_first_button.clicked.connect(self.new_plan_requested.emit)
         self.sample_button.clicked.connect(self.load_sample_data)
+        for button in (self.add_first_button, self.sample_button):
+            button.setEnabled(not self.ctx.read_only)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add_first_button)
@@ -189,6 +191,7 @@ class OverviewScreen(QWidget):
         self.chart_splitter.setSizes([600, 400])
 
         self.due_list = DueList()
+        self.due_list.writable = not self.ctx.read_only
         self.due_list.pay_requested.connect(self._pay)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -325,12 +328,16 @@ class OverviewScreen(QWidget):
         self._pay(item)
 
     def _pay(self, item: InstallmentRow) -> None:
+        if self.ctx.refuse_if_read_only(self):
+            return
         from .payment_dialog import record_payment_dialog
 
         record_payment_dialog(self.ctx, self, item.plan_id)
 
     def load_sample_data(self) -> None:
         """Add the five sample plans (asking first if there are plans already); undoable."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         title = self.tr("Load sample data")
         if not self._query().empty and not self.ctx.interaction.confirm(
             self,

@@ -299,11 +299,16 @@ class PaymentsScreen(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_payment()
-        self.void_button.setEnabled(row is not None and not row.voided)
-        self.record_button.setEnabled(row is not None or self.plan_combo.currentData() is not None)
+        writable = not self.ctx.read_only  # a read-only file: nothing that writes
+        self.void_button.setEnabled(row is not None and not row.voided and writable)
+        self.record_button.setEnabled(
+            writable and (row is not None or self.plan_combo.currentData() is not None)
+        )
 
     def delete_selected(self) -> None:
         """Void the selected payment after asking (Delete key and the Void button)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_payment()
         if row is None or row.voided:
             return
@@ -323,6 +328,8 @@ class PaymentsScreen(QWidget):
 
     def record_payment(self) -> None:
         """Record a payment on the selected payment's plan (or the filtered plan)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_payment()
         plan_id = row.plan_id if row is not None else self.plan_combo.currentData()
         if plan_id is not None:

@@ -232,11 +232,13 @@ class PlansScreen(QWidget):
         row = self.selected_row()
         has = row is not None
         open_plan = row is not None and row.status is not PlanStatus.CLOSED
-        self.pay_button.setEnabled(open_plan)
-        self.payoff_button.setEnabled(open_plan)
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-        self.archive_button.setEnabled(has)
+        writable = not self.ctx.read_only  # a read-only file: nothing that writes
+        self.new_button.setEnabled(writable)
+        self.pay_button.setEnabled(open_plan and writable)
+        self.payoff_button.setEnabled(open_plan and writable)
+        self.edit_button.setEnabled(has and writable)
+        self.delete_button.setEnabled(has and writable)
+        self.archive_button.setEnabled(has and writable)
         archived = row is not None and row.archived
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
         if row is None:
@@ -262,6 +264,8 @@ class PlansScreen(QWidget):
 
     def new_plan(self) -> int | None:
         """Ctrl+N: the new-plan form; the saved plan is selected and its id returned."""
+        if self.ctx.refuse_if_read_only(self):
+            return None
         from .plan_dialog import open_plan_dialog
 
         plan_id = open_plan_dialog(self.ctx, self)
@@ -271,6 +275,8 @@ class PlansScreen(QWidget):
 
     def edit_selected(self) -> None:
         """Edit the selected plan (also on double-click)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self.selected_id()
         if plan_id is None:
             return
@@ -289,6 +295,8 @@ class PlansScreen(QWidget):
 
     def record_payment(self) -> None:
         """Ctrl+P: record a payment on the selected plan."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self._need_selection()
         if plan_id is None:
             return
@@ -298,6 +306,8 @@ class PlansScreen(QWidget):
 
     def pay_off(self) -> None:
         """Pay the selected plan off early (the dialog shows the quote first)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         plan_id = self._need_selection()
         if plan_id is None:
             return
@@ -307,6 +317,8 @@ class PlansScreen(QWidget):
 
     def toggle_archived(self) -> None:
         """Archive the selected plan, or restore it if it is archived."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_row()
         if row is None:
             return
@@ -315,6 +327,8 @@ class PlansScreen(QWidget):
 
     def delete_selected(self) -> None:
         """Delete: delete the selected plan after asking (undo restores it with its payments)."""
+        if self.ctx.refuse_if_read_only(self):
+            return
         row = self.selected_row()
         if row is None:
             return
