@@ -20,11 +20,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tracker.domain.workdays import WorkingDayCalendar
+from tracker.domain.plan import Schedule
+from tracker.domain.schedule import nominal_dates
+from tracker.domain.workdays import MovedDate, WorkingDayCalendar, moved_dates, uncovered_years
 
 from .model import ServiceError
 
-__all__ = ["CHINA", "HolidayCalendar", "calendar_for", "normalize_code"]
+__all__ = [
+    "CHINA",
+    "HolidayCalendar",
+    "calendar_for",
+    "normalize_code",
+    "workday_notes",
+]
 
 CHINA = "CN"
 
@@ -87,3 +95,18 @@ def calendar_for(code: str | None) -> WorkingDayCalendar | None:
     if code is None or not code.strip():
         return None
     return _calendar(normalize_code(code))
+
+
+def workday_notes(
+    schedule: Schedule, holidays: str | None
+) -> tuple[tuple[MovedDate, ...], tuple[int, ...]]:
+    """The due dates of ``schedule`` moved off non-working days (with the terms' dates), and
+    the years its calendar does not cover, for a plan whose due dates move by ``holidays``
+    (nothing without one)."""
+    calendar = calendar_for(holidays)
+    if calendar is None:
+        return (), ()
+    nominal = nominal_dates(schedule.terms)
+    stored = [(i.period, i.due_date) for i in schedule.installments]
+    years = uncovered_years([*nominal, *(d for _, d in stored)], calendar)
+    return moved_dates(nominal, stored, calendar), years
