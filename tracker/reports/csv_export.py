@@ -158,8 +158,8 @@ def plan_cells(p: PlanLine) -> list[str]:
         format_pct(p.payoff_penalty_pct),
         format_bool(p.archived),
         format_amount(p.payoff_charge, cur),
-        format_schedule(p.schedule, t),
         p.holidays or "",
+        format_schedule(p.schedule, t),
     ]
 
 
