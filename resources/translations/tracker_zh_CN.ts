@@ -2280,6 +2280,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>前置手续费</translation>
     </message>
     <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
         <source>Total cost</source>
         <translation>总成本</translation>
     </message>
@@ -2811,8 +2815,8 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>%1（原 %2）</translation>
     </message>
     <message>
-        <source>The holidays calendar for %1 does not cover %2 yet: due dates there only move off weekends.</source>
-        <translation>%1 的节假日日历尚未包含 %2 年：这些年份的还款日只避开周末。</translation>
+        <source>%1: no calendar for %2 yet; due dates there only skip weekends.</source>
+        <translation>%1：尚无 %2 年的日历，这些日期只避开周末。</translation>
     </message>
 </context>
 </TS>

@@ -124,3 +124,23 @@ def test_moved_day_text_in_chinese(qapp):
     install_translators(qapp, "zh_CN")
     assert moved_day(date(2026, 2, 24), date(2026, 2, 15)) == "2026-02-24（原 02-15）"
     assert moved_day(date(2027, 1, 4), date(2026, 12, 31)) == "2027-01-04（原 2026-12-31）"
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark"), [("en", "2026-02-24 (from 02-15)"), ("zh_CN", "（原 02-15）")]
+)
+def test_the_printed_schedule_marks_moved_dates(ctx, qapp, tmp_path, lang, mark):
+    from tests.ui.test_printing import pdf_text
+    from tracker.reports.print_data import schedule_sheet
+    from tracker.ui import printing_schedule
+
+    install_translators(qapp, lang)
+    terms = PlanTerms(Model.FLAT, 360000, 12, date(2026, 2, 15), Decimal("0.006"))
+    pid = sv.add_plan(ctx.db, sv.PlanInput("小米", terms, holidays="CN")).created_id
+    sheet = schedule_sheet(sv.plan_detail(ctx.db, pid, TODAY))
+    assert sheet.moved[1] == date(2026, 2, 15) and sheet.uncovered_years == (2027,)
+    pdf = tmp_path / "s.pdf"
+    assert printing_schedule.write_schedule_pdf(pdf, sheet, "a4") == 1
+    text = pdf_text(pdf)
+    assert mark in text
+    assert "2027" in text

@@ -298,8 +298,7 @@ class PlanDetailPanel(QWidget):
         if data.holidays:
             shown = calendar_label(data.holidays)
             note = coverage_note(data.holidays, detail.uncovered_years)
-            text = "\n".join(filter(None, (shown, note)))
-            pairs.append(("holidays", self.tr("Working-day calendar"), text))
+            pairs.append(("holidays", self.tr("Working-day calendar"), note or shown))
         if terms.down_payment:
             pairs.append(("down_payment", self.tr("Down payment"), money(terms.down_payment)))
         if terms.upfront_fee:

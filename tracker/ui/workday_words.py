@@ -56,8 +56,7 @@ def coverage_note(code: str | None, years: tuple[int, ...]) -> str:
     return (
         QCoreApplication.translate(
             "Workdays",
-            "The holidays calendar for %1 does not cover %2 yet: due dates there only move "
-            "off weekends.",
+            "%1: no calendar for %2 yet; due dates there only skip weekends.",
         )
         .replace("%1", calendar_label(code))
         .replace("%2", ", ".join(str(y) for y in years))
