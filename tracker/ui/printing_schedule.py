@@ -87,8 +87,9 @@ def _wide_facts(s: ScheduleSheet) -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("PlanDetailPanel", "Early payoff"),
             policy_label(s.model, s.payoff_policy, s.payoff_penalty_pct),
-        )
-    ] + _calendar_fact(s)
+        ),
+        *_calendar_fact(s),
+    ]
 
 
 def _calendar_fact(s: ScheduleSheet) -> list[tuple[str, str]]:
