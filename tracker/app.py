@@ -39,6 +39,9 @@ def run_gui(db_arg: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Installment Tracker")
     app.setOrganizationName("InstallmentTracker")
+    from tracker.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     settings = Settings()
     install_translators(app, settings.language)
     apply_app_font(app)
@@ -96,6 +99,9 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.health import check_later
 
     check_later(holder["window"], db)  # the fast audit, off the GUI thread, after the fill
+    from tracker.ui.smoke import quit_after_first_paint_if_asked
+
+    quit_after_first_paint_if_asked(holder["window"])  # packaged-build check; off unless asked
     return int(app.exec())
 
 

@@ -812,6 +812,18 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>剩余各期金额合计不足以覆盖未还本金</translation>
     </message>
     <message>
+        <source>the {code} calendar has no working day within {days} days after {day}</source>
+        <translation>{code} 日历在 {day} 之后 {days} 天内没有工作日</translation>
+    </message>
+    <message>
+        <source>unknown holiday calendar {code!r}: use a two-letter country code such as CN, US, GB, DE or JP</source>
+        <translation>未知的节假日日历 {code!r}：请使用两个字母的国家/地区代码，例如 CN、US、GB、DE 或 JP</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a country code; use two letters such as CN, or leave it blank</source>
+        <translation>{text!r} 不是国家/地区代码；请填写两个字母，例如 CN，或留空</translation>
+    </message>
+    <message>
         <source>nothing was financed once the upfront fee is taken off</source>
         <translation>扣除前置手续费后，实际到手的金额为零</translation>
     </message>
@@ -2091,6 +2103,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>购买日期</translation>
     </message>
     <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
         <source>Down payment</source>
         <translation>首付</translation>
     </message>
@@ -2222,6 +2238,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>银行家舍入（四舍六入五成双，花呗用法）</translation>
     </message>
     <message>
+        <source>A due date on a weekend or public holiday of this calendar moves to the next working day; amounts stay the same. China&apos;s calendar includes the make-up working days (调休).</source>
+        <translation>还款日如逢该日历的周末或法定节假日，顺延至下一个工作日；金额不变。中国日历包含调休上班日。</translation>
+    </message>
+    <message>
         <source>optional, not financed</source>
         <translation>选填，不计入分期</translation>
     </message>
@@ -2272,6 +2292,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>First due date</source>
         <translation>首期还款日</translation>
+    </message>
+    <message>
+        <source>Move due dates off non-working days</source>
+        <translation>节假日还款日顺延</translation>
     </message>
     <message>
         <source>Periods already paid</source>
@@ -2411,6 +2435,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Payoff charge</source>
         <translation>提前结清违约金</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
     </message>
     <message>
         <source>First due date</source>
@@ -2750,6 +2778,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Upfront fee</source>
         <translation>前置手续费</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
     </message>
     <message>
         <source>Total cost</source>
@@ -3297,6 +3329,53 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Imported %1 plan(s) and %2 payment(s)</source>
         <translation>已导入 %1 笔分期和 %2 笔还款</translation>
+    </message>
+</context>
+<context>
+    <name>Workdays</name>
+    <message>
+        <source>(none)</source>
+        <translation>（不顺延）</translation>
+    </message>
+    <message>
+        <source>China (with 调休)</source>
+        <translation>中国（含调休）</translation>
+    </message>
+    <message>
+        <source>Hong Kong, China</source>
+        <translation>中国香港</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Country code %1</source>
+        <translation>国家/地区代码 %1</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（原 %2）</translation>
+    </message>
+    <message>
+        <source>%1: no calendar for %2 yet; due dates there only skip weekends.</source>
+        <translation>%1：尚无 %2 年的日历，这些日期只避开周末。</translation>
     </message>
 </context>
 </TS>

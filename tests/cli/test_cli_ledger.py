@@ -62,6 +62,7 @@ def test_plan_show_json_of_the_reference_plan(run, add_plan):
         "status": "active",
         "archived": False,
         "closed_on": None,
+        "holidays": None,
     }
     assert len(installments) == 12
     assert installments[0] == {

@@ -227,3 +227,20 @@ def test_0002_accepts_payments_settled_before_tracking(v1_copy: Path):
                 "INSERT INTO payments (plan_id, date, amount, kind) VALUES (2, '2024-04-15', 1, "
                 "'gift')"
             )
+
+
+def test_0004_adds_the_working_day_calendar_as_none_and_keeps_the_dates(v1_copy: Path):
+    dates_before = raw_query(v1_copy, "SELECT plan_id, period, due_date FROM installments")
+    seq_before = raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'plans'")
+    with open_database(v1_copy) as db, db.session() as s:
+        holidays = [p.holidays for p in s.scalars(select(PlanRecord).order_by(PlanRecord.id))]
+    assert holidays == [None, None, None]  # no stored schedule moves on upgrade
+    assert raw_query(v1_copy, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert raw_query(v1_copy, "SELECT plan_id, period, due_date FROM installments") == (
+        dates_before
+    )
+    assert raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'plans'") == (
+        seq_before
+    )
+    with closing(sqlite3.connect(v1_copy)) as con, pytest.raises(sqlite3.IntegrityError):
+        con.execute("UPDATE plans SET holidays = 'China' WHERE id = 1")

@@ -13,8 +13,8 @@ shows what is still owed on it (``amount_due``: unpaid principal + fee + charged
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -213,6 +213,9 @@ class ScheduleSheet:
         rows: every period.
         grace_days, tolerance, penalty_daily_rate: the plan's overdue rules.
         payoff_policy, payoff_penalty_pct: what paying off early costs.
+        holidays: the working-day calendar its due dates move by (``CN``), None for none.
+        moved: period → the date the terms gave, for each due date moved off a non-working day.
+        uncovered_years: years of its due dates the calendar does not know (weekends only).
     """
 
     plan_id: int
@@ -240,6 +243,9 @@ class ScheduleSheet:
     penalty_daily_rate: Decimal = _NO_RATE
     payoff_policy: str = "charge_all_fees"
     payoff_penalty_pct: Decimal = _NO_RATE
+    holidays: str | None = None
+    moved: Mapping[int, date] = field(default_factory=dict)
+    uncovered_years: tuple[int, ...] = ()
 
     @property
     def charge(self) -> Charge:
@@ -300,4 +306,7 @@ def schedule_sheet(detail: Any) -> ScheduleSheet:
         penalty_daily_rate=detail.input.penalty_daily_rate,
         payoff_policy=detail.input.payoff_policy.value,
         payoff_penalty_pct=detail.input.payoff_penalty_pct,
+        holidays=detail.input.holidays,
+        moved={m.period: m.original for m in detail.moved},
+        uncovered_years=detail.uncovered_years,
     )

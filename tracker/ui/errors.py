@@ -86,6 +86,19 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "Errors", "the remaining per-period amounts do not cover the unpaid principal"
     ),
+    # tracker/domain/workdays.py, tracker/services/workdays.py, tracker/reports/csv_columns.py
+    QT_TRANSLATE_NOOP(
+        "Errors", "the {code} calendar has no working day within {days} days after {day}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "unknown holiday calendar {code!r}: use a two-letter country code such as CN, "
+        "US, GB, DE or JP",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{text!r} is not a country code; use two letters such as CN, or leave it blank",
+    ),
     # tracker/domain/apr.py
     QT_TRANSLATE_NOOP("Errors", "nothing was financed once the upfront fee is taken off"),
     # tracker/domain/ledger.py

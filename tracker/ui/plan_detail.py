@@ -34,6 +34,7 @@ from tracker.domain.templates import RateBasis, rate_basis
 from . import fmt
 from .charge_words import charge_name, policy_label, rate_caption, total_charge
 from .table_model import Column, RowTableModel
+from .workday_words import calendar_label, coverage_note, moved_day
 
 R = TypeVar("R")
 
@@ -102,12 +103,15 @@ def schedule_model(
     charge: Callable[[], str],
     parent: QWidget | None = None,
     prior: list[frozenset[int]] | None = None,
+    moved: list[dict[int, date]] | None = None,
 ) -> RowTableModel[InstallmentState]:
     """A plan's installments as of a date, with what was paid, what is left and the status;
     ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan); the periods
-    in ``prior[0]`` are labelled paid before tracking."""
+    in ``prior[0]`` are labelled paid before tracking; a period in ``moved[0]`` shows the
+    date it was moved from (off a non-working day)."""
     money = _money_of(currency)
     before = prior if prior is not None else [frozenset()]
+    shifted = moved if moved is not None else [{}]
 
     def penalty_tip(s: InstallmentState) -> str:
         if not s.penalty_due:
@@ -125,7 +129,7 @@ def schedule_model(
         ),
         Column(
             lambda: QCoreApplication.translate("Schedule", "Due date"),
-            lambda s: fmt.day(s.due_date),
+            lambda s: moved_day(s.due_date, shifted[0].get(s.period)),
             _due,
         ),
         _amount(
@@ -169,6 +173,12 @@ def setup_table(view: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("00") + 12)
+
+
+def fit_due_column(view: QTableView) -> None:
+    """A schedule's due-date column (the second) shown whole, even when it says where a date
+    was moved from: "2026-02-24 (from 02-15)"."""
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
 
 class PlanDetailPanel(QWidget):
@@ -218,7 +228,10 @@ class PlanDetailPanel(QWidget):
         self._currency = "CNY"
         self._plan_model = Model.FLAT
         self._prior: list[frozenset[int]] = [frozenset()]
-        self.schedule = schedule_model(self._currency, self._charge_header, self, self._prior)
+        self._moved: list[dict[int, date]] = [{}]
+        self.schedule = schedule_model(
+            self._currency, self._charge_header, self, self._prior, self._moved
+        )
         self.table = QTableView()
         self.table.setModel(self.schedule)
         self._setup_table()
@@ -282,6 +295,10 @@ class PlanDetailPanel(QWidget):
             ("first_due", self.tr("First due"), fmt.day(terms.first_due)),
             ("purchase", self.tr("Purchase date"), fmt.day(data.purchase_date)),
         ]
+        if data.holidays:
+            shown = calendar_label(data.holidays)
+            note = coverage_note(data.holidays, detail.uncovered_years)
+            pairs.append(("holidays", self.tr("Working-day calendar"), note or shown))
         if terms.down_payment:
             pairs.append(("down_payment", self.tr("Down payment"), money(terms.down_payment)))
         if terms.upfront_fee:
@@ -312,16 +329,18 @@ class PlanDetailPanel(QWidget):
         self._fill(pairs)
         if self._currency != cur:
             self._currency = cur
-            self.schedule = schedule_model(cur, self._charge_header, self, self._prior)
+            self.schedule = schedule_model(cur, self._charge_header, self, self._prior, self._moved)
             self.table.setModel(self.schedule)
             self._setup_table()
         self._plan_model = terms.model
         self._prior[0] = detail.prior_periods
+        self._moved[0] = {m.period: m.original for m in detail.moved}
         self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
         self._stack.setCurrentIndex(1)
 
     def _setup_table(self) -> None:
         setup_table(self.table)  # and the status ("Overdue (318 d)") is never cut short
+        fit_due_column(self.table)
         fit = QHeaderView.ResizeMode.ResizeToContents
         self.table.horizontalHeader().setSectionResizeMode(self.schedule.columnCount() - 1, fit)
 

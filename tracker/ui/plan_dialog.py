@@ -52,6 +52,7 @@ from .plan_form import (
 )
 from .plan_preview import SchedulePreview
 from .plan_underway import PaidPeriodsField
+from .workday_words import calendar_choices
 
 INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px; padding: 1px;"
 
@@ -159,6 +160,16 @@ class PlanDialog(QDialog):
                 (self.tr("Half even (银行家舍入, as 花呗)"), FeeRounding.HALF_EVEN.value),
             ]
         )
+        self.holidays_combo = self._combo([])
+        for label, code in calendar_choices():
+            self.holidays_combo.addItem(label, code)
+        self.holidays_combo.setToolTip(
+            self.tr(
+                "A due date on a weekend or public holiday of this calendar moves to the next "
+                "working day; amounts stay the same. China's calendar includes the make-up "
+                "working days (调休)."
+            )
+        )
         self.down_edit = self._line(self.tr("optional, not financed"))
         self.upfront_edit = self._line(self.tr("optional, paid at purchase"))
         self.amounts_edit = self._line(self.tr("e.g. 340.34, 340.33, 340.33"))
@@ -180,6 +191,7 @@ class PlanDialog(QDialog):
             (self.rate_label, self.rate_edit),
             (self.tr("Per-period amounts"), self.amounts_edit),
             (self.tr("First due date"), self.first_due_edit),
+            (self.tr("Move due dates off non-working days"), self.holidays_combo),
             (self.tr("Periods already paid"), self.paid.box),
             (self.tr("Remainder (odd fen) in"), self.remainder_combo),
             (self.tr("Fee charged"), self.fee_mode_combo),
@@ -354,7 +366,7 @@ class PlanDialog(QDialog):
         self.message.setVisible(bool(result.errors))
         paid = self.paid.sync(result.schedule, self.ctx.today())
         self.form.setRowVisible(self.paid.box, self.paid.shown)
-        self.preview.show_schedule(result.schedule, paid)
+        self.preview.show_schedule(result.schedule, paid, result.moved, result.workday_note)
         self.warning.setText("\n".join(result.warnings))
         self.warning.setVisible(bool(result.warnings))
         self.save_button.setEnabled(result.data is not None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from tracker import services as sv
 from tracker.domain.checks import check_first_due, plan_warnings
+from tracker.domain.errors import UserError
 from tracker.domain.money import (
     AmountError,
     format_amount,
@@ -30,9 +32,11 @@ from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import FeeMode, FeeRounding, Model, PlanTerms, Remainder, Schedule
 from tracker.domain.schedule import build_schedule
 from tracker.domain.templates import PlanTemplate
+from tracker.services.workdays import calendar_for, workday_notes
 
 from . import fmt
 from .errors import describe, phrase_text
+from .workday_words import calendar_label, coverage_note
 
 PlanDialog = Any
 """The plan dialog whose widgets these helpers read and fill (``plan_dialog.PlanDialog``, which
@@ -112,6 +116,9 @@ def fill_from_input(d: PlanDialog, data: sv.PlanInput) -> None:
     set_combo(d.policy_combo, data.payoff_policy.value)
     pct = data.payoff_penalty_pct
     d.policy_pct_edit.setText(percent_text(pct) if pct else "")
+    if data.holidays and d.holidays_combo.findData(data.holidays) < 0:
+        d.holidays_combo.addItem(calendar_label(data.holidays), data.holidays)
+    d.holidays_combo.setCurrentIndex(max(d.holidays_combo.findData(data.holidays), 0))
 
 
 def fill_from_template(d: PlanDialog, tpl: PlanTemplate) -> None:
@@ -165,6 +172,8 @@ class FormResult:
     labels: dict[QWidget, str] = field(default_factory=dict)
     pending: set[QWidget] = field(default_factory=set)
     warnings: tuple[str, ...] = ()
+    moved: dict[int, date] = field(default_factory=dict)
+    workday_note: str = ""
 
     def is_pending(self, widget: QWidget) -> bool:
         """Whether ``widget`` is an untouched, empty required field."""
@@ -302,6 +311,18 @@ class FormReader:
             widget = self._culprit(str(exc), model)
             result.errors[widget] = field_error(result.labels[widget], exc)
             return result
+        holidays: str | None = d.holidays_combo.currentData()
+        if holidays:
+            try:
+                result.schedule = build_schedule(terms, calendar_for(holidays))
+                found, years = workday_notes(result.schedule, holidays)
+            except UserError as exc:
+                label = QCoreApplication.translate("PlanForm", "Working days")
+                result.labels[d.holidays_combo] = label
+                result.errors[d.holidays_combo] = field_error(label, exc)
+                return result
+            result.moved = {m.period: m.original for m in found}
+            result.workday_note = coverage_note(holidays, years)
         result.warnings = tuple(phrase_text(w) for w in plan_warnings(terms, d.ctx.today()))
         try:
             check_first_due(terms, d.purchase_date())
@@ -323,6 +344,7 @@ class FormReader:
             penalty_daily_rate=penalty,
             payoff_policy=policy,
             payoff_penalty_pct=pct,
+            holidays=holidays,
         )
         return result
 
@@ -372,7 +394,7 @@ def explain_edit(d: PlanDialog) -> None:
         for widget in (d.template_combo, d.model_combo, d.principal_edit, d.periods_spin,
                        d.rate_edit, d.amounts_edit, d.first_due_edit, d.remainder_combo,
                        d.fee_mode_combo, d.fee_rounding_combo, d.down_edit,
-                       d.upfront_edit, d.paid_spin):  # fmt: skip
+                       d.upfront_edit, d.paid_spin, d.holidays_combo):  # fmt: skip
             widget.setEnabled(False)
         text = QCoreApplication.translate(
             "PlanDialog", "This plan is paid off: its terms can no longer change."

@@ -4,6 +4,7 @@ already under way the periods paid before tracking (greyed, labelled) and what i
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,8 +21,9 @@ from tracker.domain.plan import Installment, Model, Schedule
 
 from . import fmt
 from .charge_words import charge_name, total_charge
-from .plan_detail import _amount, _due, _money_of, setup_table
+from .plan_detail import _amount, _due, _money_of, fit_due_column, setup_table
 from .table_model import Column, RowTableModel
+from .workday_words import moved_day
 
 __all__ = ["SchedulePreview", "preview_model"]
 
@@ -36,12 +38,15 @@ def preview_model(
     charge: Callable[[], str],
     parent: QWidget | None = None,
     paid: list[int] | None = None,
+    moved: list[dict[int, date]] | None = None,
 ) -> RowTableModel[Installment]:
     """A table of installments as generated (period, due date, principal, fee, total), the
     first ``paid[0]`` of them marked paid before tracking; ``charge`` gives the fee column's
-    header ("Fee", or "Interest" for a loan)."""
+    header ("Fee", or "Interest" for a loan); a period in ``moved[0]`` shows the date it was
+    moved from."""
     money = _money_of(currency)
     count = paid if paid is not None else [0]
+    shifted = moved if moved is not None else [{}]
 
     def status(i: Installment) -> str:
         return paid_before_tracking_label() if i.period <= count[0] else ""
@@ -55,7 +60,7 @@ def preview_model(
         ),
         Column(
             lambda: QCoreApplication.translate("Schedule", "Due date"),
-            lambda i: fmt.day(i.due_date),
+            lambda i: moved_day(i.due_date, shifted[0].get(i.period)),
             _due,
         ),
         _amount(
@@ -79,11 +84,15 @@ class SchedulePreview(QWidget):
         super().__init__(parent)
         self.currency = currency
         self._paid = [0]
+        self._moved: list[dict[int, date]] = [{}]
         self.plan_model = Model.FLAT
-        self.model = preview_model(currency, lambda: charge_name(self.plan_model), self, self._paid)
+        self.model = preview_model(
+            currency, lambda: charge_name(self.plan_model), self, self._paid, self._moved
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
+        fit_due_column(self.table)
         last = self.model.columnCount() - 1  # "Paid before tracking" shown whole
         self.table.horizontalHeader().setSectionResizeMode(
             last, QHeaderView.ResizeMode.ResizeToContents
@@ -108,12 +117,26 @@ class SchedulePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Preview")))
         layout.addWidget(self.table, 1)
+        self.workday_note = QLabel()  # a calendar that does not know some years: said, not hidden
+        self.workday_note.setWordWrap(True)
+        self.workday_note.setVisible(False)
+        layout.addWidget(self.workday_note)
         layout.addLayout(summary)
 
-    def show_schedule(self, schedule: Schedule | None, paid: int = 0) -> None:
-        """Show ``schedule`` with its first ``paid`` periods paid before tracking, or dashes
-        while the form is invalid."""
+    def show_schedule(
+        self,
+        schedule: Schedule | None,
+        paid: int = 0,
+        moved: dict[int, date] | None = None,
+        note: str = "",
+    ) -> None:
+        """Show ``schedule`` with its first ``paid`` periods paid before tracking, the due
+        dates in ``moved`` with the date they were moved from and ``note`` about the calendar,
+        or dashes while the form is invalid."""
         self._paid[0] = paid if schedule else 0
+        self._moved[0] = dict(moved or {}) if schedule else {}
+        self.workday_note.setText(note if schedule else "")
+        self.workday_note.setVisible(bool(note and schedule))
         if schedule is not None:
             self.plan_model = schedule.terms.model
             self.fee_caption.setText(total_charge(self.plan_model))

@@ -7,6 +7,8 @@ is passed in so print, preview and PDF draw the same sheet.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice
@@ -29,11 +31,13 @@ from .printing import (
     begin_document,
     write_pdf,
 )
+from .workday_words import calendar_label, coverage_note, moved_day
 
 __all__ = ["paint_schedule", "write_schedule_pdf"]
 
 
 COLUMN_SHARES = (0.045, 0.12, 0.135, 0.12, 0.135, 0.135, 0.135, 0.175)
+MOVED_COLUMN_SHARES = (0.045, 0.2, 0.12, 0.105, 0.12, 0.115, 0.12, 0.175)
 RIGHT_ALIGNED = (True, False, True, True, True, True, True, False)
 
 
@@ -83,8 +87,25 @@ def _wide_facts(s: ScheduleSheet) -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("PlanDetailPanel", "Early payoff"),
             policy_label(s.model, s.payoff_policy, s.payoff_penalty_pct),
-        )
+        ),
+        *_calendar_fact(s),
     ]
+
+
+def _calendar_fact(s: ScheduleSheet) -> list[tuple[str, str]]:
+    """The working-day calendar the due dates move by, and the years it does not know."""
+    if not s.holidays:
+        return []
+    shown = calendar_label(s.holidays)
+    note = coverage_note(s.holidays, s.uncovered_years)
+    label = QCoreApplication.translate("Print", "Working-day calendar")
+    return [(label, note or shown)]  # the note names the calendar too
+
+
+def column_shares(s: ScheduleSheet) -> tuple[float, ...]:
+    """The columns' widths as shares of the page: a wider due date when dates were moved
+    ("2026-02-24 (from 02-15)")."""
+    return MOVED_COLUMN_SHARES if s.moved else COLUMN_SHARES
 
 
 def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
@@ -129,10 +150,10 @@ def _status_text(row: InstallmentRow) -> str:
     return fmt.status_label(row.status.value)
 
 
-def _row_cells(row: InstallmentRow, m: str) -> list[str]:
+def _row_cells(row: InstallmentRow, m: str, moved: Mapping[int, date]) -> list[str]:
     return [
         str(row.period),
-        fmt.day(row.due_date),
+        moved_day(row.due_date, moved.get(row.period)),
         fmt.money(row.principal, m),
         fmt.money(row.fee, m),
         fmt.money(row.total, m),
@@ -254,7 +275,7 @@ def _paint_table(
     r = c.rect
     pad = 4 * c.pt
     xs = [r.left()]
-    for share in COLUMN_SHARES:
+    for share in column_shares(s):
         xs.append(xs[-1] + share * r.width())
 
     def draw(cells: list[str], y: float, font: QFont, colour: QColor) -> None:
@@ -273,7 +294,7 @@ def _paint_table(
             colour = LATE if line.overdue else MUTED if line.status is Status.PAID else INK
             if line.overdue:
                 c.p.fillRect(QRectF(r.left(), y, r.width(), layout.row_h), LATE_BG)
-            draw(_row_cells(line, s.currency), y, layout.cell_font, colour)
+            draw(_row_cells(line, s.currency, s.moved), y, layout.cell_font, colour)
             c.line(r.left(), y + layout.row_h, r.right(), y + layout.row_h, 0.25)
         elif line == "total":
             c.line(r.left(), y, r.right(), y, 1.0)
