@@ -21,7 +21,16 @@ from tracker.domain.payoff import PayoffPolicy
 from tracker.storage.engine import Database, open_database, resolve_target
 
 from .common import MODEL_CLI, CliError, charges_word, option, pad, parse_date, print_json
-from .quote import fee_rounding_json, installment_json, print_warnings, terms_from_args
+from .quote import (
+    fee_rounding_json,
+    holidays_json,
+    holidays_option,
+    installment_json,
+    print_warnings,
+    short_date,
+    terms_from_args,
+    workday_lines,
+)
 
 Confirm = Callable[[str], bool]
 
@@ -107,6 +116,7 @@ def plan_add(args: argparse.Namespace, today: date) -> int:
         ),
         payoff_policy=policy,
         payoff_penalty_pct=pct,
+        holidays=holidays_option(args),
     )
     paid = _paid_periods(args.paid_periods, terms.periods)
     db = open_db(args)
@@ -213,6 +223,7 @@ def plan_show(args: argparse.Namespace, today: date) -> int:
                 "status": d.status.value,
                 "archived": d.archived,
                 "closed_on": d.closed_on.isoformat() if d.closed_on else None,
+                **holidays_json(d.input.holidays, d.uncovered_years),
                 "installments": base,
             }
         )
@@ -225,11 +236,18 @@ def plan_show(args: argparse.Namespace, today: date) -> int:
     )
     print(f"{'#':>3}  {'Due date':<10} {'Total':>12} {'Paid':>12} {'Remaining':>12}  Status")
     for row in base:
+        came = ""
+        if "moved_from" in row:
+            original = date.fromisoformat(row["moved_from"])
+            came = f" (from {short_date(original, date.fromisoformat(row['due_date']))})"
         print(
             f"{row['period']:>3}  {row['due_date']:<10} {row['total']:>12} {row['paid']:>12} "
             f"{row['remaining']:>12}  {row['status']}"
             + (" (before tracking)" if row["before_tracking"] else "")
+            + came
         )
+    for line in workday_lines(d.input.holidays, d.uncovered_years):
+        print(line)
     print(f"Paid {_money(d.state.paid_total, c)}, remaining {_money(d.state.balance, c)}")
     return 0
 
@@ -239,7 +257,9 @@ def installment_json_from_states(d: sv.PlanDetail) -> list[dict[str, Any]]:
     from tracker.domain.plan import Schedule
 
     c = d.input.terms.currency
-    rows = installment_json(Schedule(d.input.terms, tuple(s.installment for s in d.installments)))
+    moved = {m.period: m.original for m in d.moved}
+    items = tuple(s.installment for s in d.installments)
+    rows = installment_json(Schedule(d.input.terms, items), moved)
     for row, s in zip(rows, d.installments, strict=True):
         row.update(
             paid=_money(s.paid, c),

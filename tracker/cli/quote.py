@@ -55,6 +55,42 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--upfront-fee", default="0")
     p.add_argument("--currency", default="CNY")
     p.add_argument("--amounts", help="custom plans: per-period totals, A1,A2,...")
+    p.add_argument(
+        "--holidays",
+        metavar="CODE",
+        help="move due dates off this country's non-working days (CN: China with 调休, US, …)",
+    )
+
+
+def holidays_option(args: argparse.Namespace) -> str | None:
+    """--holidays as a supported country code (None when not given); CliError otherwise."""
+    if args.holidays is None:
+        return None
+    from tracker.services.workdays import normalize_code
+
+    try:
+        return normalize_code(args.holidays)
+    except ValueError as exc:
+        raise CliError(f"--holidays: {exc}") from None
+
+
+def short_date(original: date, moved: date) -> str:
+    """The original of a moved date as short as it reads unambiguously (``02-15``)."""
+    return original.strftime("%m-%d") if original.year == moved.year else original.isoformat()
+
+
+def workday_lines(code: str | None, uncovered: tuple[int, ...]) -> list[str]:
+    """What the text output says about a plan's working-day calendar (nothing without one)."""
+    if code is None:
+        return []
+    lines = [f"Due dates on non-working days in {code} move to the next working day."]
+    if uncovered:
+        years = ", ".join(str(y) for y in uncovered)
+        lines.append(
+            f"Note: the holidays package has no {code} calendar for {years}; "
+            "due dates there skip weekends only."
+        )
+    return lines
 
 
 FEE_ROUNDING_CLI = {"half-up": FeeRounding.HALF_UP, "half-even": FeeRounding.HALF_EVEN}
@@ -145,9 +181,13 @@ def _rate(args: argparse.Namespace, model: Model) -> Any:
     return 0
 
 
-def installment_json(schedule: Schedule) -> list[dict[str, Any]]:
-    """The installments of a schedule as JSON objects with decimal-string amounts."""
+def installment_json(
+    schedule: Schedule, moved: dict[int, date] | None = None
+) -> list[dict[str, Any]]:
+    """The installments of a schedule as JSON objects with decimal-string amounts; a due date
+    moved off a non-working day also has ``moved_from`` (the terms' date)."""
     cur = schedule.terms.currency
+    moved = moved or {}
     return [
         {
             "period": i.period,
@@ -155,12 +195,24 @@ def installment_json(schedule: Schedule) -> list[dict[str, Any]]:
             "principal": format_amount(i.principal, cur),
             "fee": format_amount(i.fee, cur),
             "total": format_amount(i.total, cur),
+            **({"moved_from": moved[i.period].isoformat()} if i.period in moved else {}),
         }
         for i in schedule.installments
     ]
 
 
-def quote_json(schedule: Schedule) -> dict[str, Any]:
+def holidays_json(code: str | None, uncovered: tuple[int, ...]) -> dict[str, Any]:
+    """``holidays`` (the country code or null) and, with one, ``holidays_uncovered_years``."""
+    if code is None:
+        return {"holidays": None}
+    return {"holidays": code, "holidays_uncovered_years": list(uncovered)}
+
+
+def quote_json(
+    schedule: Schedule,
+    moved: dict[int, date] | None = None,
+    holidays: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The `quote --json` object: terms, installments, totals, APR and effective rate."""
     t = schedule.terms
     cost = cost_of_credit(schedule)
@@ -169,7 +221,8 @@ def quote_json(schedule: Schedule) -> dict[str, Any]:
         "currency": t.currency,
         "principal": format_amount(t.principal, t.currency),
         "periods": t.periods,
-        "installments": installment_json(schedule),
+        "installments": installment_json(schedule, moved),
+        **(holidays or {}),
         "total_fee": format_amount(schedule.total_fee, t.currency),
         "upfront_fee": format_amount(t.upfront_fee, t.currency),
         "total_cost": format_amount(schedule.total_cost, t.currency),
@@ -192,8 +245,10 @@ def print_warnings(terms: PlanTerms, today: date) -> None:
         sys.stderr.write(f"warning: {phrase}\n")
 
 
-def schedule_table(schedule: Schedule) -> str:
-    """A readable table of a schedule with totals, total cost and APR."""
+def schedule_table(schedule: Schedule, moved: dict[int, date] | None = None) -> str:
+    """A readable table of a schedule with totals, total cost and APR; a due date moved off a
+    non-working day says from where (``(from 02-15)``)."""
+    moved = moved or {}
     t = schedule.terms
     cur = t.currency
 
@@ -204,7 +259,8 @@ def schedule_table(schedule: Schedule) -> str:
     lines = [f"{'#':>3}  {'Due date':<10} {'Principal':>14} {charge:>14} {'Total':>14}"]
     for i in schedule.installments:
         row = f"{i.period:>3}  {i.due_date.isoformat():<10} {fmt(i.principal)} {fmt(i.fee)}"
-        lines.append(f"{row} {fmt(i.total)}")
+        came = f" (from {short_date(moved[i.period], i.due_date)})" if i.period in moved else ""
+        lines.append(f"{row} {fmt(i.total)}{came}")
     lines.append(
         f"{'':>3}  {'Total':<10} {fmt(schedule.total_principal)} "
         f"{fmt(schedule.total_fee)} {fmt(schedule.total_payable)}"
@@ -224,15 +280,28 @@ def schedule_table(schedule: Schedule) -> str:
 
 def run_quote(args: argparse.Namespace, today: date) -> int:
     """Run `tracker quote`."""
-    schedule = build_schedule(terms_from_args(args, today))
+    terms = terms_from_args(args, today)
+    code = holidays_option(args)
+    moved: dict[int, date] = {}
+    uncovered: tuple[int, ...] = ()
+    if code is None:
+        schedule = build_schedule(terms)
+    else:
+        from tracker.services.workdays import calendar_for, workday_notes
+
+        schedule = option("--holidays", lambda c: build_schedule(terms, calendar_for(c)), code)
+        found, uncovered = workday_notes(schedule, code)
+        moved = {m.period: m.original for m in found}
     print_warnings(schedule.terms, today)
     if args.json:
-        print_json(quote_json(schedule))
+        print_json(quote_json(schedule, moved, holidays_json(code, uncovered)))
     else:
         t = schedule.terms
         print(
             f"{MODEL_CLI[t.model.value]} plan: {format_amount(t.principal, t.currency)} "
             f"{t.currency} over {t.periods} periods\n"
         )
-        print(schedule_table(schedule))
+        print(schedule_table(schedule, moved))
+        for line in workday_lines(code, uncovered):
+            print(line)
     return 0

@@ -16,8 +16,15 @@ from decimal import Decimal, localcontext
 from .dates import due_dates
 from .money import AmountError, round_half_even, round_half_up
 from .plan import FeeMode, FeeRounding, Installment, Model, PlanTerms, Remainder, Schedule
+from .workdays import WorkingDayCalendar, shift_dates
 
-__all__ = ["build_schedule", "reschedule_unpaid", "split_evenly", "split_rounded"]
+__all__ = [
+    "build_schedule",
+    "nominal_dates",
+    "reschedule_unpaid",
+    "split_evenly",
+    "split_rounded",
+]
 
 _PREC = 50
 
@@ -137,10 +144,20 @@ _BUILDERS: dict[Model, Callable[[PlanTerms], tuple[list[int], list[int]]]] = {
 }
 
 
-def build_schedule(terms: PlanTerms) -> Schedule:
-    """Build the full schedule of a plan from its terms."""
+def nominal_dates(terms: PlanTerms) -> list[date]:
+    """The due dates the terms give, before any move off non-working days."""
+    return due_dates(terms.first_due, terms.periods, biweekly=terms.model is Model.PAY_IN_N)
+
+
+def build_schedule(terms: PlanTerms, calendar: WorkingDayCalendar | None = None) -> Schedule:
+    """Build the full schedule of a plan from its terms.
+
+    With a working-day ``calendar`` a due date on a non-working day moves to the next working
+    day (``tracker.domain.workdays``); amounts never change, and neither does the APR, which
+    counts periods, not days.
+    """
     principal, fees = _BUILDERS[terms.model](terms)
-    dates = due_dates(terms.first_due, terms.periods, biweekly=terms.model is Model.PAY_IN_N)
+    dates = shift_dates(nominal_dates(terms), calendar)
     return Schedule(terms, _installments(dates, principal, fees))
 
 
@@ -153,7 +170,11 @@ def _installments(
     )
 
 
-def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[Installment, ...]:
+def reschedule_unpaid(
+    terms: PlanTerms,
+    paid: Sequence[Installment],
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[Installment, ...]:
     """The schedule of (edited) ``terms`` when its first ``len(paid)`` installments are history.
 
     The paid installments stay as they were. The rest carries exactly the principal not yet
@@ -162,7 +183,7 @@ def reschedule_unpaid(terms: PlanTerms, paid: Sequence[Installment]) -> tuple[In
     schedule's fees; custom keeps the new per-period totals. Raises AmountError when the new
     terms cannot hold what was already paid.
     """
-    full = build_schedule(terms).installments
+    full = build_schedule(terms, calendar).installments
     m = len(paid)
     if m == 0:
         return full

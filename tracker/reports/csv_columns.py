@@ -83,6 +83,7 @@ __all__ = [
     "parse_bool",
     "parse_choice",
     "parse_date",
+    "parse_holidays",
     "parse_int",
     "parse_schedule",
     "restore",
@@ -151,6 +152,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("archived", "已归档"),
     Column("payoff_charge", "提前结清违约金"),
     Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费", "每期本金/利息")),
+    Column("holidays", "节假日顺延", aliases=("holiday_calendar", "工作日历")),
 )
 
 #: Import only: how many periods were paid before tracking (a hand-made file of plans already
@@ -233,6 +235,8 @@ class PlanLine:
             file has none, and the import rebuilds it from ``terms``.
         paid_periods: periods paid before tracking (import only; None when the file does not
             say: the import then decides, see ``services.imports``).
+        holidays: the country whose non-working days the due dates move off (``CN``), None
+            for none; a file without the column (older exports) means none.
     """
 
     id: int | None
@@ -250,6 +254,7 @@ class PlanLine:
     payoff_charge: int = 0
     schedule: tuple[Installment, ...] = ()
     paid_periods: int | None = None
+    holidays: str | None = None
 
 
 # -- cells: how an import reads them ------------------------------------------------------------
@@ -308,6 +313,20 @@ def parse_bool(text: str) -> bool:
     if raw in _FALSE:
         return False
     raise CellError("{text!r} is not true or false", text=text)
+
+
+def parse_holidays(text: str) -> str | None:
+    """A working-day calendar's country code (two letters, ``CN``); blank is none. Whether the
+    holidays package knows the country is checked when the plan is stored."""
+    raw = unicodedata.normalize("NFKC", text).strip().upper()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[A-Z]{2}", raw):
+        raise CellError(
+            "{text!r} is not a country code; use two letters such as CN, or leave it blank",
+            text=text,
+        )
+    return raw
 
 
 def parse_choice(text: str, what: Phrase, names: dict[str, str], default: str | None = None) -> str:

@@ -159,6 +159,7 @@ def plan_cells(p: PlanLine) -> list[str]:
         format_bool(p.archived),
         format_amount(p.payoff_charge, cur),
         format_schedule(p.schedule, t),
+        p.holidays or "",
     ]
 
 

@@ -54,6 +54,7 @@ from .csv_columns import (
     parse_bool,
     parse_choice,
     parse_date,
+    parse_holidays,
     parse_int,
     parse_schedule,
     restore,
@@ -537,6 +538,7 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
         "paid_periods": r.get(
             "paid_periods", lambda t: parse_int(t, Phrase("number of periods"), 0, 360), None
         ),
+        "holidays": r.get("holidays", parse_holidays, None),
     }
     if r.errors or first_due is None:
         return None

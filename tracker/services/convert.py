@@ -23,6 +23,7 @@ from tracker.storage.derived import rules_from, terms_from
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PlanDetail, PlanInput, PlanStatus
+from .workdays import workday_notes
 
 DEFAULT_REMINDER_DAYS = 7
 
@@ -47,6 +48,7 @@ def input_of(rec: PlanRecord) -> PlanInput:
         penalty_daily_rate=Decimal(rec.penalty_daily_rate),
         payoff_policy=PayoffPolicy(rec.payoff_policy),
         payoff_penalty_pct=Decimal(rec.payoff_penalty_pct),
+        holidays=rec.holidays,
     )
 
 
@@ -74,6 +76,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
     rec.penalty_daily_rate = data.penalty_daily_rate
     rec.payoff_policy = data.payoff_policy.value
     rec.payoff_penalty_pct = data.payoff_penalty_pct
+    rec.holidays = data.holidays
 
 
 def rules_of(rec: PlanRecord, reminder_days: int = DEFAULT_REMINDER_DAYS) -> LedgerRules:
@@ -147,6 +150,7 @@ def detail_of(
     items = installments_of(rec)
     schedule = Schedule(terms_of(rec), items)
     prior = {p.id for p in rec.payments if p.kind == "prior" and not p.voided}
+    moved, uncovered = workday_notes(schedule, rec.holidays)
     return PlanDetail(
         id=rec.id,
         input=input_of(rec),
@@ -159,4 +163,6 @@ def detail_of(
         status=plan_status(rec, state),
         prior_periods=frozenset(a.period for a in state.allocations if a.payment_id in prior),
         prior_count=len(prior),
+        moved=moved,
+        uncovered_years=uncovered,
     )

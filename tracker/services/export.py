@@ -86,6 +86,7 @@ def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
                     archived=bool(rec.archived),
                     payoff_charge=rec.payoff_charge,
                     schedule=installments_of(rec),
+                    holidays=data.holidays,
                 )
             )
         return lines

@@ -53,10 +53,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import Phrase, UserError
-from tracker.domain.money import AmountError
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.rows import PaymentRow
-from tracker.domain.schedule import build_schedule
 from tracker.reports import csv_import
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
@@ -68,7 +66,7 @@ from .convert import (
 )
 from .import_payments import PlanPayments
 from .model import Change, PlanInput, ServiceError
-from .plans import MAX_ID, get_record, update_closed, validate_input
+from .plans import MAX_ID, get_record, schedule_of, update_closed, validate_input
 from .underway import resolve, sync_prior
 
 __all__ = [
@@ -383,12 +381,10 @@ class _Batch:
             penalty_daily_rate=plan.penalty_daily_rate,
             payoff_policy=PayoffPolicy(plan.payoff_policy),
             payoff_penalty_pct=plan.payoff_penalty_pct,
+            holidays=plan.holidays,
         )
         data = validate_input(data)
-        try:
-            items = plan.schedule or build_schedule(data.terms).installments
-        except AmountError as exc:
-            raise ServiceError.from_error(exc) from None
+        items = plan.schedule or schedule_of(data)
         rec = PlanRecord(
             id=self.free_id(PlanRecord, plan.id),
             archived=plan.archived,

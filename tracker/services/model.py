@@ -17,6 +17,7 @@ from tracker.domain.ledger import InstallmentState, LedgerState
 from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
 from tracker.domain.plan import PlanTerms
 from tracker.domain.rows import InstallmentRow, PaymentRow
+from tracker.domain.workdays import MovedDate
 
 __all__ = [
     "Change",
@@ -63,6 +64,8 @@ class PlanInput:
             (``default_payoff_policy``: loans waive future interest, others charge all fees),
             resolved on construction so it is never None afterwards.
         payoff_penalty_pct: for ``penalty_pct``, the fraction of remaining principal charged.
+        holidays: the country (ISO 3166 alpha-2, ``CN``) whose non-working days the due dates
+            move off, to the next working day; None: they stay where the terms put them.
     """
 
     name: str
@@ -75,6 +78,7 @@ class PlanInput:
     penalty_daily_rate: Decimal = Decimal(0)
     payoff_policy: PayoffPolicy | None = None
     payoff_penalty_pct: Decimal = Decimal(0)
+    holidays: str | None = None
 
     def __post_init__(self) -> None:
         if self.payoff_policy is None:
@@ -132,6 +136,9 @@ class PlanDetail:
 
     ``prior_periods`` are the periods settled by payments made before the plan was tracked
     (kind ``prior``, not voided); ``prior_count`` is how many such payments there are.
+    ``moved`` are the due dates moved off non-working days (with the terms' date);
+    ``uncovered_years`` the years of its due dates that the plan's working-day calendar does
+    not know (only weekends were skipped there).
     """
 
     id: int
@@ -145,6 +152,8 @@ class PlanDetail:
     status: PlanStatus
     prior_periods: frozenset[int] = field(default=frozenset())
     prior_count: int = 0
+    moved: tuple[MovedDate, ...] = ()
+    uncovered_years: tuple[int, ...] = ()
 
     @property
     def installments(self) -> tuple[InstallmentState, ...]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.checks import check_first_due
 from tracker.domain.dates import days_after
-from tracker.domain.errors import Phrase
+from tracker.domain.errors import Phrase, UserError
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import Amount, AmountError
 from tracker.domain.plan import Installment, PlanTerms
@@ -37,6 +37,7 @@ from .convert import (
 )
 from .model import Change, PlanDetail, PlanInput, PlanSummary, ServiceError
 from .underway import live_prior, resolve, sync_prior
+from .workdays import calendar_for, normalize_code
 
 MAX_NAME = 200
 MAX_NOTES = 10_000
@@ -69,6 +70,7 @@ def validate_input(data: PlanInput) -> PlanInput:
         check_first_due(data.terms, data.purchase_date)
     except AmountError as exc:
         raise ServiceError.from_error(exc) from None
+    holidays = normalize_code(data.holidays) if data.holidays and data.holidays.strip() else None
     return PlanInput(
         name=name,
         terms=data.terms,
@@ -80,7 +82,16 @@ def validate_input(data: PlanInput) -> PlanInput:
         penalty_daily_rate=data.penalty_daily_rate,
         payoff_policy=data.payoff_policy,
         payoff_penalty_pct=data.payoff_penalty_pct,
+        holidays=holidays,
     )
+
+
+def schedule_of(data: PlanInput) -> tuple[Installment, ...]:
+    """The schedule a validated plan input generates, due dates moved by its calendar."""
+    try:
+        return build_schedule(data.terms, calendar_for(data.holidays)).installments
+    except UserError as exc:
+        raise ServiceError.from_error(exc) from None
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer; a larger id cannot exist
@@ -109,17 +120,14 @@ def insert_plan(
     ``as_of`` can be settled so (ServiceError otherwise, naming what is accepted).
     """
     data = validate_input(data)
-    try:
-        schedule = build_schedule(data.terms)
-    except AmountError as exc:
-        raise ServiceError.from_error(exc) from None
+    items = schedule_of(data)
     rec = PlanRecord(
         archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
     )
     write_input(rec, data)
     session.add(rec)
     session.flush()
-    rec.installments.extend(installment_records(rec.id, schedule.installments))
+    rec.installments.extend(installment_records(rec.id, items))
     session.flush()
     paid = resolve(rec, paid_periods, as_of)
     if paid:
@@ -142,7 +150,9 @@ def add_plan(
         return Change("plan_added", frozenset({rec.id}), paid, created_id=rec.id)
 
 
-def regenerate_unpaid(rec: PlanRecord, terms: PlanTerms, as_of: date) -> tuple[Installment, ...]:
+def regenerate_unpaid(
+    rec: PlanRecord, terms: PlanTerms, as_of: date, holidays: str | None = None
+) -> tuple[Installment, ...]:
     """The schedule of ``terms`` keeping the plan's fully paid leading installments as stored.
 
     The payments stay as they are and are re-allocated over the result. Refuses (ServiceError)
@@ -157,8 +167,8 @@ def regenerate_unpaid(rec: PlanRecord, terms: PlanTerms, as_of: date) -> tuple[I
             break
         kept.append(st.installment)
     try:
-        result = reschedule_unpaid(terms, kept)
-    except AmountError as exc:
+        result = reschedule_unpaid(terms, kept, calendar_for(holidays))
+    except UserError as exc:
         raise ServiceError.from_error(exc) from None
     paid = sum(p.amount for p in payments if not p.voided)
     total = sum(i.total for i in result) + state.penalty_due
@@ -216,7 +226,7 @@ def edit_plan(
     data = validate_input(data)
     with db.session() as s:
         rec = get_record(s, plan_id)
-        changed = not same_terms(data.terms, terms_of(rec))
+        changed = not same_terms(data.terms, terms_of(rec)) or data.holidays != rec.holidays
         if rec.closed_on is not None and changed:
             raise ServiceError("this plan is paid off; its terms can no longer change")
         prior_changed = paid_periods is not None and paid_periods != len(live_prior(rec))
@@ -224,7 +234,7 @@ def edit_plan(
             raise ServiceError(
                 "this plan is paid off; the periods paid before tracking can no longer change"
             )
-        items = regenerate_unpaid(rec, data.terms, as_of) if changed else ()
+        items = regenerate_unpaid(rec, data.terms, as_of, data.holidays) if changed else ()
         write_input(rec, data)
         if changed:
             replace_schedule(s, rec, items)

@@ -59,7 +59,7 @@ __all__ = [
 
 #: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")
@@ -105,7 +105,9 @@ class PlanRecord(Base):
 
     Money columns are minor units; ``rate`` is a fraction whose meaning depends on ``model``
     (per period for flat, whole plan for total, annual for annuity/equal_principal);
-    ``custom_amounts`` is a JSON list of ints for the custom model, ``''`` otherwise.
+    ``custom_amounts`` is a JSON list of ints for the custom model, ``''`` otherwise;
+    ``holidays`` the country whose non-working days due dates move off (NULL: none; the stored
+    installments carry the moved dates).
     """
 
     __tablename__ = "plans"
@@ -128,6 +130,7 @@ class PlanRecord(Base):
             "OR (json_valid(custom_amounts) AND json_type(custom_amounts) = 'array'))",
             name="custom_amounts_json",
         ),
+        CheckConstraint("holidays IS NULL OR holidays GLOB '[A-Z][A-Z]'", name="holidays_code"),
         CheckConstraint("grace_days >= 0", name="grace_days_not_negative"),
         _money("tolerance"),
         check_decimal_text("penalty_daily_rate"),
@@ -167,6 +170,8 @@ class PlanRecord(Base):
     down_payment: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     upfront_fee: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     custom_amounts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The working-day calendar due dates move by (ISO 3166 alpha-2, e.g. 'CN'); NULL: none.
+    holidays: Mapped[str | None] = mapped_column(Text)
     grace_days: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     penalty_daily_rate: Mapped[Decimal] = mapped_column(
