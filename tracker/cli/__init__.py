@@ -13,7 +13,7 @@ from datetime import date
 
 from tracker.domain.money import AmountError
 
-from . import exports, printing
+from . import accounts, exports, printing
 from .commands import register
 from .common import CliError, Parser
 from .quote import add_plan_options, run_quote
@@ -34,6 +34,7 @@ def build_parser() -> Parser:
     register(sub)
     exports.register(sub)
     printing.register(sub)
+    accounts.register(sub)
     return parser
 
 

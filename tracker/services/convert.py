@@ -49,6 +49,7 @@ def input_of(rec: PlanRecord) -> PlanInput:
         payoff_policy=PayoffPolicy(rec.payoff_policy),
         payoff_penalty_pct=Decimal(rec.payoff_penalty_pct),
         holidays=rec.holidays,
+        account_id=rec.account_id,
     )
 
 
@@ -77,6 +78,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
     rec.payoff_policy = data.payoff_policy.value
     rec.payoff_penalty_pct = data.payoff_penalty_pct
     rec.holidays = data.holidays
+    rec.account_id = data.account_id
 
 
 def rules_of(rec: PlanRecord, reminder_days: int = DEFAULT_REMINDER_DAYS) -> LedgerRules:
