@@ -24,10 +24,21 @@ from tracker.domain.errors import UserError
 from tracker.domain.money import format_amount, parse_amount, parse_rate
 
 from .common import CliError, option, parse_date, print_json
-from .ledger import _date, open_db
 
 if TYPE_CHECKING:
     from tracker.services import accounts as acc
+
+
+def open_db(args: argparse.Namespace) -> Any:
+    """The database (opened once per command; see ``ledger.open_db``)."""
+    from .ledger import open_db as _open
+
+    return _open(args)
+
+
+def _date(args: argparse.Namespace, name: str, today: date) -> date:
+    value = getattr(args, name.lstrip("-").replace("-", "_"))
+    return option(name, parse_date, value) if value is not None else today
 
 
 def _acc() -> Any:
