@@ -1428,6 +1428,42 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>同一个分期被列了两次。</translation>
     </message>
     <message>
+        <source>an account needs a name</source>
+        <translation>账户需要一个名称</translation>
+    </message>
+    <message>
+        <source>there is already an account named {name}</source>
+        <translation>已经有名为 {name} 的账户</translation>
+    </message>
+    <message>
+        <source>there is no account with id {id}</source>
+        <translation>没有编号为 {id} 的账户</translation>
+    </message>
+    <message>
+        <source>a payment must be a positive amount</source>
+        <translation>还款金额必须为正数</translation>
+    </message>
+    <message>
+        <source>there is no account named {name}</source>
+        <translation>没有名为 {name} 的账户</translation>
+    </message>
+    <message>
+        <source>{count} plan(s) belong to account {name}; move or delete them first</source>
+        <translation>账户 {name} 下有 {count} 笔分期；请先移走或删除它们</translation>
+    </message>
+    <message>
+        <source>spending on the statement of {statement} is posted from {start} to {statement}</source>
+        <translation>{statement} 账单的消费入账日期在 {start} 到 {statement} 之间</translation>
+    </message>
+    <message>
+        <source>nothing is owed on the installments of this bill</source>
+        <translation>这期账单上的分期已经还清</translation>
+    </message>
+    <message>
+        <source>account {name} bills in {currency}; the plan is in {plan_currency}</source>
+        <translation>账户 {name} 以 {currency} 出账，而这笔分期是 {plan_currency}</translation>
+    </message>
+    <message>
         <source>period {period} is partly paid; settle it before a prepayment</source>
         <translation>第 {period} 期只还了一部分；请先还清这期再提前还款</translation>
     </message>

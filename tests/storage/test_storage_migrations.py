@@ -16,7 +16,7 @@ from sqlalchemy import select
 from tracker.storage import BackupError, MigrationError, open_database
 from tracker.storage.backup import backup_database, row_counts
 from tracker.storage.migrate import head_revision
-from tracker.storage.models import PlanRecord
+from tracker.storage.models import SCHEMA_REVISION, PlanRecord
 
 V1_COUNTS = {"plans": 3, "installments": 20, "payments": 6}
 
@@ -235,7 +235,7 @@ def test_0004_adds_the_working_day_calendar_as_none_and_keeps_the_dates(v1_copy:
     with open_database(v1_copy) as db, db.session() as s:
         holidays = [p.holidays for p in s.scalars(select(PlanRecord).order_by(PlanRecord.id))]
     assert holidays == [None, None, None]  # no stored schedule moves on upgrade
-    assert raw_query(v1_copy, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert raw_query(v1_copy, "SELECT version_num FROM alembic_version") == [(SCHEMA_REVISION,)]
     assert raw_query(v1_copy, "SELECT plan_id, period, due_date FROM installments") == (
         dates_before
     )

@@ -13,7 +13,7 @@ from datetime import date
 
 from tracker.domain.money import AmountError
 
-from . import backups, exports, printing
+from . import accounts, backups, exports, printing
 from .commands import register
 from .common import CliError, Parser
 from .quote import add_plan_options, run_quote
@@ -35,6 +35,7 @@ def build_parser() -> Parser:
     exports.register(sub)
     printing.register(sub)
     backups.register(sub)
+    accounts.register(sub)
     return parser
 
 

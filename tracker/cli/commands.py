@@ -59,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="periods already paid before tracking (default: every period due before today)",
     )
     add.add_argument("--json", action="store_true")
+    add.add_argument(
+        "--account", help="the card or platform (id or name) whose monthly bill carries it"
+    )
     add.set_defaults(run=ledger.plan_add, writes=True)
 
     lst = psub.add_parser("list", help="every plan with what is left")

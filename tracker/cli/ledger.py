@@ -127,6 +127,16 @@ def plan_add(args: argparse.Namespace, today: date) -> int:
     down = option(
         "--down-payment", lambda t: parse_amount(t, cur, allow_zero=True), args.down_payment
     )
+    account_id = None
+    if getattr(args, "account", None) is not None:
+        from tracker.services.accounts import account_due_dates, resolve_account
+
+        account_id = resolve_account(open_db(args), args.account)
+        purchase = purchase or today  # the posting date the account's statements follow
+        if args.first_due is None:  # the account's first due date, then its statements'
+            periods = 1
+            first = account_due_dates(open_db(args), account_id, purchase, periods)[1][0]
+            args.first_due = first.isoformat()
     terms = terms_from_args(args, purchase or today, down_payment=down)
     policy, pct = option("--payoff-policy", _payoff_policy, args.payoff_policy)
     if args.grace_days is not None and not args.grace_days.isdigit():
@@ -147,6 +157,7 @@ def plan_add(args: argparse.Namespace, today: date) -> int:
         payoff_policy=policy,
         payoff_penalty_pct=pct,
         holidays=holidays_option(args),
+        account_id=account_id,
     )
     paid = _paid_periods(args.paid_periods, terms.periods)
     db = open_db(args)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from tracker.domain.accounts import AccountKind, AccountTerms, DueRule, InterestRule
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import (
     InstallmentState,
@@ -20,7 +21,7 @@ from tracker.domain.ledger import (
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import Installment, PlanTerms, Schedule
 from tracker.storage.derived import rules_from, terms_from
-from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
+from tracker.storage.models import AccountRecord, InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PlanDetail, PlanInput, PlanStatus
 from .workdays import workday_notes
@@ -49,6 +50,7 @@ def input_of(rec: PlanRecord) -> PlanInput:
         payoff_policy=PayoffPolicy(rec.payoff_policy),
         payoff_penalty_pct=Decimal(rec.payoff_penalty_pct),
         holidays=rec.holidays,
+        account_id=rec.account_id,
     )
 
 
@@ -77,6 +79,7 @@ def write_input(rec: PlanRecord, data: PlanInput) -> None:
     rec.payoff_policy = data.payoff_policy.value
     rec.payoff_penalty_pct = data.payoff_penalty_pct
     rec.holidays = data.holidays
+    rec.account_id = data.account_id
 
 
 def rules_of(rec: PlanRecord, reminder_days: int = DEFAULT_REMINDER_DAYS) -> LedgerRules:
@@ -165,4 +168,23 @@ def detail_of(
         prior_count=len(prior),
         moved=moved,
         uncovered_years=uncovered,
+    )
+
+
+def account_terms(rec: AccountRecord) -> AccountTerms:
+    """The domain terms of a stored account."""
+    return AccountTerms(
+        kind=AccountKind(rec.kind),
+        statement_day=rec.statement_day,
+        due_rule=DueRule(rec.due_rule, rec.due_value),  # type: ignore[arg-type]
+        currency=rec.currency,
+        min_percent=rec.min_percent,
+        daily_rate=rec.daily_rate,
+        interest_rule=InterestRule(rec.interest_rule),
+        late_fee_percent=rec.late_fee_percent,
+        late_fee_min=rec.late_fee_min,
+        late_fee_max=rec.late_fee_max,
+        credit_limit=rec.credit_limit,
+        grace_days=rec.grace_days,
+        tolerance=rec.tolerance,
     )

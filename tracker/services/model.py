@@ -66,6 +66,9 @@ class PlanInput:
         payoff_penalty_pct: for ``penalty_pct``, the fraction of remaining principal charged.
         holidays: the country (ISO 3166 alpha-2, ``CN``) whose non-working days the due dates
             move off, to the next working day; None: they stay where the terms put them.
+        account_id: the card or platform whose monthly bill carries the plan (None: none).
+            When the first due date is the account's (the first statement after the purchase
+            date), every due date follows the account's statements.
     """
 
     name: str
@@ -79,6 +82,7 @@ class PlanInput:
     payoff_policy: PayoffPolicy | None = None
     payoff_penalty_pct: Decimal = Decimal(0)
     holidays: str | None = None
+    account_id: int | None = None
 
     def __post_init__(self) -> None:
         if self.payoff_policy is None:

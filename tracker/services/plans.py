@@ -22,10 +22,11 @@ from tracker.domain.money import Amount, AmountError
 from tracker.domain.plan import Installment, PlanTerms
 from tracker.domain.schedule import build_schedule, reschedule_unpaid
 from tracker.storage.engine import Database
-from tracker.storage.models import InstallmentRecord, PlanRecord
+from tracker.storage.models import AccountRecord, InstallmentRecord, PlanRecord
 
 from . import reads
 from .convert import (
+    account_terms,
     detail_of,
     installment_records,
     installments_of,
@@ -83,6 +84,7 @@ def validate_input(data: PlanInput) -> PlanInput:
         payoff_policy=data.payoff_policy,
         payoff_penalty_pct=data.payoff_penalty_pct,
         holidays=holidays,
+        account_id=data.account_id,
     )
 
 
@@ -95,6 +97,37 @@ def schedule_of(data: PlanInput) -> tuple[Installment, ...]:
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer; a larger id cannot exist
+
+
+def _on_account(
+    session: Session, data: PlanInput, items: tuple[Installment, ...]
+) -> tuple[Installment, ...]:
+    """A plan on an account whose first due date is the account's (the due date of the first
+    statement after the purchase) falls due on every later statement's due date too."""
+    if data.account_id is None:
+        return items
+    from tracker.domain.workdays import shift_dates
+
+    account = (
+        session.get(AccountRecord, data.account_id) if 1 <= data.account_id <= MAX_ID else None
+    )
+    if account is None:
+        raise ServiceError("there is no account with id {id}", id=data.account_id)
+    terms = account_terms(account)
+    if terms.currency != data.terms.currency:
+        raise ServiceError(
+            "account {name} bills in {currency}; the plan is in {plan_currency}",
+            name=account.name,
+            currency=terms.currency,
+            plan_currency=data.terms.currency,
+        )
+    if data.purchase_date is None or data.terms.model.value == "pay_in_n":
+        return items
+    dates = terms.plan_due_dates(data.purchase_date, len(items))
+    if dates[0] != data.terms.first_due:
+        return items
+    dates = shift_dates(dates, calendar_for(data.holidays))
+    return tuple(replace(i, due_date=d) for i, d in zip(items, dates, strict=True))
 
 
 def get_record(session: Session, plan_id: int) -> PlanRecord:
@@ -120,7 +153,7 @@ def insert_plan(
     ``as_of`` can be settled so (ServiceError otherwise, naming what is accepted).
     """
     data = validate_input(data)
-    items = schedule_of(data)
+    items = _on_account(session, data, schedule_of(data))
     rec = PlanRecord(
         archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
     )

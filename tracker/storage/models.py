@@ -44,14 +44,19 @@ from .columns import (
 )
 
 __all__ = [
+    "ACCOUNT_KINDS",
+    "DUE_RULES",
     "FEE_MODES",
     "FEE_ROUNDINGS",
+    "INTEREST_RULES",
     "MODELS",
     "PAYMENT_KINDS",
     "PAYOFF_POLICIES",
     "REMAINDERS",
     "SCHEMA_REVISION",
+    "AccountRecord",
     "Base",
+    "BillStatementRecord",
     "InstallmentRecord",
     "PaymentRecord",
     "PlanRecord",
@@ -59,7 +64,7 @@ __all__ = [
 
 #: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")
@@ -67,6 +72,9 @@ FEE_ROUNDINGS = ("half_up", "half_even")
 REMAINDERS = ("first", "last")
 PAYOFF_POLICIES = ("charge_all_fees", "waive_future_fees", "penalty_pct")
 PAYMENT_KINDS = ("payment", "payoff", "prior")
+ACCOUNT_KINDS = ("credit_card", "huabei", "baitiao", "other")
+DUE_RULES = ("day_of_month", "days_after")
+INTEREST_RULES = ("full_statement", "unpaid_only")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -172,6 +180,10 @@ class PlanRecord(Base):
     custom_amounts: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The working-day calendar due dates move by (ISO 3166 alpha-2, e.g. 'CN'); NULL: none.
     holidays: Mapped[str | None] = mapped_column(Text)
+    # The card or platform whose monthly bill carries this plan (NULL: none).
+    account_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("accounts.id", ondelete="RESTRICT"), index=True
+    )
     grace_days: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     penalty_daily_rate: Mapped[Decimal] = mapped_column(
@@ -297,3 +309,94 @@ class PaymentRecord(Base):
 
     def __repr__(self) -> str:
         return _repr(self, "id", "plan_id", "date", "amount", "voided")
+
+
+class AccountRecord(Base):
+    """A credit card or platform (花呗, 白条) whose monthly bill gathers its plans' installments.
+
+    ``statement_day`` 1–28, or 0 for the month's last day; the due rule is
+    ``day_of_month(due_value)`` or ``days_after(due_value)`` (tracker.domain.accounts).
+    Rates are exact decimal strings (fractions); amounts minor units.
+    """
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        UniqueConstraint("name"),
+        check_one_of("kind", ACCOUNT_KINDS),
+        CheckConstraint("statement_day BETWEEN 0 AND 28", name="statement_day_range"),
+        check_one_of("due_rule", DUE_RULES),
+        CheckConstraint("due_value BETWEEN 1 AND 60", name="due_value_range"),
+        CheckConstraint("currency GLOB '[A-Z][A-Z][A-Z]'", name="currency_code"),
+        check_decimal_text("min_percent"),
+        check_decimal_text("daily_rate"),
+        check_one_of("interest_rule", INTEREST_RULES),
+        check_decimal_text("late_fee_percent"),
+        _money("late_fee_min"),
+        CheckConstraint("late_fee_max IS NULL OR late_fee_max >= 0", name="late_fee_max_range"),
+        CheckConstraint("credit_limit IS NULL OR credit_limit >= 0", name="credit_limit_range"),
+        CheckConstraint("grace_days >= 0", name="grace_days_not_negative"),
+        _money("tolerance"),
+        check_bool("archived"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    statement_day: Mapped[int] = mapped_column(Integer)
+    due_rule: Mapped[str] = mapped_column(Text)
+    due_value: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(Text, default="CNY", server_default="CNY")
+    min_percent: Mapped[Decimal] = mapped_column(DecimalText())
+    daily_rate: Mapped[Decimal] = mapped_column(DecimalText())
+    interest_rule: Mapped[str] = mapped_column(Text)
+    late_fee_percent: Mapped[Decimal] = mapped_column(DecimalText())
+    late_fee_min: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    late_fee_max: Mapped[int | None] = mapped_column(Integer)
+    credit_limit: Mapped[int | None] = mapped_column(Integer)
+    grace_days: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    archived: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
+    created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
+    updated_at: Mapped[str] = mapped_column(
+        Text, default=utc_timestamp, onupdate=utc_timestamp, server_default=_NOW_SQL
+    )
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "name", "kind")
+
+
+class BillStatementRecord(Base):
+    """What the user typed from one statement of an account: ordinary spending (and when it
+    was posted), fees and interest on it, the unpaid part of the previous minimum, and the
+    lender's total (to reconcile with the plans)."""
+
+    __tablename__ = "bill_statements"
+    __table_args__ = (
+        check_iso_date("statement_date"),
+        _money("spending"),
+        check_iso_date("posted_on", nullable=True),
+        _money("fees_interest"),
+        _money("previous_minimum_unpaid"),
+        CheckConstraint("lender_amount IS NULL OR lender_amount >= 0", name="lender_amount_range"),
+        UniqueConstraint("account_id", "statement_date"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(Integer, ForeignKey("accounts.id", ondelete="CASCADE"))
+    statement_date: Mapped[dt.date] = mapped_column(IsoDate())
+    spending: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    posted_on: Mapped[dt.date | None] = mapped_column(IsoDate())
+    fees_interest: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    previous_minimum_unpaid: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    lender_amount: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
+    updated_at: Mapped[str] = mapped_column(
+        Text, default=utc_timestamp, onupdate=utc_timestamp, server_default=_NOW_SQL
+    )
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "account_id", "statement_date")

@@ -408,6 +408,23 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "interest-free: paying it early saves nothing"),
     QT_TRANSLATE_NOOP("Errors", "The monthly budget cannot be negative."),
     QT_TRANSLATE_NOOP("Errors", "A plan is listed twice."),
+    # tracker/services/accounts.py
+    QT_TRANSLATE_NOOP("Errors", "an account needs a name"),
+    QT_TRANSLATE_NOOP("Errors", "there is already an account named {name}"),
+    QT_TRANSLATE_NOOP("Errors", "there is no account with id {id}"),
+    QT_TRANSLATE_NOOP("Errors", "a payment must be a positive amount"),
+    QT_TRANSLATE_NOOP("Errors", "there is no account named {name}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{count} plan(s) belong to account {name}; move or delete them first"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "spending on the statement of {statement} is posted from {start} to {statement}",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "nothing is owed on the installments of this bill"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "account {name} bills in {currency}; the plan is in {plan_currency}"
+    ),
     # tracker/services/debt_plan.py
     QT_TRANSLATE_NOOP("Errors", "period {period} is partly paid; settle it before a prepayment"),
 )
