@@ -205,7 +205,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
 
 LedgerMachine.TestCase.settings = settings(
-    max_examples=20,
+    max_examples=15,
     stateful_step_count=15,
     deadline=None,
     derandomize=True,
