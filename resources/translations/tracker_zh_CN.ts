@@ -772,6 +772,10 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>期数必须在 1 到 360 之间</translation>
     </message>
     <message>
+        <source>the last due date would be after 9999-12-31; enter an earlier first due date</source>
+        <translation>最后一期还款日将晚于 9999-12-31；请填写更早的首次还款日</translation>
+    </message>
+    <message>
         <source>the rate must be a finite Decimal fraction</source>
         <translation>费率必须是有限的小数</translation>
     </message>
@@ -842,6 +846,26 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>the name is longer than {most} characters</source>
         <translation>名称超过了 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>the {what} contains a control character (such as NUL); remove it</source>
+        <translation>{what}含有控制字符（如 NUL），请删除</translation>
+    </message>
+    <message>
+        <source>the {what} is not valid text (bytes that are not UTF-8, e.g. GBK); enter it again as UTF-8</source>
+        <translation>{what}不是有效的文本（含有非 UTF-8 字节，例如 GBK），请以 UTF-8 重新输入</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>the notes are longer than {most} characters</source>

@@ -10,7 +10,7 @@ from typing import Any
 
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.checks import plan_warnings
-from tracker.domain.dates import add_months
+from tracker.domain.dates import add_months, last_due_fits
 from tracker.domain.money import (
     currency,
     format_amount,
@@ -140,6 +140,11 @@ def terms_from_args(args: argparse.Namespace, today: date, down_payment: int = 0
         first_due = option("--first-due", parse_date, args.first_due)
     else:
         first_due = today if model is Model.PAY_IN_N else add_months(today, 1)
+    if not last_due_fits(first_due, periods, biweekly=model is Model.PAY_IN_N):
+        raise CliError(
+            f"--first-due: with {periods} periods the last due date would be after 9999-12-31; "
+            "enter an earlier first due date"
+        )
     try:
         return PlanTerms(
             model=model,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-__all__ = ["add_months", "due_dates"]
+__all__ = ["add_months", "due_dates", "last_due_fits"]
 
 
 def add_months(anchor: date, months: int) -> date:
@@ -25,6 +25,13 @@ def due_dates(first_due: date, periods: int, *, biweekly: bool = False) -> list[
     if biweekly:
         return [first_due + timedelta(days=14 * k) for k in range(periods)]
     return [add_months(first_due, k) for k in range(periods)]
+
+
+def last_due_fits(first_due: date, periods: int, *, biweekly: bool = False) -> bool:
+    """Whether the last due date of a plan is a real date (on or before 9999-12-31)."""
+    if biweekly:
+        return date.max.toordinal() - first_due.toordinal() >= 14 * (periods - 1)
+    return first_due.year * 12 + first_due.month - 1 + periods - 1 <= date.max.year * 12 + 11
 
 
 def days_after(day: date, days: int) -> date:

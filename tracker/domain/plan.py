@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from .dates import last_due_fits
 from .errors import Phrase
 from .money import MAX_MAJOR_UNITS, MAX_PERIODS, AmountError, Currency, currency
 
@@ -217,6 +218,10 @@ class PlanTerms:
             raise AmountError("the number of periods must be a whole number from 1 to 360")
         if not 1 <= self.periods <= MAX_PERIODS:
             raise AmountError("the number of periods must be from 1 to 360")
+        if not last_due_fits(self.first_due, self.periods, biweekly=self.model is Model.PAY_IN_N):
+            raise AmountError(
+                "the last due date would be after 9999-12-31; enter an earlier first due date"
+            )
         if not isinstance(self.rate, Decimal) or not self.rate.is_finite():
             raise AmountError("the rate must be a finite Decimal fraction")
         if not 0 <= self.rate <= 1:

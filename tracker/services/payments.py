@@ -23,7 +23,14 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
 from .model import Change, InstallmentRow, PaymentRow, ServiceError
-from .plans import MAX_ID, get_record, regenerate_unpaid, replace_schedule, update_closed
+from .plans import (
+    MAX_ID,
+    check_text,
+    get_record,
+    regenerate_unpaid,
+    replace_schedule,
+    update_closed,
+)
 
 MAX_TEXT = 1000
 TEXT_NAMES = {"method": Phrase("method"), "note": Phrase("note")}
@@ -47,6 +54,7 @@ def check_open(rec: PlanRecord, on: date, as_of: date) -> None:
 
 
 def clean_text(value: str, what: str) -> str:
+    check_text(value, TEXT_NAMES[what], multiline=what == "note")
     value = value.strip()
     if len(value) > MAX_TEXT:
         raise ServiceError(

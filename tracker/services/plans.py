@@ -48,8 +48,32 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+_CONTROL = {chr(c) for c in (*range(0x20), 0x7F)}
+_LINE_BREAKS = {"\n", "\r", "\t"}
+
+
+def check_text(value: str, what: Phrase, *, multiline: bool = False) -> None:
+    """Refuse text a person cannot see or that is not text: a control character (NUL, …; tabs
+    and line breaks only where ``multiline``), or a lone surrogate (bytes that were not UTF-8,
+    e.g. GBK from a terminal, decoded with ``surrogateescape``)."""
+    bad = _CONTROL - _LINE_BREAKS if multiline else _CONTROL
+    if any(ch in bad for ch in value):
+        raise ServiceError(
+            "the {what} contains a control character (such as NUL); remove it", what=what
+        )
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ServiceError(
+            "the {what} is not valid text (bytes that are not UTF-8, e.g. GBK); "
+            "enter it again as UTF-8",
+            what=what,
+        )
+
+
 def validate_input(data: PlanInput) -> PlanInput:
     """Return ``data`` with trimmed text, or raise ServiceError saying what is wrong."""
+    check_text(data.name, Phrase("name"))
+    check_text(data.platform, Phrase("platform"))
+    check_text(data.notes, Phrase("notes"), multiline=True)
     name = data.name.strip()
     if not name:
         raise ServiceError("a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'")

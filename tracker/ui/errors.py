@@ -64,6 +64,9 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "the upfront fee must be less than the principal it finances"),
     QT_TRANSLATE_NOOP("Errors", "the number of periods must be a whole number from 1 to 360"),
     QT_TRANSLATE_NOOP("Errors", "the number of periods must be from 1 to 360"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "the last due date would be after 9999-12-31; enter an earlier first due date"
+    ),
     QT_TRANSLATE_NOOP("Errors", "the rate must be a finite Decimal fraction"),
     QT_TRANSLATE_NOOP("Errors", "the rate must be from 0% to 100%"),
     QT_TRANSLATE_NOOP("Errors", "per-period amounts are only for custom plans"),
@@ -110,6 +113,15 @@ CATALOGUE: tuple[str, ...] = (
     # tracker/services/plans.py (the first two also in tracker/ui/plan_form.py)
     QT_TRANSLATE_NOOP("Errors", "a plan needs a name, e.g. 'Xiaomi 14' or '花呗 - 冰箱'"),
     QT_TRANSLATE_NOOP("Errors", "the name is longer than {most} characters"),
+    QT_TRANSLATE_NOOP("Errors", "the {what} contains a control character (such as NUL); remove it"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the {what} is not valid text (bytes that are not UTF-8, e.g. GBK); "
+        "enter it again as UTF-8",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "name"),
+    QT_TRANSLATE_NOOP("Errors", "platform"),
+    QT_TRANSLATE_NOOP("Errors", "notes"),
     QT_TRANSLATE_NOOP("Errors", "the notes are longer than {most} characters"),
     QT_TRANSLATE_NOOP("Errors", "grace days must be a whole number from 0 to 365"),
     QT_TRANSLATE_NOOP("Errors", "the tolerance cannot be negative"),
