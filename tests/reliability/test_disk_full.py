@@ -94,11 +94,6 @@ def test_a_write_on_a_full_disk_fails_cleanly_and_keeps_what_was_saved(
     assert all(c == 1 for c in health.notes.values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="disk-full wording is being built on branch openpath: the message says "
-    "'disk I/O error' (SQLITE_IOERR_WRITE) instead of naming a full disk / size limit",
-)
 def test_the_full_disk_message_names_the_cause(
     filled: tuple[Path, list[str], dict[str, object]],
 ) -> None:
