@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tracker import services as sv
 from tracker.domain.plan import Model, PlanTerms
@@ -260,12 +260,21 @@ def test_app_shows_amounts_with_the_currency_code_when_chosen(
 
 def test_app_refuses_a_foreign_database(started, tmp_path: Path, monkeypatch) -> None:
     from tracker.app import run_gui
+    from tracker.ui import start_problem
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    foreign = tmp_path / "photo.jpg"
+
+    def quit_(dialog: start_problem.StartProblemDialog) -> start_problem.Choice:
+        shown.append(dialog.details.text())
+        dialog.deleteLater()
+        return start_problem.Choice.QUIT
+
+    monkeypatch.setattr(start_problem, "ask_choice", quit_)
+    (tmp_path / "photos").mkdir()
+    foreign = tmp_path / "photos" / "photo.jpg"
     foreign.write_bytes(b"\xff\xd8\xff\xe0 not a database")
-    assert run_gui(str(foreign)) == 1
+    assert run_gui(str(foreign)) == 1  # the user chose Quit
     assert started() == []
     assert str(foreign) in shown[0]
     assert foreign.read_bytes() == b"\xff\xd8\xff\xe0 not a database"
+    assert [p.name for p in foreign.parent.iterdir()] == ["photo.jpg"]
