@@ -8,11 +8,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tests.services.conftest import reference_terms
 from tracker import services as sv
 from tracker.services import reminders as rm
 from tracker.storage.engine import Database
-
-from tests.services.conftest import reference_terms
 
 FEB29 = date(2024, 2, 29)
 

@@ -34,8 +34,8 @@ from .payments import due
 __all__ = [
     "Reminder",
     "last_shown",
-    "reminder",
     "remember_shown",
+    "reminder",
     "send_desktop_notification",
     "should_show",
     "summary_text",
