@@ -31,6 +31,7 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.fonts import apply_app_font
     from tracker.ui.i18n import install_translators
     from tracker.ui.main_window import MainWindow
+    from tracker.ui.reminders import Reminders
     from tracker.ui.settings_store import Settings
     from tracker.ui.theme import apply_theme
 
@@ -47,6 +48,7 @@ def run_gui(db_arg: str | None = None) -> int:
         db_arg = settings.database
     ctx = AppContext(None, settings)
     holder: dict[str, MainWindow] = {}
+    reminders: list[Reminders] = []
 
     def rebuild() -> None:
         """Language or theme changed: re-translate by rebuilding the window (data stays)."""
@@ -63,6 +65,8 @@ def run_gui(db_arg: str | None = None) -> int:
         window = MainWindow(ctx, rebuild)
         window.restore_view(view)
         holder["window"] = window
+        if reminders:
+            reminders[0].adopt(window)
         window.show()
 
     rebuild()
@@ -87,7 +91,15 @@ def run_gui(db_arg: str | None = None) -> int:
         QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
         return 1
     ctx.attach_database(db)
+    reminders.append(Reminders(ctx))
+    reminders[0].adopt(holder["window"])
+    urgent = reminders[0].urgent_now()
+    if urgent:  # overdue or due today: open on the attention list, whatever the last tab
+        holder["window"].show_attention()
     holder["window"].database_ready()
+    if urgent:
+        holder["window"].show_attention()
+    QTimer.singleShot(0, reminders[0].start)
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
