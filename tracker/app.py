@@ -33,6 +33,12 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.main_window import MainWindow
     from tracker.ui.reminders import Reminders
     from tracker.ui.settings_store import Settings
+    from tracker.ui.single_instance import (
+        SingleInstance,
+        bring_forward,
+        database_path,
+        instance_key,
+    )
     from tracker.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -46,6 +52,13 @@ def run_gui(db_arg: str | None = None) -> int:
     env = dict(os.environ)
     if not db_arg and not env.get("TRACKER_DB") and settings.database:
         db_arg = settings.database
+    guard = SingleInstance(instance_key(database_path(db_arg, env)), app)
+    if not guard.claim():  # another window has this file: it came forward instead
+        sys.stderr.write(
+            "Installment Tracker is already running with this database; "
+            "its window was brought forward.\n"
+        )
+        return 0
     ctx = AppContext(None, settings)
     holder: dict[str, MainWindow] = {}
     reminders: list[Reminders] = []
@@ -70,6 +83,7 @@ def run_gui(db_arg: str | None = None) -> int:
         window.show()
 
     rebuild()
+    guard.activated.connect(lambda: bring_forward(holder["window"]))
     first = holder["window"]
     wait = QEventLoop()
     first.first_painted.connect(wait.quit)
@@ -88,6 +102,7 @@ def run_gui(db_arg: str | None = None) -> int:
         from tracker.ui.errors import describe
 
         first.close()
+        guard.release()
         QMessageBox.critical(None, app.translate("App", "Cannot open the database"), describe(exc))
         return 1
     ctx.attach_database(db)
@@ -103,7 +118,10 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        guard.release()
 
 
 # -- PDF printing for the CLI (`tracker calendar`, `tracker schedule`) --------------------------

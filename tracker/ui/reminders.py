@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 from .context import AppContext
 from .i18n import effective_language
 from .reminder_banner import attach_banner
+from .single_instance import bring_forward
 
 HOUR_MS = 60 * 60 * 1000
 KEEP_IN_TRAY = "reminders/keep_in_tray"
@@ -108,14 +109,7 @@ class Reminders(QObject):
 
     def bring_forward(self) -> None:
         """Show, raise and activate the window."""
-        w = self.window
-        if w is None:
-            return
-        if w.isMinimized():
-            w.showNormal()
-        w.show()
-        w.raise_()
-        w.activateWindow()
+        bring_forward(self.window)
 
     def _record_payment(self) -> None:
         self.open_attention()
