@@ -11,6 +11,7 @@ or this Python with ``-m tracker``), and removing it turns start-at-login off.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import plistlib
 import sys
@@ -108,10 +109,8 @@ def set_enabled(
             if on:
                 winreg.SetValueEx(key, RUN_VALUE, 0, winreg.REG_SZ, _windows_command(cmd))
             else:
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     winreg.DeleteValue(key, RUN_VALUE)
-                except FileNotFoundError:
-                    pass
         return None
     if platform == "darwin":
         path = launch_agent_path(env)
