@@ -27,12 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CTX = "Help"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 def version() -> str:
     """The installed version of the app (the package metadata), else the source's."""
@@ -62,9 +56,24 @@ def open_folder(path: Path) -> bool:
 def install(window: Any, menu: QMenu) -> None:
     """Fill the Help menu of ``window``."""
     for name, text, run, key in (
-        ("about", _tr("&About Installment Tracker"), lambda: about(window), None),
-        ("shortcuts", _tr("&Keyboard shortcuts"), lambda: shortcuts(window), "F1"),
-        ("open_data_folder", _tr("Open &data folder"), lambda: open_data_folder(window), None),
+        (
+            "about",
+            QCoreApplication.translate("Help", "&About Installment Tracker"),
+            lambda: about(window),
+            None,
+        ),
+        (
+            "shortcuts",
+            QCoreApplication.translate("Help", "&Keyboard shortcuts"),
+            lambda: shortcuts(window),
+            "F1",
+        ),
+        (
+            "open_data_folder",
+            QCoreApplication.translate("Help", "Open &data folder"),
+            lambda: open_data_folder(window),
+            None,
+        ),
     ):
         action = QAction(text, window)
         action.setObjectName(name)
@@ -79,16 +88,22 @@ def about_text(window: Any) -> str:
     """The About box's text: version, database file, data folder."""
     db = window.ctx.db if window.ctx.has_database else None
     rows = (
-        (_tr("Version"), version()),
-        (_tr("Database file"), str(db.path) if db is not None else "—"),
-        (_tr("Data folder"), str(data_folder())),
+        (QCoreApplication.translate("Help", "Version"), version()),
+        (
+            QCoreApplication.translate("Help", "Database file"),
+            str(db.path) if db is not None else "—",
+        ),
+        (QCoreApplication.translate("Help", "Data folder"), str(data_folder())),
     )
     body = "".join(
         f"<tr><td style='padding-right:12px'><b>{k}</b></td><td>{_escape(v)}</td></tr>"
         for k, v in rows
     )
-    blurb = _tr("Every installment plan, due date and true cost, to the fen.")
-    return f"<h3>{_tr('Installment Tracker')} (分期账本)</h3><p>{blurb}</p><table>{body}</table>"
+    blurb = QCoreApplication.translate(
+        "Help", "Every installment plan, due date and true cost, to the fen."
+    )
+    name = QCoreApplication.translate("Help", "Installment Tracker")
+    return f"<h3>{name} (分期账本)</h3><p>{blurb}</p><table>{body}</table>"
 
 
 def _escape(text: str) -> str:
@@ -98,7 +113,7 @@ def _escape(text: str) -> str:
 def about_box(window: Any) -> QMessageBox:
     """The About box (not shown yet)."""
     box = QMessageBox(window)
-    box.setWindowTitle(_tr("About Installment Tracker"))
+    box.setWindowTitle(QCoreApplication.translate("Help", "About Installment Tracker"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(window))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,10 +145,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
+        self.setWindowTitle(QCoreApplication.translate("Help", "Keyboard shortcuts"))
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Keys")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Help", "Action"),
+                QCoreApplication.translate("Help", "Keys"),
+            ]
+        )
         for r, (text, keys) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(text))
             self.table.setItem(r, 1, QTableWidgetItem(keys))
@@ -142,7 +162,11 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        note = QLabel(_tr("In the attention list, double-click a row to record its payment."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "Help", "In the attention list, double-click a row to record its payment."
+            )
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -163,15 +187,17 @@ def open_data_folder(window: Any) -> bool:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        window.ctx.interaction.error(window, _tr("Open data folder"), f"{folder}\n\n{exc}")
+        window.ctx.interaction.error(
+            window, QCoreApplication.translate("Help", "Open data folder"), f"{folder}\n\n{exc}"
+        )
         return False
     if not open_folder(folder):
         window.ctx.interaction.info(
             window,
-            _tr("Open data folder"),
-            _tr("No file manager could be started. The data folder is %1").replace(
-                "%1", os.fspath(folder)
-            ),
+            QCoreApplication.translate("Help", "Open data folder"),
+            QCoreApplication.translate(
+                "Help", "No file manager could be started. The data folder is %1"
+            ).replace("%1", os.fspath(folder)),
         )
         return False
     return True
