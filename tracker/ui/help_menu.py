@@ -9,6 +9,7 @@ never out of date); Open data folder shows the folder in the file manager
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,9 @@ def about_text(window: Any) -> str:
         "Help", "Every installment plan, due date and true cost, to the fen."
     )
     name = QCoreApplication.translate("Help", "Installment Tracker")
-    return f"<h3>{name} (分期账本)</h3><p>{blurb}</p><table>{body}</table>"
+    if name != "分期账本":
+        name += " (分期账本)"
+    return f"<h3>{name}</h3><p>{blurb}</p><table>{body}</table>"
 
 
 def _escape(text: str) -> str:
@@ -133,8 +136,9 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
         keys = action.shortcuts()
         if not keys:
             continue
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        text = text.removesuffix("…").removesuffix("...")
+        text = re.sub(r"\(&\w\)", "", action.text())  # 新建分期(&N)… → 新建分期…
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = text.removesuffix("…").removesuffix("...").strip()
         native = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         rows.append((text, native))
     return rows

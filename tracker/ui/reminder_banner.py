@@ -35,7 +35,6 @@ class ReminderBanner(QFrame):
             " border-radius: 4px; } QFrame#reminderBanner QLabel { color: #5a4300; }"
         )
         self.text = QLabel()
-        self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("&Show the list"))
         self.open_button.clicked.connect(self._open)
