@@ -92,3 +92,54 @@ def test_notify_says_why_without_a_bus() -> None:
         assert "DBUS_SESSION_BUS_ADDRESS is not set" in str(exc)
     else:
         raise AssertionError("sent without a bus")
+
+
+def test_notify_calls_notify_on_the_session_bus(tmp_path: Path) -> None:
+    """gdbus replaced by a script that records its arguments and answers like the real one."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "args"
+    fake = bin_dir / "gdbus"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {log}\necho "(uint32 7,)"\n')
+    fake.chmod(0o755)
+    env = {"PATH": str(bin_dir), "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"}
+    assert rm.send_desktop_notification("分期账本", "it's ¥1 \\ 2", env) == 7
+    args = log.read_text(encoding="utf-8").splitlines()
+    assert args[:9] == [
+        "call",
+        "--session",
+        "--dest",
+        "org.freedesktop.Notifications",
+        "--object-path",
+        "/org/freedesktop/Notifications",
+        "--method",
+        "org.freedesktop.Notifications.Notify",
+        "'Installment Tracker'",
+    ]
+    assert args[9:] == [
+        "0",
+        "'appointment-soon'",
+        "'分期账本'",
+        "'it\\'s ¥1 \\\\ 2'",
+        "@as []",
+        "@a{sv} {}",
+        "15000",
+    ]
+
+
+def test_notify_without_a_service_says_so(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "gdbus"
+    fake.write_text("#!/bin/sh\necho 'Error: GDBus.Error:ServiceUnknown' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    env = {"PATH": str(bin_dir), "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"}
+    try:
+        rm.send_desktop_notification("t", "b", env)
+    except rm.NotifyError as exc:
+        assert str(exc) == (
+            "no notification service answered on the session bus "
+            "(Error: GDBus.Error:ServiceUnknown)"
+        )
+    else:
+        raise AssertionError("reported as sent")

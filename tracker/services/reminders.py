@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping
@@ -272,5 +273,5 @@ def send_desktop_notification(
     if done.returncode != 0:
         why = (done.stderr.strip().splitlines() or ["no answer"])[-1]
         raise NotifyError(f"no notification service answered on the session bus ({why})")
-    digits = "".join(ch for ch in done.stdout if ch.isdigit())
-    return int(digits) if digits else 0
+    found = re.search(r"uint32 (\d+)", done.stdout)  # gdbus prints "(uint32 7,)"
+    return int(found.group(1)) if found else 0
