@@ -73,6 +73,9 @@ class Reminders(QObject):
         self.timer.setInterval(HOUR_MS)
         self.timer.timeout.connect(self.check)
         self.tray: QSystemTrayIcon | None = None
+        self._early: Any = None  # the reminder urgent_now computed, for the first check
+        ctx.changed.connect(self._forget_early)
+        ctx.database_replaced.connect(self._forget_early)
         if use_tray if use_tray is not None else tray_available():
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(self.tr("Installment Tracker"))
@@ -154,6 +157,7 @@ class Reminders(QObject):
         from tracker.services.reminders import reminder
 
         r = reminder(self.ctx.db, self.ctx.today(), self.ctx.reminder_days)
+        self._early = r  # the first check reuses it: one query at start-up, not two
         return bool(r.overdue or r.due_today)
 
     def check(self, today: date | None = None) -> bool:
@@ -165,7 +169,12 @@ class Reminders(QObject):
 
         if not self.ctx.has_database:
             return False
-        r = reminder(self.ctx.db, today or self.ctx.today(), self.ctx.reminder_days)
+        as_of = today or self.ctx.today()
+        early, self._early = self._early, None
+        if early is not None and (early.as_of, early.within) == (as_of, self.ctx.reminder_days):
+            r = early
+        else:
+            r = reminder(self.ctx.db, as_of, self.ctx.reminder_days)
         if not should_show(r, self._last()):
             return False
         language = effective_language(self.ctx.settings.language)
@@ -175,6 +184,9 @@ class Reminders(QObject):
         s.set_value(LAST_DATE, r.as_of.isoformat())
         s.set_value(LAST_PRINT, r.fingerprint)
         return True
+
+    def _forget_early(self, *_args: object) -> None:
+        self._early = None
 
     def _last(self) -> tuple[date, str] | None:
         s = self.ctx.settings
