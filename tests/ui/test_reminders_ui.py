@@ -57,6 +57,11 @@ def test_banner_offscreen_once_a_day_and_opens_the_list(qtbot, ctx: AppContext) 
     due = window.overview.due_list
     assert due.table.isVisible()
     assert [i.row() for i in due.table.selectionModel().selectedRows()] == [0]
+    # everything paid: the next check takes a banner still up away and shows nothing
+    assert reminders.check(date(2026, 11, 23)) is True and banner.isVisible()
+    sv.record_payment(ctx.db, 1, 64320, date(2026, 11, 23), date(2026, 11, 23))  # + 11-30
+    assert reminders.check(date(2026, 11, 23)) is False
+    assert not banner.isVisible()
 
 
 def test_a_change_shows_it_again_the_same_day(qtbot, ctx: AppContext) -> None:

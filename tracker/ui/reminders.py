@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from .context import AppContext
 from .i18n import effective_language
-from .reminder_banner import attach_banner
+from .reminder_banner import ReminderBanner, attach_banner
 from .single_instance import bring_forward
 
 HOUR_MS = 60 * 60 * 1000
@@ -175,6 +175,10 @@ class Reminders(QObject):
             r = early
         else:
             r = reminder(self.ctx.db, as_of, self.ctx.reminder_days)
+        if not r.count and self.window is not None:  # all paid: an old banner goes
+            banner = self.window.findChild(ReminderBanner, "reminderBanner")
+            if banner is not None:
+                banner.dismiss()
         if not should_show(r, self._last()):
             return False
         language = effective_language(self.ctx.settings.language)
