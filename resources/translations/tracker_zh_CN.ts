@@ -2532,6 +2532,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
+    <message>
+        <source>Show the list</source>
+        <translation>查看列表</translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>

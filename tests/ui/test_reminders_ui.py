@@ -3,6 +3,7 @@ no tray and no notification service (offscreen); the Overview opens on the atten
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -118,3 +119,34 @@ def test_opens_on_the_overview_when_something_is_overdue(qtbot, ctx: AppContext)
     window.show_attention()
     assert window.tabs.currentWidget() is window.overview
     assert window.overview.due_list.proxy.rowCount() == 1
+
+
+def test_clicking_the_desktop_notification_opens_the_list(
+    qtbot, ctx: AppContext, tmp_path, monkeypatch
+) -> None:
+    """``gdbus`` replaced by a script: ``call`` answers an id, ``monitor`` reports a click on
+    that notification (ActionInvoked), as the notification service would."""
+    add_flat_plan(ctx)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "call"
+    fake = bin_dir / "gdbus"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = call ]; then printf "%s\\n" "$@" > ' + str(log) + '; echo "(uint32 42,)";\n'
+        'else echo "/org/freedesktop/Notifications: org.freedesktop.Notifications.ActionInvoked'
+        " (uint32 42, 'default')\"; sleep 30; fi\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+    window = _window(qtbot, ctx)
+    window.tabs.setCurrentIndex(1)
+    reminders = Reminders(ctx)
+    reminders.adopt(window)
+    assert reminders.check()
+    assert reminders.shown == [("dbus", ONE_OVERDUE)]
+    assert "@as ['default', 'Show the list']" in log.read_text().splitlines()
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0, timeout=20000)
+    assert window.tabs.currentWidget() is window.overview
+    qtbot.waitUntil(lambda: reminders._monitor is None, timeout=5000)

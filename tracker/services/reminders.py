@@ -243,10 +243,16 @@ def _text(value: str) -> str:
 
 
 def send_desktop_notification(
-    title: str, body: str, env: Mapping[str, str] | None = None, timeout_ms: int = 15000
+    title: str,
+    body: str,
+    env: Mapping[str, str] | None = None,
+    timeout_ms: int = 15000,
+    actions: tuple[str, ...] = (),
 ) -> int:
     """Send a freedesktop notification (org.freedesktop.Notifications.Notify) on the session
-    bus; return its id. Raise NotifyError saying plainly why it was not sent."""
+    bus; return its id. ``actions``: (key, label) pairs flattened, e.g. ``("default", "Open")``
+    makes a click on the notification an ``ActionInvoked`` signal. Raise NotifyError saying
+    plainly why it was not sent."""
     env = dict(os.environ if env is None else env)
     if not env.get("DBUS_SESSION_BUS_ADDRESS"):
         raise NotifyError(
@@ -264,7 +270,7 @@ def send_desktop_notification(
         "--object-path", "/org/freedesktop/Notifications",
         "--method", "org.freedesktop.Notifications.Notify",
         _text("Installment Tracker"), "0", _text("appointment-soon"), _text(title),
-        _text(body), "@as []", "@a{sv} {}", str(timeout_ms),
+        _text(body), "@as [" + ", ".join(map(_text, actions)) + "]", "@a{sv} {}", str(timeout_ms),
     ]  # fmt: skip
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=10)

@@ -17,11 +17,12 @@ the attention list in view. With a tray, the window can keep running there when 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QProcess, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
@@ -73,6 +74,7 @@ class Reminders(QObject):
         self.timer.setInterval(HOUR_MS)
         self.timer.timeout.connect(self.check)
         self.tray: QSystemTrayIcon | None = None
+        self._monitor: QProcess | None = None  # `gdbus monitor` for a notification's click
         self._early: Any = None  # the reminder urgent_now computed, for the first check
         ctx.changed.connect(self._forget_early)
         ctx.database_replaced.connect(self._forget_early)
@@ -219,8 +221,44 @@ class Reminders(QObject):
     def _send(self, title: str, text: str) -> bool:
         from tracker.services.reminders import NotifyError, send_desktop_notification
 
+        actions = ("default", self.tr("Show the list"))
         try:
-            (self._notify or send_desktop_notification)(title, text)
+            if self._notify is not None:
+                self._notify(title, text)
+                return True
+            nid = send_desktop_notification(title, text, actions=actions)
         except NotifyError:
             return False
+        self.watch_clicks(nid)
         return True
+
+    def watch_clicks(self, nid: int) -> None:
+        """Open the attention list when notification ``nid`` is clicked: follow the
+        notification service's signals with ``gdbus monitor`` until it is closed."""
+        gdbus = shutil.which("gdbus")
+        if gdbus is None or nid <= 0:
+            return
+        if self._monitor is not None:
+            self._monitor.kill()
+        proc = QProcess(self)
+        proc.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        proc.readyReadStandardOutput.connect(lambda: self._on_signal(proc, nid))
+        self._monitor = proc
+        proc.start(
+            gdbus,
+            [
+                "monitor", "--session", "--dest", "org.freedesktop.Notifications",
+                "--object-path", "/org/freedesktop/Notifications",
+            ],
+        )  # fmt: skip
+
+    def _on_signal(self, proc: QProcess, nid: int) -> None:
+        for raw in bytes(proc.readAllStandardOutput().data()).decode(errors="replace").split("\n"):
+            if f"(uint32 {nid}," not in raw:
+                continue
+            if ".ActionInvoked" in raw:
+                self.open_attention()
+            if ".ActionInvoked" in raw or ".NotificationClosed" in raw:
+                proc.kill()
+                if self._monitor is proc:
+                    self._monitor = None
