@@ -32,7 +32,14 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.fonts import apply_app_font
     from tracker.ui.i18n import install_translators
     from tracker.ui.main_window import MainWindow
+    from tracker.ui.reminders import Reminders
     from tracker.ui.settings_store import Settings
+    from tracker.ui.single_instance import (
+        SingleInstance,
+        bring_forward,
+        database_path,
+        instance_key,
+    )
     from tracker.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -49,8 +56,16 @@ def run_gui(db_arg: str | None = None) -> int:
     env = dict(os.environ)
     if not db_arg and not env.get("TRACKER_DB") and settings.database:
         db_arg = settings.database
+    guard = SingleInstance(instance_key(database_path(db_arg, env)), app)
+    if not guard.claim():  # another window has this file: it came forward instead
+        sys.stderr.write(
+            "Installment Tracker is already running with this database; "
+            "its window was brought forward.\n"
+        )
+        return 0
     ctx = AppContext(None, settings)
     holder: dict[str, MainWindow] = {}
+    reminders: list[Reminders] = []
 
     def rebuild() -> None:
         """Language or theme changed: re-translate by rebuilding the window (data stays)."""
@@ -67,9 +82,12 @@ def run_gui(db_arg: str | None = None) -> int:
         window = MainWindow(ctx, rebuild)
         window.restore_view(view)
         holder["window"] = window
+        if reminders:
+            reminders[0].adopt(window)
         window.show()
 
     rebuild()
+    guard.activated.connect(lambda: bring_forward(holder["window"]))
     first = holder["window"]
     wait = QEventLoop()
     first.first_painted.connect(wait.quit)
@@ -89,9 +107,18 @@ def run_gui(db_arg: str | None = None) -> int:
     db = open_at_start(db_arg, env, first, remember=remember)
     if db is None:  # the file could not be opened and the user chose Quit
         first.close()
+        guard.release()
         return 1
     ctx.attach_database(db)
+    reminders.append(Reminders(ctx))
+    reminders[0].adopt(holder["window"])
+    urgent = reminders[0].urgent_now()
+    if urgent:  # overdue or due today: open on the attention list, whatever the last tab
+        holder["window"].show_attention()
     holder["window"].database_ready()
+    if urgent:
+        holder["window"].show_attention()
+    QTimer.singleShot(0, reminders[0].start)
     from tracker.ui.notices import show_upgrade_notes
 
     show_upgrade_notes(holder["window"], db.upgrade_notes)
@@ -102,7 +129,10 @@ def run_gui(db_arg: str | None = None) -> int:
     from tracker.ui.smoke import quit_after_first_paint_if_asked
 
     quit_after_first_paint_if_asked(holder["window"])  # packaged-build check; off unless asked
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        guard.release()
 
 
 def daily_backup(window: object) -> object:

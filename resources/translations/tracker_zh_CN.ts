@@ -1520,6 +1520,69 @@ This replaces your current data; the current data is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&amp;About Installment Tracker</source>
+        <translation>关于分期账本(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Every installment plan, due date and true cost, to the fen.</source>
+        <translation>每一笔分期、每个还款日和真实成本，精确到分。</translation>
+    </message>
+    <message>
+        <source>Installment Tracker</source>
+        <translation>分期账本</translation>
+    </message>
+    <message>
+        <source>About Installment Tracker</source>
+        <translation>关于分期账本</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>In the attention list, double-click a row to record its payment.</source>
+        <translation>在“需要处理”列表中双击一行即可记录该笔还款。</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The data folder is %1</source>
+        <translation>无法启动文件管理器。数据文件夹位于 %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from CSV</source>
@@ -1719,6 +1782,10 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Delete works on the Plans and Payments tabs: select a plan or a payment.</source>
@@ -2999,6 +3066,67 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Payment of %1 on %2</source>
         <translation>%2 还款 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>&amp;Show the list</source>
+        <translation>查看列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsBox</name>
+    <message>
+        <source>Reminders and start-up</source>
+        <translation>提醒与启动</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在系统托盘中继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Start at lo&amp;gin</source>
+        <translation>登录时启动(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The app checks what needs attention when it starts and every hour, and shows one summary in the notification area.</source>
+        <translation>应用在启动时和之后每小时检查需要处理的还款，并在通知区域显示一条汇总提醒。</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so the app cannot keep running there; reminders show as a desktop notification or a banner in the window.</source>
+        <translation>此桌面没有系统托盘，应用无法在托盘中运行；提醒将以桌面通知或窗口顶部横幅的形式显示。</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>无法更改登录时启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Installment Tracker</source>
+        <translation>分期账本</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>记录还款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>查看列表</translation>
     </message>
 </context>
 <context>

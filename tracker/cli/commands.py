@@ -34,6 +34,9 @@ payments = SimpleNamespace(
 )
 
 
+remind = _lazy("remind", "remind")
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add plan/pay/payment/history/payoff/due to the `tracker` sub-command parser."""
     plan = sub.add_parser("plan", help="add, list, show, archive or delete plans")
@@ -149,3 +152,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     due.add_argument("--within", default="7")
     due.add_argument("--json", action="store_true")
     due.set_defaults(run=payments.due)
+
+    rem = sub.add_parser(
+        "remind",
+        help="one summary of what needs attention (exit 1 if anything does, 0 if nothing)",
+    )
+    rem.add_argument("--as-of")
+    rem.add_argument("--within", default="7", help="reminder window in days (default 7)")
+    rem.add_argument("--notify", action="store_true", help="also send it as a desktop notification")
+    rem.add_argument(
+        "--force", action="store_true", help="notify even if the same items were sent today"
+    )
+    rem.add_argument("--lang", choices=("system", "zh_CN", "en"), default="system")
+    rem.add_argument("--json", action="store_true")
+    rem.set_defaults(run=remind)

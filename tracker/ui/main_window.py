@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from . import file_actions
+from . import file_actions, help_menu
 from .context import AppContext
 
 SCREENS = (
@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         from . import debt_menu
 
         debt_menu.install(self, bar)
+        help_menu.install(self, bar.addMenu(self.tr("&Help")))
 
     def _current(self) -> QWidget:
         """The current tab's screen (built now if it is still a placeholder)."""
@@ -294,6 +295,20 @@ class MainWindow(QMainWindow):
         """Ctrl+N: the new-plan form; afterwards the Plans tab shows the new plan."""
         if self.plans.new_plan() is not None:
             self.tabs.setCurrentWidget(self.plans)
+
+    def show_attention(self) -> None:
+        """The Overview with its attention list in view and focused (a reminder was opened,
+        or something is overdue or due today at start)."""
+        self.tabs.setCurrentIndex(NAMES.index("overview"))
+        if not self._ready:
+            return
+        due = self.overview.due_list
+        sizes = self.overview.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] < 150:  # the list squeezed out of view: give it room
+            self.overview.splitter.setSizes([sum(sizes) - 200, 200])
+        due.table.setFocus()
+        if due.proxy.rowCount():
+            due.table.selectRow(0)
 
     def record_payment(self) -> None:
         """Ctrl+P: record a payment on the current screen's selection."""

@@ -35,6 +35,7 @@ from tracker.storage import StorageError, open_database
 
 from .context import AppContext
 from .notices import upgrade_text
+from .reminder_settings import ReminderSettingsBox
 
 DB_SUFFIX = ".sqlite3"
 
@@ -137,6 +138,8 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.reminder_box = ReminderSettingsBox(ctx)
+        layout.addWidget(self.reminder_box)
         layout.addWidget(self._database_box())
         layout.addWidget(self.buttons)
 
@@ -293,7 +296,10 @@ class SettingsDialog(QDialog):
         s.currency_display = str(self.currency_display.currentData())
         s.reminder_days = self.reminder_days.value()
         s.theme = str(self.theme.currentData())
+        problem = self.reminder_box.apply()
         s.sync()
+        if problem is not None:
+            self.ctx.interaction.error(self, self.tr("Settings"), problem)
 
     def accept(self) -> None:
         self.apply()
