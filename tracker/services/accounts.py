@@ -151,7 +151,7 @@ def resolve_account(db: Database, ref: str) -> int:
 
 def add_account(db: Database, name: str, terms: AccountTerms, notes: str = "") -> Change:
     """Store a new account."""
-    notes = clean_text(notes, "notes")
+    notes = clean_text(notes, "note")
     with db.session() as s:
         rec = AccountRecord(created_at=_now(), updated_at=_now(), archived=False)
         _write(rec, _clean_name(s, name), terms, notes)
@@ -164,7 +164,7 @@ def edit_account(
     db: Database, account_id: int, name: str, terms: AccountTerms, notes: str = ""
 ) -> Change:
     """Change an account's name or rules (its plans' stored due dates stay as they are)."""
-    notes = clean_text(notes, "notes")
+    notes = clean_text(notes, "note")
     with db.session() as s:
         rec = _get(s, account_id)
         _write(rec, _clean_name(s, name, keep=account_id), terms, notes)
