@@ -763,16 +763,8 @@
         <translation>不是有效的 CSV（{reason}）</translation>
     </message>
     <message>
-        <source>semicolons (;)</source>
-        <translation>分号（;）</translation>
-    </message>
-    <message>
-        <source>tabs</source>
-        <translation>制表符</translation>
-    </message>
-    <message>
-        <source>the cells of this file are separated by {separator}; save it as CSV with commas (in Excel: CSV UTF-8 (Comma delimited))</source>
-        <translation>此文件的单元格以{separator}分隔；请另存为以逗号分隔的 CSV（在 Excel 中选择“CSV UTF-8(逗号分隔)”）</translation>
+        <source>an amount has a comma in a file separated by semicolons, where it may be a decimal comma or a thousands separator; write amounts with a decimal point and no grouping, e.g. 3600.00</source>
+        <translation>以分号分隔的文件中金额含有逗号，无法确定是小数点还是千位分隔符；请用小数点书写金额且不加分组，例如 3600.00</translation>
     </message>
     <message>
         <source>this is an installments export; installments are computed from their plans, so import the plans (and payments) files instead</source>

@@ -182,9 +182,11 @@ def export_csv(
     date_from: date | None = None,
     date_to: date | None = None,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
+    headers: str = "en",
 ) -> tuple[bytes, int]:
     """The CSV file of ``kind`` (UTF-8 with BOM) and how many rows it has. Payments stream
-    from the query into the file (a history can be long); the other kinds are short lists."""
+    from the query into the file (a history can be long); the other kinds are short lists.
+    ``headers="zh"`` writes Chinese headers (and status words), which the importer reads too."""
     if kind == "payments":
         _check_range(date_from, date_to)
         count = 0
@@ -196,7 +198,7 @@ def export_csv(
                     count += 1
                     yield payment_row(r)
 
-            data = csv_export.payments_csv(rows())
+            data = csv_export.payments_csv(rows(), headers=headers)
         return data, count
     rows = export_rows(db, kind, as_of, plan_id, date_from, date_to, reminder_days)
     writer = {
@@ -204,7 +206,7 @@ def export_csv(
         "installments": csv_export.installments_csv,
         "plans": csv_export.plans_csv,
     }[kind]
-    return writer(rows), len(rows)  # type: ignore[operator]
+    return writer(rows, headers=headers), len(rows)  # type: ignore[operator]
 
 
 def calendar_feed(
