@@ -36,6 +36,7 @@ from .plans import get_record
 __all__ = [
     "KINDS",
     "calendar_feed",
+    "calendar_print_items",
     "export_csv",
     "export_rows",
     "installment_lines",
@@ -259,3 +260,22 @@ def save_bytes(path: str | Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def calendar_print_items(
+    db: Database, start: date, end: date, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
+) -> list[InstallmentRow]:
+    """What the printed calendar from ``start`` to ``end`` needs: every installment due in the
+    range (paid-off plans included, archived ones not), then the overdue ones due before
+    ``start``, which each month page carries (``print_data.calendar_pages``)."""
+    from datetime import timedelta
+
+    from .calendar import installments_between
+
+    items = installments_between(db, start, end, as_of, reminder_days, include_closed=True)
+    if start > date.min:
+        earlier = installments_between(
+            db, date.min, start - timedelta(days=1), as_of, reminder_days
+        )
+        items = [e for e in earlier if e.overdue] + items
+    return items
