@@ -2324,6 +2324,18 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>截至 %1 的状态</translation>
     </message>
     <message>
+        <source>Each of them is listed on the agenda page after this month.</source>
+        <translation>每一笔都列在本月之后的明细页上。</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 笔</translation>
+    </message>
+    <message>
+        <source>Overdue from earlier months: %1 items, %2</source>
+        <translation>以前月份的逾期：%1 笔，共 %2</translation>
+    </message>
+    <message>
         <source>Installments due</source>
         <translation>应还分期</translation>
     </message>
@@ -2344,8 +2356,12 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>✓ 已还（显示计划金额）· 其他金额：尚待还 · 红色：逾期</translation>
     </message>
     <message>
-        <source>+%1 more</source>
-        <translation>另有 %1 笔</translation>
+        <source>+%1 more: see the agenda page</source>
+        <translation>另有 %1 笔，见明细页</translation>
+    </message>
+    <message>
+        <source>Agenda: the items the grid has no room for</source>
+        <translation>明细：日历格中放不下的各笔</translation>
     </message>
     <message>
         <source>#</source>

@@ -603,7 +603,10 @@ def _paint_agenda(
     r = c.rect
     title_h = c.metrics(c.font(18, bold=True)).height() * 1.3
     _paint_title(
-        c, page, title_h, QCoreApplication.translate("Print", "Agenda: every item of the month")
+        c,
+        page,
+        title_h,
+        QCoreApplication.translate("Print", "Agenda: the items the grid has no room for"),
     )
     c.footer(as_of_text(page.as_of), number, count)
     font = c.font(10)
