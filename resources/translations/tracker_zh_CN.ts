@@ -2836,6 +2836,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>分期 (CSV)(&amp;L)…</translation>
     </message>
     <message>
+        <source>CSV with &amp;Chinese headers and status words (for WPS/Excel)</source>
+        <translation>CSV 使用中文表头和状态(&amp;C)（适合 WPS/Excel）</translation>
+    </message>
+    <message>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历 (.ics)(&amp;C)…</translation>
     </message>

@@ -45,6 +45,15 @@ T = TypeVar("T")
 
 DIR_KEY = "transfer/dir"
 ALARM_KEY = "transfer/alarm_days"
+HEADERS_KEY = "export/csv_headers"
+"""``zh`` for Chinese CSV headers and status words, else ``en``."""
+
+
+def csv_headers(settings: Any) -> str:
+    """The CSV header language chosen in the Export menu: ``zh`` or ``en`` (the default)."""
+    return "zh" if str(settings.value(HEADERS_KEY, "en") or "en") == "zh" else "en"
+
+
 MAX_ALARM_DAYS = 30
 
 
@@ -108,6 +117,17 @@ class TransferActions(QObject):
         self.export_plans_action = self._add(
             self.export_menu, self.tr("P&lans (CSV)…"), lambda: self.export_csv("plans")
         )
+        self.chinese_headers_action = QAction(
+            self.tr("CSV with &Chinese headers and status words (for WPS/Excel)"), self.window
+        )
+        self.chinese_headers_action.setCheckable(True)
+        self.chinese_headers_action.setChecked(csv_headers(self.ctx.settings) == "zh")
+        self.chinese_headers_action.toggled.connect(
+            lambda on: self.ctx.settings.set_value(HEADERS_KEY, "zh" if on else "en")
+        )
+        if self.export_menu is not None:
+            self.export_menu.addSeparator()
+            self.export_menu.addAction(self.chinese_headers_action)
         self.export_calendar_action = self._add(
             menu, self.tr("Export &calendar (.ics)…"), self.export_calendar
         )
@@ -161,7 +181,9 @@ class TransferActions(QObject):
 
     # -- actions --------------------------------------------------------------------------
     def export_csv(self, kind: str) -> Path | None:
-        """Ask where, then write the CSV of ``kind``; the path written, or None."""
+        """Ask where, then write the CSV of ``kind``; the path written, or None. The headers
+        (and status words) are Chinese when ``chinese_headers_action`` is checked (remembered
+        in the settings), else the stable English schema; the importer reads both."""
         titles = {
             "payments": self.tr("Export payments"),
             "installments": self.tr("Export installments"),
@@ -177,7 +199,11 @@ class TransferActions(QObject):
         result = self._service(
             title,
             lambda: transfer.export_csv(
-                self.ctx.db, kind, today, reminder_days=self.ctx.reminder_days
+                self.ctx.db,
+                kind,
+                today,
+                reminder_days=self.ctx.reminder_days,
+                headers=csv_headers(self.ctx.settings),
             ),
         )
         if result is None or not self._write(title, path, result[0]):

@@ -42,6 +42,23 @@ def _print(window: Any, method: str) -> object:
     return getattr(window.print_actions, method)()
 
 
+HEADERS_TEXT = "CSV with &Chinese headers and status words (for WPS/Excel)"
+
+
+def _headers_action(window: Any, text: str) -> QAction:
+    """The checkable CSV header language choice, kept in the settings (``export_actions``)."""
+    from .export_actions import HEADERS_KEY, csv_headers
+
+    action = QAction(text, window)
+    action.setObjectName("export_chinese_headers")
+    action.setCheckable(True)
+    action.setChecked(csv_headers(window.ctx.settings) == "zh")
+    action.toggled.connect(
+        lambda on: window.ctx.settings.set_value(HEADERS_KEY, "zh" if on else "en")
+    )
+    return action
+
+
 def install(window: Any, menu: QMenu) -> None:
     """Add Export ▸ (payments, installments, plans CSV), Export calendar, Import, and the four
     print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
@@ -59,6 +76,8 @@ def install(window: Any, menu: QMenu) -> None:
             _tr(ctx, text),
             partial(_export_csv, window, kind),
         )
+    export.addSeparator()
+    export.addAction(_headers_action(window, _tr(ctx, HEADERS_TEXT)))
     _add(
         window,
         menu,
