@@ -34,6 +34,7 @@ from tracker.services import transfer
 from tracker.storage import StorageError
 
 from .errors import describe
+from .file_actions import HEADERS_KEY, csv_headers
 from .import_dialog import ImportDialog
 
 
@@ -45,13 +46,6 @@ T = TypeVar("T")
 
 DIR_KEY = "transfer/dir"
 ALARM_KEY = "transfer/alarm_days"
-HEADERS_KEY = "export/csv_headers"
-"""``zh`` for Chinese CSV headers and status words, else ``en``."""
-
-
-def csv_headers(settings: Any) -> str:
-    """The CSV header language chosen in the Export menu: ``zh`` or ``en`` (the default)."""
-    return "zh" if str(settings.value(HEADERS_KEY, "en") or "en") == "zh" else "en"
 
 
 MAX_ALARM_DAYS = 30

@@ -43,12 +43,17 @@ def _print(window: Any, method: str) -> object:
 
 
 HEADERS_TEXT = "CSV with &Chinese headers and status words (for WPS/Excel)"
+HEADERS_KEY = "export/csv_headers"
+"""``zh`` for Chinese CSV headers and status words, else ``en`` (the importer's schema)."""
+
+
+def csv_headers(settings: Any) -> str:
+    """The CSV header language chosen in the Export menu: ``zh`` or ``en`` (the default)."""
+    return "zh" if str(settings.value(HEADERS_KEY, "en") or "en") == "zh" else "en"
 
 
 def _headers_action(window: Any, text: str) -> QAction:
     """The checkable CSV header language choice, kept in the settings (``export_actions``)."""
-    from .export_actions import HEADERS_KEY, csv_headers
-
     action = QAction(text, window)
     action.setObjectName("export_chinese_headers")
     action.setCheckable(True)
