@@ -179,6 +179,18 @@ def test_a_crowded_day_lists_every_item_on_an_agenda_page(ctx, tmp_path: Path) -
     assert agenda.count("¥321.60") == 12 and "Page 2 of 2" in agenda
 
 
+def test_similar_names_in_a_full_cell_stay_distinguishable(ctx, tmp_path: Path) -> None:
+    """Names cut to fit are elided in the middle: "京东白条 电视机 第1台" and "… 第2台" keep
+    their different ends instead of printing the same prefix."""
+    for n in range(1, 10):
+        add_flat_plan(ctx, f"京东白条 电视机 第{n}台", date(2026, 12, 10))
+    pdf = tmp_path / "names.pdf"
+    printing.write_calendar_pdf(pdf, month_pages(ctx, date(2026, 12, 1), date(2026, 12, 1)))
+    grid = pdf_text(pdf, 1)
+    shown = re.findall(r"第?(\d)台", grid)
+    assert len(shown) >= 2 and len(set(shown)) == len(shown), grid
+
+
 def test_every_month_page_carries_the_arrears_of_earlier_months(ctx, plans, tmp_path) -> None:
     """October's installment is overdue on 2026-11-21: the November and December pages
     each show it in an "Overdue from earlier months" block."""
