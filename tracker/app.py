@@ -198,11 +198,11 @@ def write_calendar_pdf(
     Raises ValueError for a bad month range, OSError when the file cannot be written.
     """
     from tracker.reports.print_data import calendar_pages, month_span
-    from tracker.services.calendar import installments_between
+    from tracker.services.export import calendar_print_items
 
     start, end = month_span(first, last)
     reminder_days = _print_setup(language)
-    items = installments_between(db, start, end, as_of, reminder_days, include_closed=True)
+    items = calendar_print_items(db, start, end, as_of, reminder_days)
     pages = calendar_pages(items, start, end, as_of)
     from tracker.ui.printing import write_calendar_pdf as write
 

@@ -1080,16 +1080,8 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>不是有效的 CSV（{reason}）</translation>
     </message>
     <message>
-        <source>semicolons (;)</source>
-        <translation>分号（;）</translation>
-    </message>
-    <message>
-        <source>tabs</source>
-        <translation>制表符</translation>
-    </message>
-    <message>
-        <source>the cells of this file are separated by {separator}; save it as CSV with commas (in Excel: CSV UTF-8 (Comma delimited))</source>
-        <translation>此文件的单元格以{separator}分隔；请另存为以逗号分隔的 CSV（在 Excel 中选择“CSV UTF-8(逗号分隔)”）</translation>
+        <source>an amount has a comma in a file separated by semicolons, where it may be a decimal comma or a thousands separator; write amounts with a decimal point and no grouping, e.g. 3600.00</source>
+        <translation>以分号分隔的文件中金额含有逗号，无法确定是小数点还是千位分隔符；请用小数点书写金额且不加分组，例如 3600.00</translation>
     </message>
     <message>
         <source>this is an installments export; installments are computed from their plans, so import the plans (and payments) files instead</source>
@@ -2819,6 +2811,18 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>截至 %1 的状态</translation>
     </message>
     <message>
+        <source>Each of them is listed on the agenda page after this month.</source>
+        <translation>每一笔都列在本月之后的明细页上。</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 笔</translation>
+    </message>
+    <message>
+        <source>Overdue from earlier months: %1 items, %2</source>
+        <translation>以前月份的逾期：%1 笔，共 %2</translation>
+    </message>
+    <message>
         <source>Installments due</source>
         <translation>应还分期</translation>
     </message>
@@ -2839,8 +2843,12 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>✓ 已还（显示计划金额）· 其他金额：尚待还 · 红色：逾期</translation>
     </message>
     <message>
-        <source>+%1 more</source>
-        <translation>另有 %1 笔</translation>
+        <source>+%1 more: see the agenda page</source>
+        <translation>另有 %1 笔，见明细页</translation>
+    </message>
+    <message>
+        <source>Agenda: the items the grid has no room for</source>
+        <translation>明细：日历格中放不下的各笔</translation>
     </message>
     <message>
         <source>#</source>
@@ -3433,6 +3441,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>P&amp;lans (CSV)…</source>
         <translation>分期 (CSV)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>CSV with &amp;Chinese headers and status words (for WPS/Excel)</source>
+        <translation>CSV 使用中文表头和状态(&amp;C)（适合 WPS/Excel）</translation>
     </message>
     <message>
         <source>Export &amp;calendar (.ics)…</source>

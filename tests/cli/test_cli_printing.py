@@ -66,9 +66,14 @@ def test_calendar_writes_one_a4_landscape_page_per_month(run, add_plan, tmp_path
     pdf = tmp_path / "cal.pdf"
     res = run("calendar", "--from", "2024-03", "--to", "2024-05", "-o", str(pdf), "--lang", "en")
     assert (res.code, res.err) == (0, "")
-    assert res.out == f"Wrote 3 page(s), 2024-03 to 2024-05, to {pdf}\n"
+    # May carries 8 overdue items (January to April of both plans): too many for the band,
+    # so an agenda page after May lists each.
+    assert res.out == f"Wrote 4 page(s), 2024-03 to 2024-05, to {pdf}\n"
     meta = info(pdf)
-    assert meta["Pages"] == "3"
+    assert meta["Pages"] == "4"
+    agenda = text(pdf, 4)
+    assert "Overdue from earlier months: 8 items, ¥2,572.80" in agenda
+    assert agenda.count("Xiaomi 14") == 4 and agenda.count("小米14") == 4
     assert "842 x 595" in meta["Page size"] or "841.89 x 595.276" in meta["Page size"]
     march, may = text(pdf, 1), text(pdf, 3)
     assert "March 2024" in march and "May 2024" in may
@@ -105,8 +110,11 @@ def test_as_of_changes_what_is_overdue(run, add_plan, tmp_path: Path) -> None:
     pdf = tmp_path / "early.pdf"
     run("calendar", "--from", "2024-02", "-o", str(pdf), "--lang", "en", "--as-of", "2024-02-01")
     page = text(pdf)
-    assert "Overdue" not in page.replace("red: overdue", "")
+    assert "Overdue:" not in page  # nothing of February is late on the 1st…
+    assert "Overdue from earlier months: 1 items, ¥321.60" in page  # …January 31 is
     assert "Status as of 2024-02-01" in page
+    run("calendar", "--from", "2024-02", "-o", str(pdf), "--lang", "en", "--as-of", "2024-01-31")
+    assert "Overdue" not in text(pdf).replace("red: overdue", "")
 
 
 # --- schedule -----------------------------------------------------------------------------

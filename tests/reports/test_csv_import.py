@@ -483,7 +483,7 @@ def test_realistic_data_is_what_the_round_trip_must_survive(realistic: Database)
     assert card[:3] == [date(2026, 9, 19), date(2026, 10, 19), date(2026, 11, 24)]
     plans = transfer.export_csv(realistic, "plans", REAL_DAY)[0].decode("utf-8-sig")
     assert "749.99/67.49@2026-09-19;749.91/67.49@2026-10-19;749.91/67.49;" in plans
-    assert "0.00/24.00@2026-11-21\r\n" in plans
+    assert '0.00/24.00@2026-11-21"\r\n' in plans
 
 
 def test_round_trip_of_realistic_data(realistic: Database, empty: Database) -> None:
@@ -530,7 +530,7 @@ def test_the_schedule_column_is_stored_as_written(empty: Database) -> None:
         (date(2024, 3, 31), 40000, 500),
     ]
     again = transfer.export_csv(empty, "plans", TODAY)[0].decode("utf-8-sig")
-    assert again.endswith(",0.00,,400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00\r\n")
+    assert again.endswith(',0.00,,"400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00"\r\n')
 
 
 @pytest.mark.parametrize("cell", ["", ";"])
@@ -662,3 +662,70 @@ def test_a_stray_tab_in_a_header_cell_is_no_separator(empty: Database) -> None:
     text = "name\t,model,principal,periods,first_due\r\nA,flat,100,3,2024-06-01\r\n"
     _, report = import_file(empty, text.encode(), TODAY, dry_run=True)
     assert [p.name for p in report.plans] == ["A"]
+
+
+# -- separators, quoting and header languages ---------------------------------------------------
+
+
+def test_the_schedule_cell_is_quoted_so_spreadsheets_keep_it_whole(sample: Database) -> None:
+    """LibreOffice's default import also splits on ';': every ';' of the file is inside a
+    quoted cell, so each data row stays as wide as the header."""
+    raw = exported(sample)["plans"]
+    lines = raw.decode("utf-8-sig").split("\r\n")[:-1]
+    assert b',"100.01/0.00;100.00/0.00;100.00/0.00;100.00/0.00"\r\n' in raw
+    for line in lines:
+        outside = line.split('"')[::2]  # the text between quoted cells
+        assert not any(";" in part or "\t" in part for part in outside), line
+    # What a spreadsheet splitting on ',' and ';' (with '"' as the text delimiter) sees.
+    widths = {len(next(csv.reader([line.replace(";", "\x1f")], delimiter=","))) for line in lines}
+    assert widths == {len(lines[0].split(","))}
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_separated_files_import(empty: Database, sep: str) -> None:
+    text = sep.join(["名称", "平台", "本金", "期数", "费率", "首次还款日", "计息方式"]) + "\r\n"
+    text += sep.join(["小米14", "小米分期", "3600.00", "12", "0.6", "2024-01-31", "flat"]) + "\r\n"
+    _, report = import_file(empty, text.encode("utf-8"), TODAY)
+    assert [(p.name, p.platform, p.principal) for p in report.plans] == [
+        ("小米14", "小米分期", 360000)
+    ]
+
+
+def test_a_decimal_comma_in_a_semicolon_file_is_refused_not_guessed(empty: Database) -> None:
+    text = "name;model;principal;periods;first_due\r\nA;flat;1,234;3;2024-01-31\r\n"
+    with pytest.raises(ImportRefused) as err:
+        import_file(empty, text.encode(), TODAY)
+    [problem] = err.value.report.problems
+    assert problem.line == 2 and "decimal point" in problem.message
+    assert sv.list_plans(empty, TODAY, include_archived=True) == []
+
+
+def test_chinese_header_export_round_trips(sample: Database, empty: Database) -> None:
+    files = {
+        kind: transfer.export_csv(sample, kind, TODAY, headers="zh")[0]
+        for kind in ("plans", "payments")
+    }
+    assert files["plans"].decode("utf-8-sig").startswith("编号,名称,平台,购买日期,")
+    assert files["payments"].decode("utf-8-sig").split("\r\n")[0].split(",")[2] == "分期名称"
+    import_files(
+        empty,
+        [ImportFile("计划.csv", files["plans"]), ImportFile("还款.csv", files["payments"])],
+        TODAY,
+    )
+    assert exported(empty) == exported(sample)
+
+
+def test_installments_in_chinese_say_the_status_in_chinese(sample: Database) -> None:
+    text = transfer.export_csv(sample, "installments", TODAY, headers="zh")[0].decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    status = rows[0].index("状态")
+    assert {r[status] for r in rows[1:]} <= {
+        "已还",
+        "部分还款",
+        "未到期",
+        "即将到期",
+        "今日到期",
+        "宽限期",
+        "逾期",
+    }
+    assert "已还" in {r[status] for r in rows[1:]}

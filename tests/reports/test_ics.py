@@ -92,7 +92,7 @@ def test_summary_format_and_details(sample: Database) -> None:
     data, _ = transfer.calendar_feed(sample, TODAY, STAMP)
     by_uid = {str(e["UID"]): e for e in events(data)}
     e = by_uid["plan-1-period-3@installment-tracker"]
-    assert str(e["SUMMARY"]) == "小米14 Pro · 第3/12期 ¥221.60"
+    assert str(e["SUMMARY"]) == "小米14 Pro · 第3/12期 逾期 Overdue ¥221.60"
     text = str(e["DESCRIPTION"])
     assert "已还 Paid: ¥100.00" in text and "Overdue（40 天 days）" in text
     loan = by_uid["plan-3-period-2@installment-tracker"]
@@ -168,7 +168,11 @@ def test_summary_uses_the_plans_currency() -> None:
     item = installment_row(
         2, "Switch 2", "", 2, 3, date(2024, 5, 1), "JPY", 16660, 0, 0, "overdue", 9
     )
-    assert summary(item) == "Switch 2 · 第2/3期 ¥16,660"
+    assert summary(item) == "Switch 2 · 第2/3期 逾期 Overdue ¥16,660"
+    soon = installment_row(
+        2, "Switch 2", "", 3, 3, date(2024, 6, 1), "JPY", 16660, 0, 0, "upcoming", 0
+    )
+    assert summary(soon) == "Switch 2 · 第3/3期 ¥16,660"  # only a late one says so
 
 
 def test_a_loan_event_says_interest() -> None:

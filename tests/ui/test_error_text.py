@@ -456,11 +456,12 @@ CSV_PROBLEMS_ZH: dict[str, dict[int, tuple[str, str]]] = {
         5: ("date: a value is required", "date 列不能为空"),
     },
     "semicolons.csv": {
-        1: (
-            "the cells of this file are separated by semicolons (;); save it as CSV with "
-            "commas (in Excel: CSV UTF-8 (Comma delimited))",
-            "此文件的单元格以分号（;）分隔；请另存为以逗号分隔的 CSV"
-            "（在 Excel 中选择“CSV UTF-8(逗号分隔)”）",
+        2: (
+            "an amount has a comma in a file separated by semicolons, where it may be a decimal "
+            "comma or a thousands separator; write amounts with a decimal point and no grouping, "
+            "e.g. 3600.00",
+            "以分号分隔的文件中金额含有逗号，无法确定是小数点还是千位分隔符；"
+            "请用小数点书写金额且不加分组，例如 3600.00",
         )
     },
     "bad_schedule.csv": {

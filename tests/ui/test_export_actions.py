@@ -78,6 +78,8 @@ def test_menu_entries(window: Window) -> None:
         "&Payments (CSV)…",
         "&Installments with status (CSV)…",
         "P&lans (CSV)…",
+        "",
+        "CSV with &Chinese headers and status words (for WPS/Excel)",
     ]
 
 
@@ -113,6 +115,25 @@ def test_export_triggered_from_the_menu(
     assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbfid,name,")
 
 
+def test_chinese_headers_choice_is_used_and_remembered(
+    window: Window, ctx: AppContext, answers: dict[str, object], tmp_path: Path
+) -> None:
+    add_flat_plan(ctx, name="小米14")
+    action = window.transfer_actions.chinese_headers_action
+    assert action.isCheckable() and not action.isChecked()
+    action.setChecked(True)
+    assert ctx.settings.value(export_actions.HEADERS_KEY) == "zh"
+    answers["save"] = str(tmp_path / "i.csv")
+    path = window.transfer_actions.export_csv("installments")
+    assert path is not None
+    text = path.read_bytes().decode("utf-8-sig")
+    assert text.startswith("编号,分期名称,平台,") or text.split("\r\n")[0].count("期") >= 2
+    assert "状态" in text.split("\r\n")[0] and "逾期" in text
+    assert path.read_bytes() == transfer.export_csv(ctx.db, "installments", TODAY, headers="zh")[0]
+    action.setChecked(False)
+    assert ctx.settings.value(export_actions.HEADERS_KEY) == "en"
+
+
 def test_cancelled_save_writes_nothing(
     window: Window, answers: dict[str, object], tmp_path: Path
 ) -> None:
@@ -137,7 +158,7 @@ def test_export_calendar(
     window.transfer_actions.export_calendar_action.trigger()
     data = (tmp_path / "due.ics").read_bytes()
     assert data.count(b"BEGIN:VEVENT") == 12
-    assert "SUMMARY:小米14 · 第1/12期 ¥321.60".encode() in data
+    assert "SUMMARY:小米14 · 第1/12期 逾期 Overdue ¥321.60".encode() in data
     assert b"TRIGGER:-PT15H" in data  # 1 day before, 09:00
     assert "12" in window.statusBar().currentMessage()
 

@@ -131,7 +131,8 @@ def test_calendar_pdf_one_a4_landscape_page_per_month(ctx, plans, tmp_path: Path
     assert "小米14" in november and "Xiaomi 14" in november
     total = f"¥{(32160 + first) / 100:,.2f}"
     assert f"Total this month: {total}" in november and f"Still to pay: {total}" in november
-    assert "Overdue" not in november.replace("red: overdue", "")
+    assert "Overdue:" not in november  # nothing of November is late…
+    assert "Overdue from earlier months: 1 items, ¥321.60" in november  # …October's still is
     assert "Status as of 2026-11-21" in november and "Page 2 of 3" in november
     assert_cjk_embedded(pdf)
 
@@ -159,17 +160,68 @@ def test_calendar_in_chinese(qapp, ctx, plans, tmp_path: Path) -> None:
     assert_cjk_embedded(pdf)
 
 
-def test_a_crowded_day_lists_what_fits_and_counts_the_rest(ctx, tmp_path: Path) -> None:
+def test_a_crowded_day_lists_every_item_on_an_agenda_page(ctx, tmp_path: Path) -> None:
+    """Twelve plans due on one day: the cell shows what fits and "+N more", and an agenda
+    page after the grid lists all twelve, each with its period and amount."""
     for n in range(12):
         add_flat_plan(ctx, f"Plan {n:02d}", date(2026, 12, 10))
     pages = month_pages(ctx, date(2026, 12, 1), date(2026, 12, 1))
     pdf = tmp_path / "crowded.pdf"
-    printing.write_calendar_pdf(pdf, pages)
-    text = pdf_text(pdf)
-    shown = len(re.findall(r"Plan \d\d", text))
+    assert printing.write_calendar_pdf(pdf, pages) == 2
+    grid, agenda = pdf_text(pdf, 1), pdf_text(pdf, 2)
+    shown = len(re.findall(r"Plan \d\d", grid))
     assert 2 <= shown < 12
-    assert f"+{12 - shown} more" in text
-    assert f"Total this month: ¥{12 * 321.60:,.2f}" in text
+    assert f"+{12 - shown} more" in grid
+    assert f"Total this month: ¥{12 * 321.60:,.2f}" in grid
+    assert f"¥{12 * 321.60:,.2f}" in agenda  # the day's total
+    for n in range(12):
+        assert f"Plan {n:02d}" in agenda
+    assert agenda.count("¥321.60") == 12 and "Page 2 of 2" in agenda
+
+
+def test_similar_names_in_a_full_cell_stay_distinguishable(ctx, tmp_path: Path) -> None:
+    """Names cut to fit are elided in the middle: "京东白条 电视机 第1台" and "… 第2台" keep
+    their different ends instead of printing the same prefix."""
+    for n in range(1, 10):
+        add_flat_plan(ctx, f"京东白条 电视机 第{n}台", date(2026, 12, 10))
+    pdf = tmp_path / "names.pdf"
+    printing.write_calendar_pdf(pdf, month_pages(ctx, date(2026, 12, 1), date(2026, 12, 1)))
+    grid = pdf_text(pdf, 1)
+    shown = re.findall(r"第?(\d)台", grid)
+    assert len(shown) >= 2 and len(set(shown)) == len(shown), grid
+
+
+def test_every_month_page_carries_the_arrears_of_earlier_months(ctx, plans, tmp_path) -> None:
+    """October's installment is overdue on 2026-11-21: the November and December pages
+    each show it in an "Overdue from earlier months" block."""
+    from tracker.services.export import calendar_print_items
+
+    start, end = month_span(date(2026, 11, 1), date(2026, 12, 1))
+    items = calendar_print_items(ctx.db, start, end, TODAY, 7)
+    pages = calendar_pages(items, start, end, TODAY)
+    assert [len(p.carried) for p in pages] == [1, 1]
+    pdf = tmp_path / "carried.pdf"
+    assert printing.write_calendar_pdf(pdf, pages) == 2
+    for n in (1, 2):
+        text = pdf_text(pdf, n)
+        assert "Overdue from earlier months: 1 items, ¥321.60" in text
+        assert "Xiaomi 14 1/12" in text and "2026-10-31" in text
+
+
+def test_many_arrears_go_to_the_agenda_page_each_listed(ctx, tmp_path: Path) -> None:
+    for n in range(9):
+        add_flat_plan(ctx, f"Old plan {n}", date(2026, 8, 1 + n))
+    start, end = month_span(date(2026, 12, 1), date(2026, 12, 1))
+    from tracker.services.export import calendar_print_items
+
+    pages = calendar_pages(calendar_print_items(ctx.db, start, end, TODAY, 7), start, end, TODAY)
+    assert len(pages[0].carried) == 9 * 4  # August to November of each
+    pdf = tmp_path / "arrears.pdf"
+    count = printing.write_calendar_pdf(pdf, pages)
+    text = "".join(pdf_text(pdf, n) for n in range(2, count + 1))
+    assert "Overdue from earlier months: 36 items" in pdf_text(pdf, 1)
+    for n in range(9):
+        assert text.count(f"Old plan {n}") == 4
 
 
 def test_layout_follows_the_device_resolution(ctx, plans, tmp_path: Path) -> None:

@@ -42,6 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp.add_argument("--to", dest="date_to", help="last date (payments, installments)")
     exp.add_argument("--plan", help="only this plan's rows (its id)")
     exp.add_argument("--as-of", help="the date installment statuses are computed for")
+    exp.add_argument(
+        "--headers",
+        choices=("en", "zh"),
+        default="en",
+        help="header language: en (default, the stable schema) or zh (Chinese headers and "
+        "status words for WPS/Excel; the importer reads both)",
+    )
     exp.set_defaults(run=run_export)
 
     imp = sub.add_parser("import", help="import plans and payments from CSV files (one batch)")
@@ -113,7 +120,9 @@ def run_export(args: argparse.Namespace, today: date) -> int:
     end = option("--to", parse_date, args.date_to) if args.date_to else None
     plan = option("--plan", _plan_id, args.plan) if args.plan is not None else None
     as_of = _as_of(args, today)
-    data, count = export_csv(open_db(args), args.what, as_of, plan, start, end)
+    data, count = export_csv(
+        open_db(args), args.what, as_of, plan, start, end, headers=args.headers
+    )
     _write(data, args.output)
     if args.output not in (None, "-"):
         print(f"Exported {count} {args.what} to {args.output}")

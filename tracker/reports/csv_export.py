@@ -9,8 +9,6 @@ against formula injection (``csv_columns.neutralise``); numbers and dates never 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
@@ -54,21 +52,39 @@ def format_bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> bytes:
-    """The CSV file of ``rows`` (cells already formatted) under ``columns``' headers."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.key for c in columns])
+_SPLITS = frozenset(',;\t"\r\n')
+"""Characters that make a cell quoted: the comma and line ends RFC 4180 asks for, and the ``;``
+and Tab that LibreOffice and Excel also split on by default in many locales (the ``schedule``
+cell holds one ``;`` per period: unquoted it became 360 columns)."""
+
+
+def _cell(text: str) -> str:
+    if _SPLITS.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def write_csv(
+    columns: Sequence[Column], rows: Iterable[Sequence[str]], *, headers: str = "en"
+) -> bytes:
+    """The CSV file of ``rows`` (cells already formatted) under ``columns``' headers: the stable
+    English keys, or with ``headers="zh"`` their Chinese names (which the importer reads too).
+    A cell holding ``,`` ``;`` Tab, a quote or a line end is quoted."""
+    names = [c.zh if headers == "zh" else c.key for c in columns]
+    lines = [",".join(_cell(n) for n in names)]
     for row in rows:
         if len(row) != len(columns):  # pragma: no cover - a programming error
             raise ValueError(f"{len(row)} cells for {len(columns)} columns")
-        writer.writerow(
-            [neutralise(cell) if col.text else cell for col, cell in zip(columns, row, strict=True)]
+        lines.append(
+            ",".join(
+                _cell(neutralise(cell) if col.text else cell)
+                for col, cell in zip(columns, row, strict=True)
+            )
         )
-    return (BOM + out.getvalue()).encode("utf-8")
+    return (BOM + "".join(line + "\r\n" for line in lines)).encode("utf-8")
 
 
-def payments_csv(payments: Iterable[PaymentRow]) -> bytes:
+def payments_csv(payments: Iterable[PaymentRow], *, headers: str = "en") -> bytes:
     """The payment history: one row per payment, voided ones included (``voided`` true)."""
     return write_csv(
         PAYMENT_COLUMNS,
@@ -87,6 +103,7 @@ def payments_csv(payments: Iterable[PaymentRow]) -> bytes:
             ]
             for p in payments
         ),
+        headers=headers,
     )
 
 
@@ -101,8 +118,21 @@ def installment_columns(charges: Collection[Charge]) -> tuple[Column, ...]:
     return tuple(c for c in INSTALLMENT_COLUMNS if c.key not in unused)
 
 
-def installments_csv(items: Iterable[InstallmentRow]) -> bytes:
-    """Schedules with status: one row per installment (see ``installment_columns``)."""
+STATUS_ZH = {
+    "paid": "已还",
+    "partial": "部分还款",
+    "upcoming": "未到期",
+    "due_soon": "即将到期",
+    "due_today": "今日到期",
+    "grace": "宽限期",
+    "overdue": "逾期",
+}
+"""The installments file's status words with ``headers="zh"`` (the file is not imported)."""
+
+
+def installments_csv(items: Iterable[InstallmentRow], *, headers: str = "en") -> bytes:
+    """Schedules with status: one row per installment (see ``installment_columns``); with
+    ``headers="zh"`` Chinese headers and status words (逾期, 已还…) for WPS/Excel readers."""
     lines = list(items)
     columns = installment_columns({i.charge for i in lines})
     charges = [Charge(c.key) for c in columns if c.key in set(Charge)]
@@ -123,11 +153,11 @@ def installments_csv(items: Iterable[InstallmentRow]) -> bytes:
             format_amount(i.paid, i.currency),
             format_amount(i.amount_due, i.currency),  # the column's meaning: still owed
             format_amount(i.penalty_charged, i.currency),
-            i.status.value,
+            STATUS_ZH[i.status.value] if headers == "zh" else i.status.value,
             str(i.days_overdue),
         ]
 
-    return write_csv(columns, (row(i) for i in lines))
+    return write_csv(columns, (row(i) for i in lines), headers=headers)
 
 
 def plan_cells(p: PlanLine) -> list[str]:
@@ -163,7 +193,7 @@ def plan_cells(p: PlanLine) -> list[str]:
     ]
 
 
-def plans_csv(plans: Iterable[PlanLine]) -> bytes:
+def plans_csv(plans: Iterable[PlanLine], *, headers: str = "en") -> bytes:
     """Every term of each plan and its stored schedule, enough to rebuild it exactly (see
-    ``csv_columns`` for the ``schedule`` cell)."""
-    return write_csv(PLAN_COLUMNS, (plan_cells(p) for p in plans))
+    ``csv_columns`` for the ``schedule`` cell); the importer reads either header language."""
+    return write_csv(PLAN_COLUMNS, (plan_cells(p) for p in plans), headers=headers)

@@ -11,7 +11,8 @@ pass lists them all.
 - Header: English names or Chinese aliases (``csv_columns``); the kind (plans or payments) is
   told by the headers; unknown, unnamed or repeated columns and missing required ones are refused,
   except unnamed columns at the end whose cells are all empty (Excel adds them), which are
-  ignored. A file separated by semicolons or tabs is refused with a hint to save it with commas.
+  ignored. Cells may be separated by ``,``, ``;`` or Tab (what Excel writes in many locales):
+  whichever splits the header line into the most known names (``separator``).
 - Rows: a row with fewer cells than the header, or extra non-empty cells, is refused; blank rows
   are skipped; a row repeating an earlier one exactly, or an ``id`` used twice, is refused.
 - Cells: dates ``YYYY-MM-DD`` (also ``YYYY/M/D`` and ``YYYY年M月D日``, as Excel re-saves them);
@@ -231,7 +232,7 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> str:
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
     """Every CSV record with the line it starts on; CsvError for broken quoting."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
     found: list[tuple[int, list[str]]] = []
     start = 1
     while True:
@@ -249,25 +250,31 @@ def _blank(cells: Sequence[str]) -> bool:
     return all(not c.strip() for c in cells)
 
 
-def _separator_hint(header: Sequence[str]) -> UserError | None:
-    """Why a header cannot be read when the file uses ``;`` or Tab between cells, or None."""
-    known = {**aliases("plans"), **aliases("payments")}
-    for sep, name in ((";", Phrase("semicolons (;)")), ("\t", Phrase("tabs"))):
-        parts = [p for cell in header if sep in cell for p in cell.split(sep)]
-        if sum(1 for p in parts if header_key(p) in known) >= 2:
-            return UserError(
-                "the cells of this file are separated by {separator}; save it as CSV with "
-                "commas (in Excel: CSV UTF-8 (Comma delimited))",
-                separator=name,
-            )
-    return None
+_AMOUNT_KEYS = frozenset(
+    {"principal", "upfront_fee", "down_payment", "custom_amounts", "tolerance", "payoff_charge"}
+    | {"amount", "schedule"}
+)
+
+
+def separator(text: str) -> str:
+    """The cell separator of ``text``: ``,``, ``;`` or Tab (what Excel writes in many locales),
+    whichever splits the header line into the most known column names; ``,`` on a tie."""
+    known = {**aliases("plans"), **aliases("payments"), **aliases("installments")}
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    best, best_hits = ",", -1
+    for sep in (",", ";", "\t"):
+        try:
+            cells = next(csv.reader([first], delimiter=sep), [])
+        except csv.Error:
+            continue
+        hits = sum(1 for c in cells if header_key(c) in known)
+        if hits > best_hits:
+            best, best_hits = sep, hits
+    return best
 
 
 def detect_kind(header: Sequence[str]) -> str:
     """``plans`` or ``payments`` by the header cells; CsvError when it cannot tell."""
-    hint = _separator_hint(header)
-    if hint:
-        _refuse(1, hint)
     keys = {header_key(h) for h in header}
 
     def has(kind: str, column: str) -> bool:
@@ -342,7 +349,8 @@ def read_table(data: bytes) -> Table:
     Raises CsvError when the file as a whole cannot be read: bad encoding, no header, unknown
     or missing columns, or no data rows.
     """
-    records = [(n, cells) for n, cells in _records(decode(data)) if not _blank(cells)]
+    text = decode(data)
+    records = [(n, cells) for n, cells in _records(text) if not _blank(cells)]
     if not records:
         _refuse(1, UserError("the file is empty; expected a header row and data rows"))
     header_line, header = records[0]
@@ -374,6 +382,23 @@ def read_table(data: bytes) -> Table:
                         "{count} cells but the header has only {width} columns",
                         count=len(cells),
                         width=width,
+                    ),
+                )
+            )
+        elif separator(text) == ";" and any(
+            "," in cell or "，" in cell
+            for key, cell in zip(columns, cells, strict=False)
+            if key in _AMOUNT_KEYS
+        ):
+            # Excel writes ";" where the decimal mark is ",": "1,234" may then be 1.234 or
+            # 1234, so no amount with a comma is guessed at.
+            problems.append(
+                Problem.of(
+                    line,
+                    UserError(
+                        "an amount has a comma in a file separated by semicolons, where it may "
+                        "be a decimal comma or a thousands separator; write amounts with a "
+                        "decimal point and no grouping, e.g. 3600.00"
                     ),
                 )
             )

@@ -8,7 +8,8 @@ passed in), so the same ledger gives the same bytes.
 - All-day on the due date (``DTSTART;VALUE=DATE``, DTEND the next day), shown as free time.
 - An installment still owed (of a plan neither archived nor closed) is ``STATUS:CONFIRMED`` with
   SUMMARY ``<plan name> · 第<n>/<periods>期 <amount still due>``, e.g. ``小米14 · 第3/12期
-  ¥321.60``, and a display alarm at 09:00 ``alarm_days`` days before the due date (the default
+  ¥321.60`` (``… 逾期 Overdue ¥321.60`` once overdue), and a display alarm at 09:00
+  ``alarm_days`` days before the due date (the default
   1 gives ``TRIGGER:-PT15H``: all-day events start at midnight), as calendar apps set all-day
   reminders.
 - A paid installment, or any installment of an archived or closed plan, stays in the feed
@@ -78,13 +79,16 @@ def event_uid(plan_id: int, period: int) -> str:
 
 
 def summary(item: InstallmentRow, archived: bool = False) -> str:
-    """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due; for a paid
-    installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``."""
+    """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due; an overdue one
+    says so (``… 逾期 Overdue ¥321.60``: the calendar shows the title, not the description); for
+    a paid installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``."""
     head = f"{item.plan_name} · 第{item.period}/{item.periods}期"
     if item.amount_due == 0:
         return f"{head} 已还 {format_money(item.paid, item.currency)}"
     amount = format_money(item.amount_due, item.currency)
-    return f"{head} 已归档 {amount}" if archived else f"{head} {amount}"
+    if archived:
+        return f"{head} 已归档 {amount}"
+    return f"{head} 逾期 Overdue {amount}" if item.overdue else f"{head} {amount}"
 
 
 _CHARGE = {Charge.FEE: "手续费/利息 Fee", Charge.INTEREST: "利息 Interest"}

@@ -77,6 +77,8 @@ class MonthPage:
         overdue: what is overdue among them, per currency.
         count: how many installments fall due in the month.
         overdue_count: how many of them are overdue.
+        carried: what is already overdue from earlier months (each item, oldest first):
+            every month page shows it, so arrears are never out of sight.
     """
 
     year: int
@@ -88,6 +90,15 @@ class MonthPage:
     overdue: Totals
     count: int
     overdue_count: int
+    carried: tuple[InstallmentRow, ...] = ()
+
+    @property
+    def carried_total(self) -> Totals:
+        """What is still owed on ``carried``, per currency."""
+        totals: dict[str, int] = {}
+        for e in self.carried:
+            _add(totals, e.currency, e.amount_due)
+        return tuple(totals.items())
 
     @property
     def first(self) -> date:
@@ -137,7 +148,13 @@ def month_span(first: date, last: date) -> tuple[date, date]:
     return months[0], end.replace(day=calendar.monthrange(end.year, end.month)[1])
 
 
-def _month_page(year: int, month: int, items: list[InstallmentRow], as_of: date) -> MonthPage:
+def _month_page(
+    year: int,
+    month: int,
+    items: list[InstallmentRow],
+    as_of: date,
+    carried: tuple[InstallmentRow, ...] = (),
+) -> MonthPage:
     by_day: dict[date, list[InstallmentRow]] = {}
     total: dict[str, int] = {}
     due: dict[str, int] = {}
@@ -173,19 +190,33 @@ def _month_page(year: int, month: int, items: list[InstallmentRow], as_of: date)
         overdue=tuple(overdue.items()),
         count=len(items),
         overdue_count=overdue_count,
+        carried=carried,
     )
 
 
 def calendar_pages(
     items: Iterable[InstallmentRow], first: date, last: date, as_of: date
 ) -> list[MonthPage]:
-    """One page per month from ``first``'s month to ``last``'s; items outside are ignored."""
+    """One page per month from ``first``'s month to ``last``'s; items after ``last`` are
+    ignored. Overdue items due before a page's month (``items`` may reach back before
+    ``first`` for them) are carried onto that page, oldest first."""
     months = months_between(first, last)
     by_month: dict[tuple[int, int], list[InstallmentRow]] = {}
+    late: list[InstallmentRow] = []
     for item in items:
         by_month.setdefault((item.due_date.year, item.due_date.month), []).append(item)
+        if item.overdue:
+            late.append(item)
+    late.sort(key=lambda i: (i.due_date, i.plan_name, i.plan_id, i.period))
     return [
-        _month_page(m.year, m.month, by_month.get((m.year, m.month), []), as_of) for m in months
+        _month_page(
+            m.year,
+            m.month,
+            by_month.get((m.year, m.month), []),
+            as_of,
+            tuple(e for e in late if e.due_date < m),
+        )
+        for m in months
     ]
 
 

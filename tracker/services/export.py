@@ -36,6 +36,7 @@ from .plans import get_record
 __all__ = [
     "KINDS",
     "calendar_feed",
+    "calendar_print_items",
     "export_csv",
     "export_rows",
     "installment_lines",
@@ -183,9 +184,11 @@ def export_csv(
     date_from: date | None = None,
     date_to: date | None = None,
     reminder_days: int = DEFAULT_REMINDER_DAYS,
+    headers: str = "en",
 ) -> tuple[bytes, int]:
     """The CSV file of ``kind`` (UTF-8 with BOM) and how many rows it has. Payments stream
-    from the query into the file (a history can be long); the other kinds are short lists."""
+    from the query into the file (a history can be long); the other kinds are short lists.
+    ``headers="zh"`` writes Chinese headers (and status words), which the importer reads too."""
     if kind == "payments":
         _check_range(date_from, date_to)
         count = 0
@@ -197,7 +200,7 @@ def export_csv(
                     count += 1
                     yield payment_row(r)
 
-            data = csv_export.payments_csv(rows())
+            data = csv_export.payments_csv(rows(), headers=headers)
         return data, count
     rows = export_rows(db, kind, as_of, plan_id, date_from, date_to, reminder_days)
     writer = {
@@ -205,7 +208,7 @@ def export_csv(
         "installments": csv_export.installments_csv,
         "plans": csv_export.plans_csv,
     }[kind]
-    return writer(rows), len(rows)  # type: ignore[operator]
+    return writer(rows, headers=headers), len(rows)  # type: ignore[operator]
 
 
 def calendar_feed(
@@ -258,3 +261,22 @@ def save_bytes(path: str | Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def calendar_print_items(
+    db: Database, start: date, end: date, as_of: date, reminder_days: int = DEFAULT_REMINDER_DAYS
+) -> list[InstallmentRow]:
+    """What the printed calendar from ``start`` to ``end`` needs: every installment due in the
+    range (paid-off plans included, archived ones not), then the overdue ones due before
+    ``start``, which each month page carries (``print_data.calendar_pages``)."""
+    from datetime import timedelta
+
+    from .calendar import installments_between
+
+    items = installments_between(db, start, end, as_of, reminder_days, include_closed=True)
+    if start > date.min:
+        earlier = installments_between(
+            db, date.min, start - timedelta(days=1), as_of, reminder_days
+        )
+        items = [e for e in earlier if e.overdue] + items
+    return items

@@ -233,12 +233,11 @@ CATALOGUE: tuple[str, ...] = (
         "Errors", "bytes that are neither UTF-8 nor GBK/GB18030; save the file as CSV UTF-8"
     ),
     QT_TRANSLATE_NOOP("Errors", "not valid CSV ({reason})"),
-    QT_TRANSLATE_NOOP("Errors", "semicolons (;)"),
-    QT_TRANSLATE_NOOP("Errors", "tabs"),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "the cells of this file are separated by {separator}; save it as CSV with "
-        "commas (in Excel: CSV UTF-8 (Comma delimited))",
+        "an amount has a comma in a file separated by semicolons, where it may be a decimal "
+        "comma or a thousands separator; write amounts with a decimal point and no grouping, "
+        "e.g. 3600.00",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -34,6 +34,7 @@ from tracker.services import transfer
 from tracker.storage import StorageError
 
 from .errors import describe
+from .file_actions import HEADERS_KEY, csv_headers
 from .import_dialog import ImportDialog
 
 
@@ -45,6 +46,8 @@ T = TypeVar("T")
 
 DIR_KEY = "transfer/dir"
 ALARM_KEY = "transfer/alarm_days"
+
+
 MAX_ALARM_DAYS = 30
 
 
@@ -108,6 +111,17 @@ class TransferActions(QObject):
         self.export_plans_action = self._add(
             self.export_menu, self.tr("P&lans (CSV)…"), lambda: self.export_csv("plans")
         )
+        self.chinese_headers_action = QAction(
+            self.tr("CSV with &Chinese headers and status words (for WPS/Excel)"), self.window
+        )
+        self.chinese_headers_action.setCheckable(True)
+        self.chinese_headers_action.setChecked(csv_headers(self.ctx.settings) == "zh")
+        self.chinese_headers_action.toggled.connect(
+            lambda on: self.ctx.settings.set_value(HEADERS_KEY, "zh" if on else "en")
+        )
+        if self.export_menu is not None:
+            self.export_menu.addSeparator()
+            self.export_menu.addAction(self.chinese_headers_action)
         self.export_calendar_action = self._add(
             menu, self.tr("Export &calendar (.ics)…"), self.export_calendar
         )
@@ -161,7 +175,9 @@ class TransferActions(QObject):
 
     # -- actions --------------------------------------------------------------------------
     def export_csv(self, kind: str) -> Path | None:
-        """Ask where, then write the CSV of ``kind``; the path written, or None."""
+        """Ask where, then write the CSV of ``kind``; the path written, or None. The headers
+        (and status words) are Chinese when ``chinese_headers_action`` is checked (remembered
+        in the settings), else the stable English schema; the importer reads both."""
         titles = {
             "payments": self.tr("Export payments"),
             "installments": self.tr("Export installments"),
@@ -177,7 +193,11 @@ class TransferActions(QObject):
         result = self._service(
             title,
             lambda: transfer.export_csv(
-                self.ctx.db, kind, today, reminder_days=self.ctx.reminder_days
+                self.ctx.db,
+                kind,
+                today,
+                reminder_days=self.ctx.reminder_days,
+                headers=csv_headers(self.ctx.settings),
             ),
         )
         if result is None or not self._write(title, path, result[0]):

@@ -42,6 +42,28 @@ def _print(window: Any, method: str) -> object:
     return getattr(window.print_actions, method)()
 
 
+HEADERS_TEXT = "CSV with &Chinese headers and status words (for WPS/Excel)"
+HEADERS_KEY = "export/csv_headers"
+"""``zh`` for Chinese CSV headers and status words, else ``en`` (the importer's schema)."""
+
+
+def csv_headers(settings: Any) -> str:
+    """The CSV header language chosen in the Export menu: ``zh`` or ``en`` (the default)."""
+    return "zh" if str(settings.value(HEADERS_KEY, "en") or "en") == "zh" else "en"
+
+
+def _headers_action(window: Any, text: str) -> QAction:
+    """The checkable CSV header language choice, kept in the settings (``export_actions``)."""
+    action = QAction(text, window)
+    action.setObjectName("export_chinese_headers")
+    action.setCheckable(True)
+    action.setChecked(csv_headers(window.ctx.settings) == "zh")
+    action.toggled.connect(
+        lambda on: window.ctx.settings.set_value(HEADERS_KEY, "zh" if on else "en")
+    )
+    return action
+
+
 def install(window: Any, menu: QMenu) -> None:
     """Add Export ▸ (payments, installments, plans CSV), Export calendar, Import, and the four
     print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
@@ -59,6 +81,8 @@ def install(window: Any, menu: QMenu) -> None:
             _tr(ctx, text),
             partial(_export_csv, window, kind),
         )
+    export.addSeparator()
+    export.addAction(_headers_action(window, _tr(ctx, HEADERS_TEXT)))
     _add(
         window,
         menu,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.reports.print_data import MonthPage, ScheduleSheet, calendar_pages, month_span
 from tracker.reports.print_data import schedule_sheet as make_sheet
-from tracker.services.calendar import installments_between
+from tracker.services.export import calendar_print_items
 from tracker.storage import StorageError
 
 from . import printing, printing_schedule
@@ -140,9 +140,7 @@ class PrintActions(QObject):
         """The month pages from ``first``'s month to ``last``'s as of today."""
         start, end = month_span(first, last)
         today = self.ctx.today()
-        items = installments_between(
-            self.ctx.db, start, end, today, self.ctx.reminder_days, include_closed=True
-        )
+        items = calendar_print_items(self.ctx.db, start, end, today, self.ctx.reminder_days)
         return calendar_pages(items, start, end, today)
 
     def schedule_sheet(self, plan_id: int) -> ScheduleSheet:

@@ -14,6 +14,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -184,29 +185,176 @@ def begin_document(device: QPagedPaintDevice) -> QPainter:
 
 
 def paint_calendar(device: QPagedPaintDevice, pages: Sequence[MonthPage]) -> int:
-    """Draw one month grid per page on ``device`` (a new page between months); return pages."""
+    """Draw one month grid per page on ``device``, each followed by agenda pages when a day or
+    the carried arrears do not fit on the grid (no item is ever left out); return pages."""
     painter = begin_document(device)
     try:
         canvas = Canvas(painter, device)
-        for index, page in enumerate(pages):
-            if index:
+        plans = [_plan_month(canvas, page) for page in pages]
+        total = sum(1 + len(plan.agenda) for plan in plans)
+        number = 0
+        for page, plan in zip(pages, plans, strict=True):
+            if number:
                 device.newPage()
-            _paint_month(canvas, page, index + 1, len(pages))
+            number += 1
+            _paint_month(canvas, page, plan, number, total)
+            for chunk in plan.agenda:
+                device.newPage()
+                number += 1
+                _paint_agenda(canvas, page, chunk, number, total)
     finally:
         painter.end()
-    return len(pages)
+    return total
 
 
-def _paint_month(c: Canvas, page: MonthPage, number: int, count: int) -> None:
+ENTRY_SIZES = (10.0, 8.5)
+"""Point sizes of a day's items: 10 pt (legible across a room) unless the cell is too full."""
+
+AgendaLine = tuple[str, str] | InstallmentRow
+"""An agenda page line: ("head", text) or an item."""
+
+
+@dataclass
+class _Fit:
+    """How a day's items are drawn in its cell."""
+
+    size: float
+    two_lines: bool
+    shown: int
+
+
+@dataclass
+class _MonthPlan:
+    """The geometry of a month page and what goes on its agenda pages."""
+
+    title_h: float
+    head_h: float
+    grid_top: float
+    row_h: float
+    summary_top: float
+    band_top: float
+    band_lines: list[str]
+    fits: dict[date, _Fit]
+    agenda: list[list[AgendaLine]]
+
+
+def _cell_inner(c: Canvas, rect: QRectF) -> QRectF:
+    pad = 3 * c.pt
+    return rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+
+
+def _day_h(c: Canvas) -> float:
+    return c.metrics(c.font(10, bold=True)).height()
+
+
+def _line_h(c: Canvas, size: float) -> float:
+    return c.metrics(c.font(size)).height() * 1.08
+
+
+def _fit(c: Canvas, count: int, height: float) -> _Fit:
+    """The largest size at which all ``count`` items fit in ``height`` (two lines each when
+    there is room: name, then platform and amount); else as many as fit less one line for
+    "+N more"."""
+    for size in ENTRY_SIZES:
+        room = int(height // _line_h(c, size))
+        if 2 * count <= room:
+            return _Fit(size, True, count)
+        if count <= room:
+            return _Fit(size, False, count)
+    room = int(height // _line_h(c, ENTRY_SIZES[-1]))
+    return _Fit(ENTRY_SIZES[-1], False, max(0, room - 1))
+
+
+def _carried_chunk(e: InstallmentRow) -> str:
+    return f"☐ {e.plan_name} {e.period}/{e.periods} · {fmt.day(e.due_date)} · " + fmt.money(
+        e.amount_due, e.currency
+    )
+
+
+def _plan_month(c: Canvas, page: MonthPage) -> _MonthPlan:
+    r = c.rect
+    title_h = c.metrics(c.font(18, bold=True)).height() * 1.3
+    footer_h = c.metrics(c.font(7.5)).height() * 1.2
+    summary_h = c.metrics(c.font(10, bold=True)).height() * 1.5
+    legend_h = c.metrics(c.font(7.5)).height() * 1.3
+    summary_top = r.bottom() - footer_h - legend_h - summary_h
+    band_font = c.font(10)
+    band_line_h = c.metrics(band_font).height() * 1.2
+    band_lines: list[str] = []
+    carried_on_agenda = False
+    if page.carried:
+        fm = c.metrics(band_font)
+        lines: list[str] = []
+        for chunk in (_carried_chunk(e) for e in page.carried):
+            if lines and fm.horizontalAdvance(lines[-1] + "    " + chunk) <= r.width():
+                lines[-1] += "    " + chunk
+            else:
+                lines.append(chunk)
+        if len(lines) > 2 or any(fm.horizontalAdvance(line) > r.width() for line in lines):
+            carried_on_agenda = True
+            lines = [
+                QCoreApplication.translate(
+                    "Print", "Each of them is listed on the agenda page after this month."
+                )
+            ]
+        band_lines = lines
+    band_h = (len(band_lines) + 1) * band_line_h if page.carried else 0.0
+    band_top = summary_top - band_h
+    head_h = c.metrics(c.font(9, bold=True)).height() * 1.5
+    grid_top = r.top() + title_h + 2 * c.pt + head_h
+    row_h = (band_top - 3 * c.pt - grid_top) / len(page.weeks)
+    fits: dict[date, _Fit] = {}
+    full: list[DayCell] = []
+    for week in page.weeks:
+        for cell in week:
+            if not cell.entries:
+                continue
+            inner = _cell_inner(c, QRectF(0, 0, 100, row_h))
+            fit = _fit(c, len(cell.entries), inner.height() - _day_h(c) - c.pt)
+            fits[cell.day] = fit
+            if fit.shown < len(cell.entries):
+                full.append(cell)
+    lines_out: list[AgendaLine] = []
+    if carried_on_agenda:
+        lines_out.append(("head", _carried_heading(page)))
+        lines_out.extend(page.carried)
+    for cell in full:
+        count = QCoreApplication.translate("Print", "%1 items").replace(
+            "%1", str(len(cell.entries))
+        )
+        lines_out.append(("head", f"{fmt.day(cell.day)} · {count} · {_day_total(cell)}"))
+        lines_out.extend(cell.entries)
+    agenda_row = c.metrics(c.font(10)).height() * 1.45
+    per_page = max(1, int((r.height() - title_h - 2 * footer_h) // agenda_row) - 1)
+    agenda = [lines_out[i : i + per_page] for i in range(0, len(lines_out), per_page)]
+    return _MonthPlan(
+        title_h, head_h, grid_top, row_h, summary_top, band_top, band_lines, fits, agenda
+    )
+
+
+def _carried_heading(page: MonthPage) -> str:
+    return (
+        QCoreApplication.translate("Print", "Overdue from earlier months: %1 items, %2")
+        .replace("%1", str(len(page.carried)))
+        .replace("%2", totals_text(page.carried_total))
+    )
+
+
+def _day_total(cell: DayCell) -> str:
+    sums: dict[str, int] = {}
+    for e in cell.entries:
+        sums[e.currency] = sums.get(e.currency, 0) + shown_amount(e)
+    return totals_text(tuple(sums.items()))
+
+
+def _paint_title(c: Canvas, page: MonthPage, title_h: float, side: str) -> None:
     r = c.rect
     title_font = c.font(18, bold=True)
-    title_h = c.metrics(title_font).height() * 1.3
     c.text(
         QRectF(r.left(), r.top(), r.width() * 0.6, title_h),
         month_title(page.year, page.month),
         title_font,
     )
-    side = QCoreApplication.translate("Print", "Installments due")
     c.text(
         QRectF(r.left(), r.top(), r.width(), title_h),
         side,
@@ -214,12 +362,18 @@ def _paint_month(c: Canvas, page: MonthPage, number: int, count: int) -> None:
         MUTED,
         Qt.AlignmentFlag.AlignRight,
     )
-    footer_top = c.footer(as_of_text(page.as_of), number, count)
+
+
+def _paint_month(c: Canvas, page: MonthPage, plan: _MonthPlan, number: int, count: int) -> None:
+    r = c.rect
+    title_h = plan.title_h
+    _paint_title(c, page, title_h, QCoreApplication.translate("Print", "Installments due"))
+    c.footer(as_of_text(page.as_of), number, count)
     summary_font = c.font(10, bold=True)
     summary_h = c.metrics(summary_font).height() * 1.5
     legend_font = c.font(7.5)
     legend_h = c.metrics(legend_font).height() * 1.3
-    summary_top = footer_top - legend_h - summary_h
+    summary_top = plan.summary_top
     parts = [
         QCoreApplication.translate("Print", "Total this month: %1").replace(
             "%1", totals_text(page.total)
@@ -244,21 +398,36 @@ def _paint_month(c: Canvas, page: MonthPage, number: int, count: int) -> None:
     c.text(
         QRectF(r.left(), summary_top + summary_h, r.width(), legend_h), legend, legend_font, MUTED
     )
+    if page.carried:
+        band_font = c.font(10)
+        line_h = c.metrics(band_font).height() * 1.2
+        band = QRectF(r.left(), plan.band_top, r.width(), summary_top - plan.band_top)
+        c.p.fillRect(band.adjusted(0, c.pt, 0, -c.pt), LATE_BG)
+        y = plan.band_top + c.pt
+        c.text(
+            QRectF(r.left() + 2 * c.pt, y, r.width(), line_h),
+            _carried_heading(page),
+            c.font(10, bold=True),
+            LATE,
+        )
+        for text in plan.band_lines:
+            y += line_h
+            c.text(QRectF(r.left() + 2 * c.pt, y, r.width(), line_h), text, band_font, LATE)
 
     head_font = c.font(9, bold=True)
-    head_h = c.metrics(head_font).height() * 1.5
-    top = r.top() + title_h + 2 * c.pt
+    head_h = plan.head_h
+    top = plan.grid_top - head_h
     col_w = r.width() / 7
     c.p.fillRect(QRectF(r.left(), top, r.width(), head_h), HEAD_BG)
     for col, name in enumerate(weekday_names()):
         rect = QRectF(r.left() + col * col_w, top, col_w, head_h)
         c.text(rect, name, head_font, INK, Qt.AlignmentFlag.AlignHCenter)
-    grid_top = top + head_h
-    row_h = (summary_top - 3 * c.pt - grid_top) / len(page.weeks)
+    grid_top = plan.grid_top
+    row_h = plan.row_h
     for row, week in enumerate(page.weeks):
         for col, cell in enumerate(week):
             rect = QRectF(r.left() + col * col_w, grid_top + row * row_h, col_w, row_h)
-            _paint_day(c, cell, rect)
+            _paint_day(c, cell, rect, plan.fits.get(cell.day), bool(plan.agenda))
     bottom = grid_top + row_h * len(page.weeks)
     for row in range(len(page.weeks) + 1):
         y = grid_top + row * row_h
@@ -276,60 +445,62 @@ def _paint_month(c: Canvas, page: MonthPage, number: int, count: int) -> None:
         c.p.drawRect(rect)
 
 
-def _paint_day(c: Canvas, cell: DayCell, rect: QRectF) -> None:
+def _paint_day(c: Canvas, cell: DayCell, rect: QRectF, fit: _Fit | None, has_agenda: bool) -> None:
     if not cell.in_month:
         c.p.fillRect(rect, OUTSIDE_BG)
     elif cell.overdue:
         c.p.fillRect(rect, LATE_BG)
-    pad = 3 * c.pt
-    inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+    inner = _cell_inner(c, rect)
     day_font = c.font(10, bold=True)
-    day_h = c.metrics(day_font).height()
-    c.text(
-        QRectF(inner.left(), inner.top(), inner.width(), day_h),
-        str(cell.day.day),
-        day_font,
-        INK if cell.in_month else MUTED,
-    )
+    day_h = _day_h(c)
+    head = QRectF(inner.left(), inner.top(), inner.width(), day_h)
+    c.text(head, str(cell.day.day), day_font, INK if cell.in_month else MUTED)
+    day_w = c.metrics(day_font).horizontalAdvance(f"{cell.day.day} ")
     if cell.overdue:
-        tag = fmt.status_label("overdue")
         c.text(
-            QRectF(inner.left(), inner.top(), inner.width(), day_h),
-            tag,
+            QRectF(inner.left() + day_w, inner.top(), inner.width() - day_w, day_h),
+            fmt.status_label("overdue"),
             c.font(7.5, bold=True),
             LATE,
-            Qt.AlignmentFlag.AlignRight,
         )
-    if not cell.entries:
+    if not cell.entries or fit is None:
         return
-    font = c.font(8.5)
-    line_h = c.metrics(font).height() * 1.08
+    tag_w = c.metrics(c.font(7.5, bold=True)).horizontalAdvance(fmt.status_label("overdue") + " ")
+    total_left = inner.left() + day_w + (tag_w if cell.overdue else 0)
+    c.text(
+        QRectF(total_left, inner.top(), inner.right() - total_left, day_h),
+        _day_total(cell),
+        c.font(9, bold=True),
+        LATE if cell.overdue else INK,
+        Qt.AlignmentFlag.AlignRight,
+        elide=False,
+        shrink=True,
+    )
+    font = c.font(fit.size)
+    line_h = _line_h(c, fit.size)
     y = inner.top() + day_h + 1 * c.pt
-    room = max(0, int((inner.bottom() - y) // line_h))
     entries = list(cell.entries)
-    if 2 * len(entries) <= room:  # room for the whole name above the amount
-        for entry in entries:
-            _paint_entry_two_lines(c, entry, QRectF(inner.left(), y, inner.width(), line_h), font)
+    for entry in entries[: fit.shown]:
+        line = QRectF(inner.left(), y, inner.width(), line_h)
+        if fit.two_lines:
+            _paint_entry_two_lines(c, entry, line, font)
             y += 2 * line_h
-        return
-    shown = entries if len(entries) <= room else entries[: max(0, room - 1)]
-    for entry in shown:
-        _paint_entry(c, entry, QRectF(inner.left(), y, inner.width(), line_h), font)
-        y += line_h
-    hidden = entries[len(shown) :]
-    if hidden and room:
-        more = QCoreApplication.translate("Print", "+%1 more").replace("%1", str(len(hidden)))
-        sums: dict[str, int] = {}
-        for e in hidden:
-            sums[e.currency] = sums.get(e.currency, 0) + shown_amount(e)
-        text = f"{more}  {totals_text(tuple(sums.items()))}"
+        else:
+            _paint_entry(c, entry, line, font)
+            y += line_h
+    hidden = entries[fit.shown :]
+    if hidden:
+        more = QCoreApplication.translate("Print", "+%1 more: see the agenda page").replace(
+            "%1", str(len(hidden))
+        )
         colour = LATE if any(e.overdue for e in hidden) else MUTED
         c.text(
             QRectF(inner.left(), y, inner.width(), line_h),
-            text,
+            more,
             font,
             colour,
             Qt.AlignmentFlag.AlignRight,
+            shrink=True,
         )
 
 
@@ -345,51 +516,131 @@ def _entry_style(entry: InstallmentRow) -> tuple[QColor, str]:
     return INK, amount
 
 
-def _paint_entry_two_lines(c: Canvas, entry: InstallmentRow, line: QRectF, font: QFont) -> None:
-    """Name and period on one line, the amount right-aligned on the next."""
-    colour, amount = _entry_style(entry)
-    small = c.font(6.5)
+def _tick_box(c: Canvas, entry: InstallmentRow, line: QRectF, colour: QColor) -> float:
+    """A box to tick by hand (ticked once paid) at the left of ``line``; return its width."""
+    side = line.height() * 0.62
+    box = QRectF(line.left(), line.center().y() - side / 2, side, side)
+    c.p.setPen(QPen(colour, 0.6 * c.pt))
+    c.p.setBrush(Qt.BrushStyle.NoBrush)
+    c.p.drawRect(box)
+    if entry.status is Status.PAID:
+        c.p.drawLine(
+            QPointF(box.left() + side * 0.2, box.top() + side * 0.55),
+            QPointF(box.left() + side * 0.42, box.bottom() - side * 0.18),
+        )
+        c.p.drawLine(
+            QPointF(box.left() + side * 0.42, box.bottom() - side * 0.18),
+            QPointF(box.right() - side * 0.15, box.top() + side * 0.2),
+        )
+    return side + 2 * c.pt
+
+
+def _name_and_period(
+    c: Canvas, entry: InstallmentRow, rect: QRectF, font: QFont, colour: QColor
+) -> None:
+    """The plan's name (elided in the middle, so similar names stay apart) and n/N."""
+    small = c.font(max(6.5, font.pointSizeF() * 0.75))
     period = f" {entry.period}/{entry.periods}"
     fm = c.metrics(font)
-    name_room = line.width() - c.metrics(small).horizontalAdvance(period)
-    name = fm.elidedText(entry.plan_name, Qt.TextElideMode.ElideRight, name_room)
-    c.text(line, name, font, colour)
-    name_w = fm.horizontalAdvance(name)
-    c.text(
-        QRectF(line.left() + name_w, line.top(), line.width() - name_w, line.height()),
-        period,
-        small,
-        MUTED,
-        elide=False,
-    )
-    below = line.translated(0, line.height())
+    name_room = rect.width() - c.metrics(small).horizontalAdvance(period)
+    if name_room < fm.horizontalAdvance("…") * 3:
+        name_room, period = rect.width(), ""
+    name = fm.elidedText(entry.plan_name, Qt.TextElideMode.ElideMiddle, name_room)
+    c.text(rect, name, font, colour, elide=False)
+    if period:
+        name_w = fm.horizontalAdvance(name)
+        c.text(
+            QRectF(rect.left() + name_w, rect.top(), rect.width() - name_w, rect.height()),
+            period,
+            small,
+            MUTED,
+            elide=False,
+        )
+
+
+def _paint_entry_two_lines(c: Canvas, entry: InstallmentRow, line: QRectF, font: QFont) -> None:
+    """Tick box, name and period on one line; the platform and the amount on the next."""
+    colour, amount = _entry_style(entry)
+    box_w = _tick_box(c, entry, line, colour)
+    _name_and_period(c, entry, line.adjusted(box_w, 0, 0, 0), font, colour)
+    below = line.translated(0, line.height()).adjusted(box_w, 0, 0, 0)
+    amount_w = c.metrics(font).horizontalAdvance(amount)
     c.text(below, amount, font, colour, Qt.AlignmentFlag.AlignRight, elide=False, shrink=True)
+    room = below.width() - amount_w - 4 * c.pt
+    if entry.platform and room > 0:
+        c.text(
+            QRectF(below.left(), below.top(), room, below.height()),
+            entry.platform,
+            c.font(max(7.5, font.pointSizeF() - 1.5)),
+            MUTED,
+        )
 
 
 def _paint_entry(c: Canvas, entry: InstallmentRow, rect: QRectF, font: QFont) -> None:
+    """Tick box, name and period, the amount right-aligned, on one line."""
     colour, amount = _entry_style(entry)
+    box_w = _tick_box(c, entry, rect, colour)
     fm = c.metrics(font)
     amount_w = fm.horizontalAdvance(amount)
     c.text(rect, amount, font, colour, Qt.AlignmentFlag.AlignRight, elide=False, shrink=True)
-    room = rect.width() - amount_w - 4 * c.pt
+    room = rect.width() - box_w - amount_w - 4 * c.pt
     if room < fm.horizontalAdvance("…") * 2:
         return
-    small = c.font(6.5)
-    period = f" {entry.period}/{entry.periods}"
-    name_room = room - c.metrics(small).horizontalAdvance(period)
-    if name_room < fm.horizontalAdvance(entry.plan_name) and name_room < room * 0.6:
-        c.text(QRectF(rect.left(), rect.top(), room, rect.height()), entry.plan_name, font, colour)
-        return
-    name = fm.elidedText(entry.plan_name, Qt.TextElideMode.ElideRight, name_room)
-    c.text(QRectF(rect.left(), rect.top(), name_room, rect.height()), name, font, colour)
-    name_w = fm.horizontalAdvance(name)
-    c.text(
-        QRectF(rect.left() + name_w, rect.top(), room - name_w, rect.height()),
-        period,
-        small,
-        MUTED,
-        elide=False,
+    _name_and_period(
+        c, entry, QRectF(rect.left() + box_w, rect.top(), room, rect.height()), font, colour
     )
+
+
+AGENDA_SHARES = (0.04, 0.14, 0.34, 0.08, 0.2, 0.2)
+"""Agenda columns: tick box, date, plan, period, platform, amount."""
+
+
+def _paint_agenda(
+    c: Canvas, page: MonthPage, lines: Sequence[AgendaLine], number: int, count: int
+) -> None:
+    """An agenda page: every item the month grid had no room for, by day, each with its
+    tick box, date, plan, period, platform and amount."""
+    r = c.rect
+    title_h = c.metrics(c.font(18, bold=True)).height() * 1.3
+    _paint_title(
+        c,
+        page,
+        title_h,
+        QCoreApplication.translate("Print", "Agenda: the items the grid has no room for"),
+    )
+    c.footer(as_of_text(page.as_of), number, count)
+    font = c.font(10)
+    row_h = c.metrics(font).height() * 1.45
+    xs = [r.left()]
+    for share in AGENDA_SHARES:
+        xs.append(xs[-1] + share * r.width())
+    y = r.top() + title_h + 4 * c.pt
+    pad = 3 * c.pt
+    for line in lines:
+        if isinstance(line, tuple):
+            c.p.fillRect(QRectF(r.left(), y, r.width(), row_h), HEAD_BG)
+            c.text(
+                QRectF(r.left() + pad, y, r.width() - 2 * pad, row_h),
+                line[1],
+                c.font(10, bold=True),
+            )
+        else:
+            colour, amount = _entry_style(line)
+            cell = QRectF(xs[0] + pad, y, xs[1] - xs[0], row_h)
+            _tick_box(c, line, cell, colour)
+            cells = [
+                fmt.day(line.due_date),
+                line.plan_name,
+                f"{line.period}/{line.periods}",
+                line.platform,
+                amount,
+            ]
+            for col, text in enumerate(cells, start=1):
+                rect = QRectF(xs[col] + pad, y, xs[col + 1] - xs[col] - 2 * pad, row_h)
+                align = Qt.AlignmentFlag.AlignRight if col == 5 else Qt.AlignmentFlag.AlignLeft
+                c.text(rect, text, font, colour, align, shrink=col == 5)
+            c.line(r.left(), y + row_h, r.right(), y + row_h, 0.25)
+        y += row_h
 
 
 # -- schedule -----------------------------------------------------------------------------

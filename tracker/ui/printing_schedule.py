@@ -278,7 +278,20 @@ def _paint_table(
     for share in column_shares(s):
         xs.append(xs[-1] + share * r.width())
 
-    def draw(cells: list[str], y: float, font: QFont, colour: QColor) -> None:
+    def draw(
+        cells: list[str], y: float, font: QFont, colour: QColor, uniform: bool = False
+    ) -> None:
+        if uniform:  # one size for the whole row: the smallest any of its cells needs
+            fm = c.metrics(font)
+            scale = 1.0
+            for col, text in enumerate(cells):
+                room = xs[col + 1] - xs[col] - 2 * pad
+                wide = fm.horizontalAdvance(text)
+                if wide > room > 0:
+                    scale = min(scale, room / wide * 0.98)
+            if scale < 1.0:
+                font = QFont(font)
+                font.setPointSizeF(font.pointSizeF() * max(0.7, scale))
         for col, text in enumerate(cells):
             rect = QRectF(xs[col] + pad, y, xs[col + 1] - xs[col] - 2 * pad, layout.row_h)
             align = (
@@ -298,7 +311,7 @@ def _paint_table(
             c.line(r.left(), y + layout.row_h, r.right(), y + layout.row_h, 0.25)
         elif line == "total":
             c.line(r.left(), y, r.right(), y, 1.0)
-            draw(_total_cells(s), y, layout.head_font, INK)
+            draw(_total_cells(s), y, layout.head_font, INK, uniform=True)
         else:
             penalty = fmt.money(sum(row.penalty for row in s.rows), s.currency)
             note = QCoreApplication.translate(
