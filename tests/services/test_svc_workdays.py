@@ -100,7 +100,7 @@ def test_the_plans_csv_carries_the_calendar_and_old_files_import_without_it(db: 
     data = transfer.export_csv(db, "plans", date(2026, 2, 1))[0]
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0].endswith(",holidays,schedule")
-    assert ",CN,300.00/21.60@2026-02-24;" in text
+    assert ',CN,"300.00/21.60@2026-02-24;' in text  # the schedule cell is quoted
     from tracker.storage import open_database
 
     other = open_database(tmp_path / "other.sqlite3")
