@@ -3353,6 +3353,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>此文件未被改动。</translation>
     </message>
     <message>
+        <source>Technical detail: %1</source>
+        <translation>技术细节：%1</translation>
+    </message>
+    <message>
         <source>&amp;Restore the newest good backup (%1, %2 plans)</source>
         <translation>恢复最新的完好备份(&amp;R)（%1，%2 笔分期）</translation>
     </message>

@@ -91,7 +91,13 @@ class StartProblemDialog(QDialog):
         untouched = QLabel(
             QCoreApplication.translate("StartProblem", "The file has not been changed.")
         )
-        self.details = QLabel(str(exc))
+        # SQLite's and the storage layer's own wording, kept verbatim for a bug report; the
+        # headline above is the translated explanation.
+        self.details = QLabel(
+            QCoreApplication.translate("StartProblem", "Technical detail: %1").replace(
+                "%1", str(exc)
+            )
+        )
         self.details.setWordWrap(True)
         self.details.setStyleSheet("color: palette(placeholder-text)")
         self.restore_button = QPushButton()
