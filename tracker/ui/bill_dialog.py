@@ -39,7 +39,7 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 from . import fmt
 from .errors import describe, phrase_text
 
-__all__ = ["BillDialog", "PayBillDialog"]
+__all__ = ["BillDialog", "PayBillDialog", "open_bill_due"]
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -400,6 +400,20 @@ class BillDialog(QDialog):
     def _on_changed(self, _change: object) -> None:
         if self.isVisible() and self.view is not None:
             self.status.setText(self.status_text())
+
+
+def open_bill_due(ctx: Any, parent: QWidget | None, account_id: int, due: date) -> BillDialog:
+    """Show the bill of an account that falls due on ``due`` (a bill row of the Overview or
+    the Calendar)."""
+    from tracker.services.accounts import get_account
+
+    terms = get_account(ctx.db, account_id).terms
+    statement = terms.statement_for_month(due)
+    while terms.due_date(statement) > due:
+        statement = terms.previous_statement(statement)
+    dialog = BillDialog(ctx, account_id, parent, statement)
+    dialog.show()
+    return dialog
 
 
 class PayBillDialog(QDialog):
