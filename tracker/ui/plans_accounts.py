@@ -20,10 +20,6 @@ from .table_model import ROW_ROLE
 __all__ = ["AccountControls"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlansScreen", text)
-
-
 class AccountControls:
     """The account filter combo, the "Group by account" box and the context menu."""
 
@@ -110,9 +106,13 @@ class AccountControls:
             return None
         menu = QMenu(self.screen)
         name = self.names[account_id]
-        bill = menu.addAction(_tr("Bill of “%1”…").replace("%1", name))
+        bill = menu.addAction(
+            QCoreApplication.translate("PlansScreen", "Bill of “%1”…").replace("%1", name)
+        )
         bill.triggered.connect(lambda: self.open_bill(account_id))
-        edit = menu.addAction(_tr("Edit account “%1”…").replace("%1", name))
+        edit = menu.addAction(
+            QCoreApplication.translate("PlansScreen", "Edit account “%1”…").replace("%1", name)
+        )
         edit.setEnabled(not self.screen.ctx.read_only)
         edit.triggered.connect(lambda: self.edit_account(account_id))
         menu.popup(self.screen.table.viewport().mapToGlobal(pos))
