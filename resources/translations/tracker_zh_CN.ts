@@ -139,12 +139,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Only the unpaid part, from the day after the due date (花呗, 白条)</source>
-        <translation>只对未还部分计息，从还款日次日起（花呗、白条）</translation>
+        <source>Unpaid part only, after the due date (花呗, 白条)</source>
+        <translation>只对未还部分计息，自还款日次日起（花呗、白条）</translation>
     </message>
     <message>
-        <source>The whole statement, from each purchase&apos;s date (全额计息, bank cards)</source>
-        <translation>全额计息，从每笔消费记账日起（银行信用卡）</translation>
+        <source>Whole statement, from the purchase date (全额计息)</source>
+        <translation>全额计息，自消费记账日起（银行信用卡）</translation>
     </message>
     <message>
         <source>month end</source>

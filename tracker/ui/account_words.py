@@ -29,10 +29,10 @@ def interest_label(rule: str) -> str:
     """What a part payment is charged, in the UI language."""
     if rule == InterestRule.UNPAID_ONLY.value:
         return QCoreApplication.translate(
-            "Accounts", "Only the unpaid part, from the day after the due date (花呗, 白条)"
+            "Accounts", "Unpaid part only, after the due date (花呗, 白条)"
         )
     return QCoreApplication.translate(
-        "Accounts", "The whole statement, from each purchase's date (全额计息, bank cards)"
+        "Accounts", "Whole statement, from the purchase date (全额计息)"
     )
 
 

@@ -243,6 +243,8 @@ class CalendarScreen(QWidget):
         selected = self.selected_item()
         rows = self.grid.items_on(day) if day else []
         self.model.set_rows(rows)
+        if any(r.plan_id < 0 for r in rows):  # "Bill · 2 installments" is wider than "1/12"
+            self.table.setColumnWidth(1, max(80, self.table.sizeHintForColumn(1) + 12))
         if day is None:
             self.day_label.setText(self.tr("Click a day to see its installments."))
         elif rows:

@@ -27,6 +27,10 @@ class AccountControls:
         self.screen = screen
         self.names: dict[int, str] = {}
         self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(6)  # long account names elide, the bar fits
         self.combo.setToolTip(
             QCoreApplication.translate("PlansScreen", "Show the plans of one account")
         )
@@ -79,6 +83,8 @@ class AccountControls:
         self.combo.blockSignals(False)
         self.combo.setVisible(bool(self.names))
         self.group_check.setVisible(bool(self.names))
+        # room for the two account controls in the bar (the window opens 1,200 wide)
+        self.screen.search.setMinimumWidth(120 if self.names else 220)
         return self.names
 
     def with_groups(self, rows: list[Any]) -> list[Any]:
