@@ -249,3 +249,34 @@ def test_accounts_list_edit_and_delete_confirmed(qtbot, ctx: AppContext) -> None
     assert [a.name for a in acc.list_accounts(ctx.db)] == ["招行"]
     assert ctx.undo()
     assert [a.name for a in acc.list_accounts(ctx.db)] == ["招行", "花呗"]
+
+
+def test_tools_menu_opens_accounts_and_a_bill_payment_reaches_the_plans_screen(
+    qtbot, ctx: AppContext
+) -> None:
+    from tracker.ui.debt_menu import open_accounts
+    from tracker.ui.main_window import MainWindow
+
+    card = cmb_card(ctx)
+    terms = PlanTerms(Model.FLAT, 360000, 12, date(2026, 11, 25), Decimal("0.006"))
+    data = sv.PlanInput(
+        name="小米14", terms=terms, purchase_date=date(2026, 10, 20), account_id=card
+    )
+    plan_id = sv.add_plan(ctx.db, data).created_id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.database_ready()
+    tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    assert "&Accounts and bills…" in [a.text() for a in tools.actions()]
+    window.tabs.setCurrentWidget(window.plans)
+    dialog = open_accounts(window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    bill = dialog.open_bill()
+    qtbot.addWidget(bill)
+    assert bill.due.text() == "2026-11-25"  # the bill to pay now (today 2026-11-21)
+    assert bill.status.text() == "To pay: ¥321.60 of installments unpaid"
+    assert bill.pay(32160, date(2026, 11, 21))
+    row = next(r for r in window.plans.model.rows() if r.id == plan_id)
+    assert row.periods_paid == 1  # the Plans screen updated the plan's row
+    assert bill.status.text() == "Installments paid"

@@ -228,6 +228,8 @@ class BillDialog(QDialog):
             edit.setDate(fmt.qdate(day))
             edit.blockSignals(False)
         self.pay_button.setEnabled(not self.ctx.read_only)
+        for edit in (self.spending, self.lender):  # typed figures are stored: not read-only
+            edit.setReadOnly(self.ctx.read_only)
         self.update_quote()
         self._show_reconciliation()
 
@@ -403,8 +405,11 @@ class BillDialog(QDialog):
         return True
 
     def _on_changed(self, _change: object) -> None:
-        if self.isVisible() and self.view is not None:
-            self.status.setText(self.status_text())
+        """Another action (a payment elsewhere, an undo): show the bill's figures again,
+        unless the user is typing into it."""
+        typing = self.spending.hasFocus() or self.lender.hasFocus()
+        if self.isVisible() and self.view is not None and not typing:
+            self.load(self.view.bill.statement_date)
 
 
 def open_bill_due(ctx: Any, parent: QWidget | None, account_id: int, due: date) -> BillDialog:
