@@ -65,7 +65,7 @@ def make_screen(ctx, qtbot) -> PlansScreen:
     return screen
 
 
-def test_grouping_by_account_and_the_filter_persist(ctx, qtbot, accounts) -> None:
+def test_grouping_by_account_and_the_filter_persist(ctx, qtbot, qtmodeltester, accounts) -> None:
     screen = make_screen(ctx, qtbot)
     assert visible(screen) == ["Bike", "Desk", "Phone", "冰箱"]  # not grouped: plans only
     assert [screen.accounts.combo.itemText(i) for i in range(4)] == [
@@ -84,6 +84,8 @@ def test_grouping_by_account_and_the_filter_persist(ctx, qtbot, accounts) -> Non
         "No account · 1 plan",
         "Desk",
     ]
+    qtmodeltester.check(screen.model)
+    qtmodeltester.check(screen.proxy)
     heading = screen.proxy.index(0, 0)
     assert heading.data(Qt.ItemDataRole.FontRole).bold()
     assert screen.proxy.index(0, 6).data() == "¥1,200.00"  # what its plans still owe

@@ -39,7 +39,7 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 from . import fmt
 from .errors import describe, phrase_text
 
-__all__ = ["BillDialog", "PayBillDialog", "open_bill_due"]
+__all__ = ["BillDialog"]
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -361,10 +361,12 @@ class BillDialog(QDialog):
         v = self.view
         return v.remaining + v.bill.total - v.bill.installments
 
-    def open_pay(self) -> PayBillDialog | None:
+    def open_pay(self) -> Any:
         """The Pay bill form (amount: what is left of the total; date: today)."""
         if self.view is None or self.ctx.refuse_if_read_only(self) or not self.save_typed():
             return None
+        from .bill_pay import PayBillDialog
+
         dialog = PayBillDialog(self, self.default_amount())
         dialog.setModal(True)
         dialog.show()
@@ -410,58 +412,3 @@ class BillDialog(QDialog):
         typing = self.spending.hasFocus() or self.lender.hasFocus()
         if self.isVisible() and self.view is not None and not typing:
             self.load(self.view.bill.statement_date)
-
-
-def open_bill_due(ctx: Any, parent: QWidget | None, account_id: int, due: date) -> BillDialog:
-    """Show the bill of an account that falls due on ``due`` (a bill row of the Overview or
-    the Calendar)."""
-    from tracker.services.accounts import get_account
-
-    terms = get_account(ctx.db, account_id).terms
-    statement = terms.statement_for_month(due)
-    while terms.due_date(statement) > due:
-        statement = terms.previous_statement(statement)
-    dialog = BillDialog(ctx, account_id, parent, statement)
-    dialog.show()
-    return dialog
-
-
-class PayBillDialog(QDialog):
-    """Amount and date of a bill payment; OK asks to confirm, then pays."""
-
-    def __init__(self, bill: BillDialog, amount: int) -> None:
-        super().__init__(bill)
-        self.bill = bill
-        cur = bill.view.account.terms.currency
-        self.currency = cur
-        self.setWindowTitle(self.tr("Pay bill"))
-        self.amount = QLineEdit(format_amount(amount, cur))
-        self.on = _date_edit(bill.ctx.today())
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
-        form = QFormLayout()
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Paid on"), self.on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Pay…"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(380)
-
-    def submit(self) -> None:
-        """Check the amount, then pay (the bill dialog confirms first)."""
-        try:
-            amount = parse_amount(self.amount.text(), self.currency)
-        except AmountError as exc:
-            self.message.setText(describe(exc))
-            return
-        if self.bill.pay(amount, fmt.pydate(self.on.date())):
-            self.accept()
