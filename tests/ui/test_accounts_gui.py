@@ -280,3 +280,19 @@ def test_tools_menu_opens_accounts_and_a_bill_payment_reaches_the_plans_screen(
     row = next(r for r in window.plans.model.rows() if r.id == plan_id)
     assert row.periods_paid == 1  # the Plans screen updated the plan's row
     assert bill.status.text() == "Installments paid"
+
+
+def test_reconcile_names_the_rounding_that_explains_a_fen(qtbot, ctx: AppContext) -> None:
+    card = cmb_card(ctx)
+    terms = PlanTerms(Model.INTEREST_FREE, 100000, 3, date(2026, 4, 25))
+    data = sv.PlanInput(name="耳机", terms=terms, purchase_date=date(2026, 3, 11), account_id=card)
+    sv.add_plan(ctx.db, data)
+    dialog = BillDialog(ctx, card, statement=APRIL)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 2).text() == "¥333.34"  # the odd fen in the first period
+    dialog.lender.setText("333.33")
+    assert dialog.save_typed()
+    assert dialog.reconcile_text.text().splitlines() == [
+        "Statement ¥333.33, your plans ¥333.34, difference -¥0.01",
+        "耳机, period 1: the remainder in the last period (¥333.33)",
+    ]

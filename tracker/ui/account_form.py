@@ -65,8 +65,8 @@ class AccountDialog(QDialog):
         self.account = account
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("New account"))
+        self._filling = True  # no checks until the form is filled
         self._build()
-        self._filling = True
         if account is not None:
             self._fill(account.name, account.terms, account.notes)
         else:
@@ -212,7 +212,12 @@ class AccountDialog(QDialog):
     def _amount(self, edit: QLineEdit, optional: bool) -> int | None:
         if optional and not edit.text().strip():
             return None
-        return self._field(edit, lambda: parse_amount(edit.text(), "CNY", allow_zero=True))
+        return self._field(
+            edit, lambda: parse_amount(edit.text(), self._currency(), allow_zero=True)
+        )
+
+    def _currency(self) -> str:
+        return self.account.terms.currency if self.account is not None else "CNY"
 
     def read(self) -> tuple[str, AccountTerms, str]:
         """The name, the terms and the notes; ``_Bad`` names the first field refused."""
@@ -233,6 +238,7 @@ class AccountDialog(QDialog):
         try:
             terms = AccountTerms(
                 kind=AccountKind(self.kind.currentData()),
+                currency=self._currency(),
                 statement_day=int(self.statement_day.currentData()),
                 due_rule=rule,
                 min_percent=min_percent,
@@ -240,6 +246,7 @@ class AccountDialog(QDialog):
                 interest_rule=InterestRule(self.interest_rule.currentData()),
                 late_fee_percent=late_percent,
                 late_fee_min=late_min,
+                late_fee_max=None if self.account is None else self.account.terms.late_fee_max,
                 credit_limit=limit,
                 grace_days=self.grace_days.value(),
                 tolerance=tolerance,
@@ -250,7 +257,7 @@ class AccountDialog(QDialog):
 
     def validate(self) -> bool:
         """Check the form: mark the refused field, say why, enable Save when all is valid."""
-        if self._filling if hasattr(self, "_filling") else True:
+        if self._filling:
             return False
         self._show_annual()
         for widget in self.labels:

@@ -39,7 +39,7 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 from . import fmt
 from .errors import describe, phrase_text
 
-__all__ = ["BillDialog"]
+__all__ = ["BillDialog", "open_bill_due"]
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -412,3 +412,17 @@ class BillDialog(QDialog):
         typing = self.spending.hasFocus() or self.lender.hasFocus()
         if self.isVisible() and self.view is not None and not typing:
             self.load(self.view.bill.statement_date)
+
+
+def open_bill_due(ctx: Any, parent: QWidget | None, account_id: int, due: date) -> Any:
+    """Show the bill of an account that falls due on ``due`` (a bill row of the Overview or
+    the Calendar)."""
+    from tracker.services.accounts import get_account
+
+    terms = get_account(ctx.db, account_id).terms
+    statement = terms.statement_for_month(due)
+    while terms.due_date(statement) > due:
+        statement = terms.previous_statement(statement)
+    dialog = BillDialog(ctx, account_id, parent, statement)
+    dialog.show()
+    return dialog

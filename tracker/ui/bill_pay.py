@@ -1,10 +1,8 @@
 """Paying an account's bill: the amount and date form (OK confirms, then pays through
-``BillDialog.pay``), and opening the bill that a bill row of the Overview or the Calendar
-stands for."""
+``BillDialog.pay``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from tracker.domain.money import AmountError, format_amount, parse_amount
@@ -23,25 +20,9 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 from . import fmt
 from .errors import describe
 
-__all__ = ["PayBillDialog", "open_bill_due"]
+__all__ = ["PayBillDialog"]
 
 _ERROR_STYLE = "color: #c62828;"
-
-
-def open_bill_due(ctx: Any, parent: QWidget | None, account_id: int, due: date) -> Any:
-    """Show the bill of an account that falls due on ``due`` (a bill row of the Overview or
-    the Calendar)."""
-    from tracker.services.accounts import get_account
-
-    from .bill_dialog import BillDialog
-
-    terms = get_account(ctx.db, account_id).terms
-    statement = terms.statement_for_month(due)
-    while terms.due_date(statement) > due:
-        statement = terms.previous_statement(statement)
-    dialog = BillDialog(ctx, account_id, parent, statement)
-    dialog.show()
-    return dialog
 
 
 class PayBillDialog(QDialog):

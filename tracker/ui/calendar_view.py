@@ -280,7 +280,7 @@ class CalendarScreen(QWidget):
             return
         item = self.selected_item()
         if item is not None and item.amount_due > 0 and item.plan_id < 0:
-            from .bill_pay import open_bill_due
+            from .bill_dialog import open_bill_due
 
             open_bill_due(self.ctx, self, -item.plan_id, item.due_date)
         elif item is not None and item.amount_due > 0:

@@ -336,7 +336,7 @@ class OverviewScreen(QWidget):
         if self.ctx.refuse_if_read_only(self):
             return
         if item.plan_id < 0:  # an account's bill
-            from .bill_pay import open_bill_due
+            from .bill_dialog import open_bill_due
 
             open_bill_due(self.ctx, self, -item.plan_id, item.due_date)
             return
