@@ -2,6 +2,235 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>编辑账户</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>e.g. 招商银行信用卡 or 花呗</source>
+        <translation>例如：招商银行信用卡 或 花呗</translation>
+    </message>
+    <message>
+        <source>Month end</source>
+        <translation>月末</translation>
+    </message>
+    <message>
+        <source>On day of the month</source>
+        <translation>每月固定日</translation>
+    </message>
+    <message>
+        <source>Days after the statement</source>
+        <translation>账单日后天数</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 50,000.00</source>
+        <translation>选填，例如：50,000.00</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 10.00</source>
+        <translation>选填，例如：10.00</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>例如：10</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05</source>
+        <translation>例如：0.05</translation>
+    </message>
+    <message>
+        <source>e.g. 5 (0 = none)</source>
+        <translation>例如：5（0 表示无）</translation>
+    </message>
+    <message>
+        <source>e.g. 10.00</source>
+        <translation>例如：10.00</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Statement day</source>
+        <translation>账单日</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Minimum payment (% of spending)</source>
+        <translation>最低还款（消费的 %）</translation>
+    </message>
+    <message>
+        <source>Interest on a part payment</source>
+        <translation>未全额还款的计息</translation>
+    </message>
+    <message>
+        <source>Daily interest rate (%)</source>
+        <translation>日利率（%）</translation>
+    </message>
+    <message>
+        <source>Late fee (% of the unpaid minimum)</source>
+        <translation>违约金（未还最低额的 %）</translation>
+    </message>
+    <message>
+        <source>Late fee at least</source>
+        <translation>违约金最低</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>To save, fill in: %1</source>
+        <translation>保存前请填写：%1</translation>
+    </message>
+    <message>
+        <source>= %1% a year (× 365 days)</source>
+        <translation>= 年化 %1%（× 365 天）</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Huabei (花呗)</source>
+        <translation>花呗</translation>
+    </message>
+    <message>
+        <source>Baitiao (白条)</source>
+        <translation>白条</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unpaid part only, after the due date (花呗, 白条)</source>
+        <translation>只对未还部分计息，自还款日次日起（花呗、白条）</translation>
+    </message>
+    <message>
+        <source>Whole statement, from the purchase date (全额计息)</source>
+        <translation>全额计息，自消费记账日起（银行信用卡）</translation>
+    </message>
+    <message>
+        <source>month end</source>
+        <translation>月末</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>每月 %1 日</translation>
+    </message>
+    <message>
+        <source>statement + %1 days</source>
+        <translation>账单日后 %1 天</translation>
+    </message>
+    <message>
+        <source>day %1 after the statement</source>
+        <translation>账单日后的 %1 日</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>A card or platform (信用卡, 花呗, 白条) gathers its plans into one monthly bill.</source>
+        <translation>一张卡或一个平台（信用卡、花呗、白条）把它的分期汇总成每月一张账单。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>账单日</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>分期数</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bill…</source>
+        <translation>账单(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Delete the account “%1”?</source>
+        <translation>删除账户“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+        <translation>可通过 编辑 ▸ 撤销（Ctrl+Z）恢复。</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Today&apos;s backup was not made: %1</source>
@@ -127,6 +356,177 @@ This replaces your current data; the current data is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>BillDialog</name>
+    <message>
+        <source>Statement of</source>
+        <translation>账单月份</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>from the statement, e.g. 3,000.00</source>
+        <translation>按账单填写，例如：3,000.00</translation>
+    </message>
+    <message>
+        <source>Ordinary spending</source>
+        <translation>普通消费</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>分期还款</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>应还总额</translation>
+    </message>
+    <message>
+        <source>Minimum payment</source>
+        <translation>最低还款额</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What if I pay only the minimum?</source>
+        <translation>如果只还最低还款额？</translation>
+    </message>
+    <message>
+        <source>Pay now</source>
+        <translation>先还</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>The rest paid on</source>
+        <translation>余额还清日期</translation>
+    </message>
+    <message>
+        <source>Reconcile with the lender&apos;s statement</source>
+        <translation>与机构账单核对</translation>
+    </message>
+    <message>
+        <source>the statement&apos;s total, e.g. 2,345.67</source>
+        <translation>账单上的总额，例如：2,345.67</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>账单金额</translation>
+    </message>
+    <message>
+        <source>&amp;Pay bill…</source>
+        <translation>还账单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Bill: %1</source>
+        <translation>账单：%1</translation>
+    </message>
+    <message>
+        <source>statement date %1, due %2</source>
+        <translation>账单日 %1，还款日 %2</translation>
+    </message>
+    <message>
+        <source>Period %1 of %2</source>
+        <translation>第 %1/%2 期</translation>
+    </message>
+    <message>
+        <source>the minimum, %1</source>
+        <translation>最低还款额 %1</translation>
+    </message>
+    <message>
+        <source>Not issued yet (statement on %1)</source>
+        <translation>尚未出账（账单日 %1）</translation>
+    </message>
+    <message>
+        <source>No installments on this statement</source>
+        <translation>本期账单没有分期</translation>
+    </message>
+    <message>
+        <source>Installments paid</source>
+        <translation>分期已还清</translation>
+    </message>
+    <message>
+        <source>Overdue: %1 of installments unpaid</source>
+        <translation>已逾期：分期还有 %1 未还</translation>
+    </message>
+    <message>
+        <source>To pay: %1 of installments unpaid</source>
+        <translation>待还：分期还有 %1 未还</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>保存账单信息</translation>
+    </message>
+    <message>
+        <source>%1 × %2 days from %3</source>
+        <translation>%1 × %2 天，自 %3 起</translation>
+    </message>
+    <message>
+        <source>Interest %1 + late fee %2 = %3</source>
+        <translation>利息 %1 + 违约金 %2 = %3</translation>
+    </message>
+    <message>
+        <source>Paid in full by the due date: no interest, no late fee.</source>
+        <translation>到期前全额还款：无利息，无违约金。</translation>
+    </message>
+    <message>
+        <source>Type the total on the lender&apos;s statement to check it.</source>
+        <translation>输入机构账单上的总额以核对。</translation>
+    </message>
+    <message>
+        <source>Statement %1, your plans %2, difference %3</source>
+        <translation>账单 %1，您的分期 %2，差额 %3</translation>
+    </message>
+    <message>
+        <source>The statement matches your plans.</source>
+        <translation>账单与您的分期一致。</translation>
+    </message>
+    <message>
+        <source>%1, period %2: %3 (%4)</source>
+        <translation>%1 第 %2 期：%3（%4）</translation>
+    </message>
+    <message>
+        <source>Pay bill</source>
+        <translation>还账单</translation>
+    </message>
+    <message>
+        <source>Pay %1 on %2 towards the bill of %3 due %4?</source>
+        <translation>于 %2 为 %3 的账单（还款日 %4）还款 %1 吗？</translation>
+    </message>
+    <message>
+        <source>One payment is recorded on each plan the bill carries, oldest due first.</source>
+        <translation>账单中的每个分期各记录一笔还款，先还最早到期的。</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Recorded %1.</source>
+        <translation>已记录 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is left for the ordinary spending (the tracker does not track it).</source>
+        <translation>剩余 %1 用于普通消费（本软件不记录普通消费）。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarScreen</name>
     <message>
         <source>Previous month</source>
@@ -163,6 +563,14 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Bill · 1 installment</source>
+        <translation>账单 · 1 笔分期</translation>
+    </message>
+    <message>
+        <source>Bill · %1 installments</source>
+        <translation>账单 · %1 笔分期</translation>
     </message>
     <message>
         <source>%1 days</source>
@@ -618,6 +1026,10 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>部分提前还款(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Accounts and bills…</source>
+        <translation>账户与账单(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Select a loan (equal installments or equal principal) on the Plans tab first.</source>
         <translation>请先在“分期”页选择一笔贷款（等额本息或等额本金）。</translation>
     </message>
@@ -639,6 +1051,10 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>Record payment</source>
         <translation>记录还款</translation>
+    </message>
+    <message>
+        <source>Pay the bill of %1</source>
+        <translation>还 %1 的账单</translation>
     </message>
     <message>
         <source>Record a payment on %1</source>
@@ -1898,6 +2314,10 @@ This replaces your current data; the current data is kept as a backup.</source>
 <context>
     <name>Overview</name>
     <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
         <source>Includes a penalty of %1</source>
         <translation>含罚息 %1</translation>
     </message>
@@ -2021,6 +2441,25 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Add sample plans</source>
         <translation>添加示例分期</translation>
+    </message>
+</context>
+<context>
+    <name>PayBillDialog</name>
+    <message>
+        <source>Pay bill</source>
+        <translation>还账单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>还款…</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2824,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>平台</translation>
     </message>
     <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
         <source>Purchase date</source>
         <translation>购买日期</translation>
     </message>
@@ -2508,6 +2951,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>%1 of %2 periods were due before today. Periods already paid are recorded as paid before tracking: on their due dates, in full, with no penalty.</source>
         <translation>共 %2 期，其中 %1 期在今天之前已到期。已还的期数记为记账前已还：按各期还款日全额记录，不计罚息。</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The card or platform whose monthly bill carries this plan: its due dates follow the account&apos;s statements.</source>
+        <translation>该分期所在的卡或平台的月度账单：还款日随账户的账单日确定。</translation>
+    </message>
 </context>
 <context>
     <name>PlanForm</name>
@@ -2612,6 +3063,18 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Penalty: %1</source>
         <translation>罚息：%1</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>无账户</translation>
+    </message>
+    <message>
+        <source>%1 · 1 plan</source>
+        <translation>%1 · 1 个分期</translation>
+    </message>
+    <message>
+        <source>%1 · %2 plans</source>
+        <translation>%1 · %2 个分期</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2762,6 +3225,26 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show the plans of one account</source>
+        <translation>只显示一个账户的分期</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>Group by account</source>
+        <translation>按账户分组</translation>
+    </message>
+    <message>
+        <source>Bill of “%1”…</source>
+        <translation>“%1”的账单…</translation>
+    </message>
+    <message>
+        <source>Edit account “%1”…</source>
+        <translation>编辑账户“%1”…</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3743,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>With the code: CNY 3,600.00</source>
         <translation>显示代码：CNY 3,600.00</translation>
+    </message>
+    <message>
+        <source>Show &amp;bills instead of single installments for accounts</source>
+        <translation>账户按账单显示，而不是逐笔分期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The Overview and the Calendar show one row per card or platform bill (account, due date, total) instead of each installment on it.</source>
+        <translation>总览和日历中，每张卡或每个平台的账单显示为一行（账户、还款日、总额），而不是其中的每笔分期。</translation>
     </message>
     <message>
         <source>&amp;Default currency for new plans:</source>

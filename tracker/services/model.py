@@ -132,6 +132,8 @@ class PlanSummary:
     total_cost: int
     status: PlanStatus
     archived: bool
+    account_id: int | None = None
+    """The card or platform whose bill carries the plan (None: none)."""
 
 
 @dataclass(frozen=True, slots=True)

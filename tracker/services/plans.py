@@ -406,6 +406,7 @@ def _summary(ps: reads.PlanStates) -> PlanSummary:
         total_cost=p.total_cost,
         status=status_of(p.closed_on, bool(p.archived), remaining, sts),
         archived=bool(p.archived),
+        account_id=p.account_id,
     )
 
 

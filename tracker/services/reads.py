@@ -74,6 +74,7 @@ PLAN_COLUMNS = (
     P.total_cost,
     P.per_period,
     P.apr,
+    P.account_id,
 )
 """What lists read of a plan: its identity, rules and derived columns (never its terms)."""
 

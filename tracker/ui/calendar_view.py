@@ -133,9 +133,7 @@ class CalendarScreen(QWidget):
     def _columns(self) -> list[Column[InstallmentRow]]:
         return [
             Column(lambda: self.tr("Plan"), lambda i: i.plan_name, lambda i: i.plan_name.lower()),
-            Column(
-                lambda: self.tr("Period"), lambda i: f"{i.period}/{i.periods}", lambda i: i.period
-            ),
+            Column(lambda: self.tr("Period"), self._period_text, lambda i: i.period),
             Column(
                 lambda: self.tr("Amount"),
                 lambda i: fmt.money(i.total, i.currency),
@@ -150,6 +148,13 @@ class CalendarScreen(QWidget):
             ),
             Column(lambda: self.tr("Status"), self._status_text, lambda i: i.status.value),
         ]
+
+    def _period_text(self, item: InstallmentRow) -> str:
+        if item.plan_id < 0:  # an account's bill: how many installments it carries
+            if item.periods == 1:
+                return self.tr("Bill · 1 installment")
+            return self.tr("Bill · %1 installments").replace("%1", str(item.periods))
+        return f"{item.period}/{item.periods}"
 
     def _status_text(self, item: InstallmentRow) -> str:
         text = fmt.status_label(item.status.value)
@@ -214,6 +219,10 @@ class CalendarScreen(QWidget):
         end = start + timedelta(days=41)
         today = self.ctx.today()
         items = installments_between(self.ctx.db, start, end, today, self.ctx.reminder_days)
+        if self.ctx.settings.bills_for_accounts:  # one item per account bill
+            from tracker.services.account_rows import bill_rows, plan_accounts
+
+            items = bill_rows(items, plan_accounts(self.ctx.db))
         self.grid.selected = self.selected_day
         self.grid.set_month(self.year, self.month, items, today)
         fmt_text = self.tr("MMMM yyyy")
@@ -234,6 +243,8 @@ class CalendarScreen(QWidget):
         selected = self.selected_item()
         rows = self.grid.items_on(day) if day else []
         self.model.set_rows(rows)
+        if any(r.plan_id < 0 for r in rows):  # "Bill · 2 installments" is wider than "1/12"
+            self.table.setColumnWidth(1, max(80, self.table.sizeHintForColumn(1) + 12))
         if day is None:
             self.day_label.setText(self.tr("Click a day to see its installments."))
         elif rows:
@@ -268,7 +279,11 @@ class CalendarScreen(QWidget):
         if self.ctx.refuse_if_read_only(self):
             return
         item = self.selected_item()
-        if item is not None and item.amount_due > 0:
+        if item is not None and item.amount_due > 0 and item.plan_id < 0:
+            from .bill_dialog import open_bill_due
+
+            open_bill_due(self.ctx, self, -item.plan_id, item.due_date)
+        elif item is not None and item.amount_due > 0:
             record_payment_dialog(self.ctx, self, item.plan_id)
         else:
             self.ctx.interaction.info(

@@ -1,4 +1,4 @@
-"""The Tools menu: the debt-free planner and a loan's prepayment quote.
+"""The Tools menu: the debt-free planner, a loan's prepayment quote, and the accounts.
 
 Light on purpose (it is built with the window, before the first paint): the dialogs and the
 services load when an entry is chosen.
@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["install", "open_planner", "open_prepay"]
+__all__ = ["install", "open_accounts", "open_planner", "open_prepay"]
 
 
 def install(window: Any, bar: Any) -> None:
@@ -20,6 +20,20 @@ def install(window: Any, bar: Any) -> None:
     planner.triggered.connect(lambda: open_planner(window))
     prepay = tools.addAction(QCoreApplication.translate("DebtTools", "&Prepay part of a loan…"))
     prepay.triggered.connect(lambda: open_prepay(window))
+    tools.addSeparator()
+    accounts = tools.addAction(QCoreApplication.translate("DebtTools", "&Accounts and bills…"))
+    accounts.triggered.connect(lambda: open_accounts(window))
+
+
+def open_accounts(window: Any) -> Any:
+    """Show the accounts (cards and platforms) with their bills."""
+    if not window.ctx.has_database:
+        return None
+    from .accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(window.ctx, window)
+    dialog.show()
+    return dialog
 
 
 def open_planner(window: Any) -> Any:

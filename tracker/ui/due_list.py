@@ -48,6 +48,8 @@ def due_model(
     status, days late, and an empty column for the button."""
 
     def period(i: InstallmentRow) -> str:
+        if i.plan_id < 0:  # an account's bill (services.account_rows.bill_rows)
+            return QCoreApplication.translate("Overview", "Bill")
         total = periods.get(i.plan_id)
         return f"{i.period}/{total}" if total else str(i.period)
 
@@ -175,7 +177,12 @@ class DueList(QWidget):
                 continue
             item = self.model.row_at(self.proxy.mapToSource(index).row())
             button = QPushButton(self.tr("Record payment"))
-            button.setToolTip(self.tr("Record a payment on %1").replace("%1", item.plan_name))
+            tip = (
+                self.tr("Pay the bill of %1")
+                if item.plan_id < 0
+                else self.tr("Record a payment on %1")
+            )
+            button.setToolTip(tip.replace("%1", item.plan_name))
             button.clicked.connect(partial(self.pay_requested.emit, item))
             button.setEnabled(self.writable)
             self.table.setIndexWidget(index, button)

@@ -265,8 +265,13 @@ class OverviewScreen(QWidget):
         self.stack.setCurrentWidget(self.dashboard_page)
         self._show_cards(data.cards, len(data.plans))
         periods = {row.plan_id: row.periods for row in data.due}  # each plan's whole count
-        if self._differs("due", (list(data.due), periods, days)):
-            self.due_list.set_items(list(data.due), periods, days)
+        due = list(data.due)
+        if self.ctx.settings.bills_for_accounts:  # one row per account bill
+            from tracker.services.account_rows import bill_rows, plan_accounts
+
+            due = bill_rows(due, plan_accounts(self.ctx.db))
+        if self._differs("due", (due, periods, days)):
+            self.due_list.set_items(due, periods, days)
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
         other = self.upcoming_chart.text.other
         months = top_plans(upcoming_by_month(data.plans, data.as_of), MAX_CHART_PLANS, other)
@@ -329,6 +334,11 @@ class OverviewScreen(QWidget):
 
     def _pay(self, item: InstallmentRow) -> None:
         if self.ctx.refuse_if_read_only(self):
+            return
+        if item.plan_id < 0:  # an account's bill
+            from .bill_dialog import open_bill_due
+
+            open_bill_due(self.ctx, self, -item.plan_id, item.due_date)
             return
         from .payment_dialog import record_payment_dialog
 

@@ -40,6 +40,7 @@ from tracker.domain.templates import TEMPLATES, PlanTemplate, template
 from . import fmt
 from .charge_words import payoff_choices
 from .context import AppContext
+from .plan_account import AccountField
 from .plan_form import (
     WARNING_COLOUR,
     FormReader,
@@ -126,6 +127,9 @@ class PlanDialog(QDialog):
         self.template_combo.currentIndexChanged.connect(self._apply_template)
         self.name_edit = self._line(self.tr("e.g. Xiaomi 14 or 花呗 - 冰箱"))
         self.platform_edit = self._line(self.tr("e.g. 花呗, 京东白条, a bank"))
+        self.account = AccountField(self.ctx.db)
+        self.account_combo = self.account.combo
+        self.account_combo.currentIndexChanged.connect(self._account_changed)
         self.purchase_edit = self._date()
         self.purchase_edit.dateChanged.connect(self._purchase_changed)
         self.notes_edit = QPlainTextEdit()
@@ -183,6 +187,7 @@ class PlanDialog(QDialog):
             (self.tr("Template"), self.template_combo),
             (self.tr("Name *"), self.name_edit),
             (self.tr("Platform"), self.platform_edit),
+            (self.tr("Account"), self.account_combo),
             (self.tr("Purchase date"), self.purchase_edit),
             (self.tr("Notes"), self.notes_edit),
             (self.tr("Model"), self.model_combo),
@@ -318,9 +323,14 @@ class PlanDialog(QDialog):
         if self._first_due_auto:
             purchase = fmt.pydate(self.purchase_edit.date())
             due = purchase if self.model() is Model.PAY_IN_N else add_months(purchase, 1)
+            due = self.account.first_due(purchase, self.model()) or due  # the account's bill
             self._setting, was = True, self._setting
             self.first_due_edit.setDate(fmt.qdate(due))
             self._setting = was
+
+    def _account_changed(self) -> None:
+        self._sync_first_due()
+        self.update_preview()
 
     def _first_due_changed(self) -> None:
         if not self._setting:

@@ -36,6 +36,7 @@ from tracker.services.workdays import calendar_for, workday_notes
 
 from . import fmt
 from .errors import describe, phrase_text
+from .plan_account import account_schedule
 from .workday_words import calendar_label, coverage_note
 
 PlanDialog = Any
@@ -98,6 +99,7 @@ def fill_from_input(d: PlanDialog, data: sv.PlanInput) -> None:
     t, cur = data.terms, data.terms.currency
     d.name_edit.setText(data.name)
     d.platform_edit.setText(data.platform)
+    d.account.set_account(data.account_id)
     d.set_purchase_date(data.purchase_date, t.first_due)
     d.notes_edit.setPlainText(data.notes)
     set_combo(d.model_combo, t.model.value)
@@ -323,6 +325,8 @@ class FormReader:
                 return result
             result.moved = {m.period: m.original for m in found}
             result.workday_note = coverage_note(holidays, years)
+        account = d.account.chosen_terms()
+        result.schedule = account_schedule(result.schedule, account, d.purchase_date(), holidays)
         result.warnings = tuple(phrase_text(w) for w in plan_warnings(terms, d.ctx.today()))
         try:
             check_first_due(terms, d.purchase_date())
@@ -345,6 +349,7 @@ class FormReader:
             payoff_policy=policy,
             payoff_penalty_pct=pct,
             holidays=holidays,
+            account_id=d.account.account_id(),
         )
         return result
 

@@ -32,7 +32,8 @@ from tracker.services import PlanStatus, PlanSummary
 from .context import AppContext
 from .freshness import Freshness
 from .plan_detail import PlanDetailPanel, setup_table
-from .plans_table import STATUS_FILTERS, PlanFilter, plans_model
+from .plans_accounts import AccountControls
+from .plans_table import STATUS_FILTERS, AccountGroup, PlanFilter, account_groups, plans_model
 from .table_model import ROW_ROLE
 
 
@@ -99,6 +100,9 @@ class PlansScreen(QWidget):
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.accounts = AccountControls(self)
+        bar.insertWidget(bar.indexOf(self.status_combo), self.accounts.combo)
+        bar.insertWidget(bar.indexOf(self.status_combo), self.accounts.group_check)
         self.detail = PlanDetailPanel()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -112,6 +116,8 @@ class PlansScreen(QWidget):
         self.search.textChanged.connect(self._filters_changed)
         self.status_combo.currentIndexChanged.connect(self._filters_changed)
         self.archived_check.toggled.connect(self._filters_changed)
+        self.accounts.combo.currentIndexChanged.connect(self._filters_changed)
+        self.accounts.group_check.toggled.connect(self._grouping_changed)
 
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -134,6 +140,7 @@ class PlansScreen(QWidget):
         self.status_combo.setCurrentIndex(max(index, 0))
         self.archived_check.setChecked(str(s.value("plans/show_archived", "false")) == "true")
         self.search.setText(str(s.value("plans/search", "") or ""))
+        self.accounts.restore(s)
 
     def save_state(self) -> None:
         """Store the splitter, column widths, sort column and filters."""
@@ -143,12 +150,17 @@ class PlansScreen(QWidget):
         s.set_value("plans/status", self.status_combo.currentData())
         s.set_value("plans/show_archived", "true" if self.archived_check.isChecked() else "false")
         s.set_value("plans/search", self.search.text())
+        self.accounts.save(s)
 
     def _filters_changed(self) -> None:
         keep = self.selected_id()
         self.proxy.set_filters(
-            self.search.text(), self.status_combo.currentData(), self.archived_check.isChecked()
+            self.search.text(),
+            self.status_combo.currentData(),
+            self.archived_check.isChecked(),
+            self.accounts.current(),
         )
+        self._regroup()
         self._select(keep)
 
     # -- rows and selection ---------------------------------------------------------------
@@ -156,18 +168,44 @@ class PlansScreen(QWidget):
         """Reload every plan as of today, keeping the selected plan selected."""
         self.freshness.stale = False
         keep = self.selected_id()
+        self.proxy.names = self.accounts.load()
+        self.proxy.grouped = self.accounts.grouped() and bool(self.proxy.names)
+        self.proxy.set_filters(
+            self.search.text(),
+            self.status_combo.currentData(),
+            self.archived_check.isChecked(),
+            self.accounts.current(),
+        )
         rows = sv.list_plans(
             self.ctx.db,
             self.ctx.today(),
             include_archived=True,
             reminder_days=self.ctx.reminder_days,
         )
-        self.model.set_rows(rows)
+        self.model.set_rows(self.accounts.with_groups(rows))
         self._select(keep)
+
+    def _grouping_changed(self) -> None:
+        if hasattr(self, "freshness"):  # not while the stored state is restored
+            self.refresh()
+
+    def _regroup(self) -> None:
+        """Bring the account headings in line with the plans (counts, totals, new groups)."""
+        if not self.proxy.grouped:
+            return
+        rows = self.model.rows()
+        plans = [r for r in rows if isinstance(r, PlanSummary)]
+        groups = account_groups(plans, self.proxy.names, self.proxy.accepts)
+        old = {r.id for r in rows if isinstance(r, AccountGroup)}
+        self.model.update_rows(groups, gone=old - {g.id for g in groups})
+        self.proxy.refilter()
 
     def apply_change(self, change: sv.Change) -> None:
         """Update the rows of the plans ``change`` names: changed rows in place, new plans
         added, deleted ones removed; the selection stays where it was."""
+        if change.action.startswith("account"):  # names, groups and the filter change
+            self.refresh()
+            return
         if not change.plan_ids:
             return
         keep = self.selected_id()
@@ -175,6 +213,7 @@ class PlansScreen(QWidget):
             self.ctx.db, self.ctx.today(), change.plan_ids, self.ctx.reminder_days
         )
         self.model.update_rows(rows, gone=change.plan_ids - {r.id for r in rows})
+        self._regroup()
         if keep is None or keep in change.plan_ids:
             self._select(keep)  # its detail (schedule, totals) changed too
 
@@ -217,10 +256,13 @@ class PlansScreen(QWidget):
         """Select ``plan_id``, relaxing filters that hide it."""
         if self.freshness.stale or self._proxy_row_of(plan_id) is None:
             self.refresh()
-        row = next((r for r in self.model.rows() if r.id == plan_id), None)
+        row = next(
+            (r for r in self.model.rows() if isinstance(r, PlanSummary) and r.id == plan_id), None
+        )
         if row is None:
             return
         if not self.proxy.accepts(row):
+            self.accounts.combo.setCurrentIndex(0)
             self.search.clear()
             self.status_combo.setCurrentIndex(0)
             if row.archived:

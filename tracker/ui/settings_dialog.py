@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -113,6 +114,15 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Dark"), "dark")
         self._select(self.theme, s.theme)
 
+        self.bills = QCheckBox(self.tr("Show &bills instead of single installments for accounts"))
+        self.bills.setChecked(s.bills_for_accounts)
+        self.bills.setToolTip(
+            self.tr(
+                "The Overview and the Calendar show one row per card or platform bill "
+                "(account, due date, total) instead of each installment on it."
+            )
+        )
+
         form = QFormLayout()
         self._row(form, self.tr("&Language:"), self.language)
         self._row(
@@ -129,6 +139,7 @@ class SettingsDialog(QDialog):
             form, self.tr("&Reminder window:"), self.reminder_days, self.reminder_days.toolTip()
         )
         self._row(form, self.tr("&Theme:"), self.theme)
+        form.addRow("", self.bills)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -296,6 +307,7 @@ class SettingsDialog(QDialog):
         s.currency_display = str(self.currency_display.currentData())
         s.reminder_days = self.reminder_days.value()
         s.theme = str(self.theme.currentData())
+        s.bills_for_accounts = self.bills.isChecked()
         problem = self.reminder_box.apply()
         s.sync()
         if problem is not None:

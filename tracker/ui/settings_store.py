@@ -73,6 +73,16 @@ class Settings:
         self._s.setValue("ui/reminder_days", int(value))
 
     @property
+    def bills_for_accounts(self) -> bool:
+        """Whether the Overview and the Calendar show one row per account bill instead of
+        each installment of the plans on an account."""
+        return str(self._get("ui/bills_for_accounts", "false", str)).lower() == "true"
+
+    @bills_for_accounts.setter
+    def bills_for_accounts(self, value: bool) -> None:
+        self._s.setValue("ui/bills_for_accounts", "true" if value else "false")
+
+    @property
     def database(self) -> str:
         """The database file last opened ('' = the default)."""
         return str(self._get("db/path", "", str))
