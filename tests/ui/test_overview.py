@@ -26,6 +26,7 @@ from tracker.ui.chart_style import colours_for
 from tracker.ui.context import AppContext
 from tracker.ui.due_list import ACTION_COLUMN
 from tracker.ui.overview import OverviewScreen
+from tracker.ui.palette import LIGHT
 from tracker.ui.payment_dialog import RecordPaymentDialog
 from tracker.ui.table_model import SORT_ROLE
 
@@ -236,7 +237,8 @@ def test_due_list_rows_columns_and_colours(qtbot, ctx: AppContext) -> None:
     ]
     colour = proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color()
     assert colour == QColor("#c62828")
-    assert proxy.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    soon = proxy.index(1, 0).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert soon == QColor(LIGHT.soon)  # due soon has its own colour here too
     screen.due_list.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, 0).data() == "2026-11-30"
     assert isinstance(proxy.index(0, 3).data(SORT_ROLE), int)

@@ -12,6 +12,7 @@ from tracker import services as sv
 from tracker.storage import open_database
 from tracker.ui import payments_view
 from tracker.ui.context import AppContext
+from tracker.ui.palette import LIGHT
 from tracker.ui.payment_dialog import RecordPaymentDialog
 from tracker.ui.payments_view import PaymentsScreen
 from tracker.ui.table_model import SORT_ROLE
@@ -106,7 +107,7 @@ def test_void_after_confirmation(qtbot, screen: PaymentsScreen, ctx: AppContext)
     assert row.voided
     index = screen.proxy.index(1, 0)
     assert index.data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#808080"
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == LIGHT.paid
     assert screen.proxy.index(1, 4).data() == "Payment (voided)"
     assert screen.total_shown() == {"CNY": 69320}
     assert "1 voided" in screen.totals.text()

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow
 from tracker.services.calendar import installments_between
 
 from . import fmt
-from .calendar_grid import LATE, MonthGrid, grid_start
+from .calendar_grid import MonthGrid, grid_start
 from .context import AppContext
 from .freshness import Freshness
+from .palette import status_tone
 from .payment_dialog import record_payment_dialog
 from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
@@ -163,13 +163,7 @@ class CalendarScreen(QWidget):
 
     @staticmethod
     def _highlight(item: InstallmentRow) -> str | None:
-        if item.status is Status.PAID:
-            return "muted"
-        if item.status in LATE:
-            return "overdue"
-        if item.status in (Status.DUE_TODAY, Status.DUE_SOON):
-            return "warning"
-        return None
+        return status_tone(item.status)
 
     # -- navigation ----------------------------------------------------------------------
     def show_month(self, year: int, month: int) -> None:

@@ -33,6 +33,7 @@ from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow
 
 from . import fmt
+from .palette import status_tone
 from .table_model import Column, RowTableModel, sorted_table
 
 ACTION_COLUMN = 6
@@ -98,7 +99,7 @@ def due_model(
     ]
 
     def highlight(i: InstallmentRow) -> str | None:
-        return {Status.OVERDUE: "overdue", Status.GRACE: "warning"}.get(i.status)
+        return status_tone(i.status)
 
     return RowTableModel(columns, highlight, parent)
 

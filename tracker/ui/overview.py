@@ -38,7 +38,7 @@ from tracker.services.dashboard import (
 )
 from tracker.services.sample import load_sample_data, remove_plans
 
-from . import fmt
+from . import fmt, palette
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
 from .context import AppContext
 from .due_list import DueList
@@ -47,14 +47,12 @@ from .freshness import Freshness
 if TYPE_CHECKING:
     from tracker.services import Change
 
-RED = "#c62828"
-RED_ON_DARK = "#ff6b6b"
 MAX_CHART_PLANS = 8
 
 
 def alert_colour(widget: QWidget) -> str:
-    """Red that reads well on the widget's background (light or dark theme)."""
-    return RED_ON_DARK if widget.palette().window().color().lightness() < 128 else RED
+    """The overdue red that reads well on the widget's background (light or dark theme)."""
+    return palette.for_widget(widget).overdue
 
 
 class Card(QFrame):

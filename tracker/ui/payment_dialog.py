@@ -33,16 +33,13 @@ from tracker.domain.ledger import Status
 from tracker.domain.money import AmountError, currency, format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
-from . import fmt
+from . import fmt, palette
 from .charge_words import charges_charged, charges_waived, payoff_policy_name
 from .context import AppContext
 from .errors import describe
 
 METHODS = ("支付宝", "微信支付", "银行卡", "信用卡", "现金")
 """Payment methods offered in the combo; they are data values users type, not UI text."""
-
-ERROR_STYLE = "color: #c62828;"
-INVALID_EDIT_STYLE = "QLineEdit { border: 1px solid #c62828; border-radius: 2px; padding: 1px; }"
 
 
 def _sentence(text: str) -> str:
@@ -51,7 +48,7 @@ def _sentence(text: str) -> str:
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(palette.error_style())
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
@@ -233,7 +230,7 @@ class RecordPaymentDialog(_PlanDialog):
         )
         if nxt.status is Status.OVERDUE:
             text += " · " + self.tr("%1 days overdue").replace("%1", str(nxt.days_overdue))
-            self.next_label.setStyleSheet(ERROR_STYLE)
+            self.next_label.setStyleSheet(palette.error_style())
         elif nxt.status is not Status.UPCOMING:
             text += " · " + fmt.status_label(nxt.status.value)
         if nxt.penalty_due:
@@ -261,7 +258,9 @@ class RecordPaymentDialog(_PlanDialog):
             except AmountError as exc:
                 reason = _sentence(describe(exc))
         _show_error(self.amount_error, reason)
-        self.amount_edit.setStyleSheet(INVALID_EDIT_STYLE if reason else "")
+        self.amount_edit.setStyleSheet(
+            f"QLineEdit {{ {palette.invalid_border()} }}" if reason else ""
+        )
         self.amount_edit.setToolTip(reason)
         self.ok_button.setEnabled(not reason and self.detail.closed_on is None)
 

@@ -33,6 +33,7 @@ from tracker.domain.templates import RateBasis, rate_basis
 
 from . import fmt
 from .charge_words import charge_name, policy_label, rate_caption, total_charge
+from .palette import status_tone
 from .table_model import Column, RowTableModel
 from .workday_words import calendar_label, coverage_note, moved_day
 
@@ -91,11 +92,7 @@ def _state_status(s: InstallmentState, prior: frozenset[int] = frozenset()) -> s
 
 
 def _state_highlight(s: InstallmentState) -> str | None:
-    if s.status is Status.OVERDUE:
-        return "overdue"
-    if s.status in (Status.GRACE, Status.DUE_TODAY):
-        return "warning"
-    return "muted" if s.status is Status.PAID else None
+    return status_tone(s.status)
 
 
 def schedule_model(

@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from . import palette
 
 R = TypeVar("R")
 
@@ -31,6 +33,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The whole record of the row."""
 
 Index = QModelIndex | QPersistentModelIndex
+TINTED = ("overdue", "grace")
+"""Row marks that tint the background as well as the text."""
 
 
 def _id(row: Any) -> Any:
@@ -51,8 +55,9 @@ class Column(Generic[R]):
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows of records shown through column descriptions.
 
-    ``highlight(row)`` may return ``"overdue"``, ``"warning"``, ``"muted"``, ``"struck"`` or
-    ``None`` to colour a whole row.
+    ``highlight(row)`` may return a status tone (``"overdue"``, ``"grace"``, ``"soon"``,
+    ``"paid"``; see ``palette.status_tone``), ``"muted"``, ``"struck"`` or ``None`` to colour a
+    whole row in that status's colour; overdue and grace rows also get a tint behind them.
     """
 
     def __init__(
@@ -144,16 +149,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return col.tooltip(row)
         mark = self._highlight(row) if self._highlight else None
         if mark and role == Qt.ItemDataRole.ForegroundRole:
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            colours = {
-                "overdue": "#ef9a9a" if dark else "#c62828",
-                "warning": "#b26a00",
-                "muted": "#808080",
-                "struck": "#808080",
-            }
-            return QBrush(QColor(colours.get(mark, "#000000")))
-        if mark and role == Qt.ItemDataRole.BackgroundRole and mark == "overdue":
-            return QBrush(QColor(198, 40, 40, 28))
+            colour = palette.current().tone(mark)
+            return QBrush(palette.qcolor(colour)) if colour else None
+        if mark and role == Qt.ItemDataRole.BackgroundRole:
+            tint = palette.current().tint(mark) if mark in TINTED else None
+            return QBrush(palette.qcolor(tint)) if tint else None
         if mark == "struck" and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setStrikeOut(True)
