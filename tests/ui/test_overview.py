@@ -206,7 +206,7 @@ def test_ctrl_p_pays_the_selected_row(
     screen = make(qtbot, ctx, show=True)
     asked: list[int] = []
     monkeypatch.setattr(
-        payment_dialog, "record_payment_dialog", lambda c, p, plan_id: asked.append(plan_id)
+        payment_dialog, "record_payment_dialog", lambda c, p, plan_id, amount=None: asked.append(plan_id)
     )
     screen.due_list.table.selectRow(1)
     screen.record_payment()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.rows import InstallmentRow
+from tracker.reports.attention import AttentionRow
 from tracker.reports.series import balance_series, top_balances, top_plans, upcoming_by_month
 from tracker.services.dashboard import (
     DUE_WINDOW_DAYS,
@@ -325,12 +325,15 @@ class OverviewScreen(QWidget):
             return
         self._pay(item)
 
-    def _pay(self, item: InstallmentRow) -> None:
+    def _pay(self, item: AttentionRow) -> None:
+        """Record a payment on the row's plan; a row of several overdue periods ("Pay all
+        overdue") prefills their total, penalty included."""
         if self.ctx.refuse_if_read_only(self):
             return
         from .payment_dialog import record_payment_dialog
 
-        record_payment_dialog(self.ctx, self, item.plan_id)
+        amount = item.amount_due if item.grouped else None
+        record_payment_dialog(self.ctx, self, item.plan_id, amount)
 
     def load_sample_data(self) -> None:
         """Add the five sample plans (asking first if there are plans already); undoable."""

@@ -25,6 +25,7 @@ __all__ = [
     "LIGHT",
     "PLAN_COLOURS",
     "PRINT",
+    "TRANSPARENT",
     "Palette",
     "PrintColours",
     "contrast",
@@ -174,6 +175,8 @@ PLAN_COLOURS = (
     "#7f7f7f",
 )
 """Plan colours in charts (matplotlib's tab10 without its red, which means overdue)."""
+TRANSPARENT = "#00000000"
+"""Nothing (the background of drawn icons)."""
 OTHER_PLANS = "#b0b0b0"
 """The "other plans" group in charts."""
 

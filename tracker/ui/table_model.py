@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from . import palette
@@ -50,6 +50,8 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None
     numeric: bool = False
     tooltip: Callable[[R], str] | None = None
+    icon: Callable[[R], QIcon | None] | None = None
+    """A status icon shown before the text (``status_marks.status_icon``)."""
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -147,6 +149,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
             return col.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and col.icon:
+            return col.icon(row)
         mark = self._highlight(row) if self._highlight else None
         if mark and role == Qt.ItemDataRole.ForegroundRole:
             colour = palette.current().tone(mark)
