@@ -88,7 +88,7 @@ def test_saving_records_one_prior_payment_per_period_and_the_detail_shows_them(u
     panel = PlanDetailPanel()
     qtbot.addWidget(panel)
     panel.set_detail(detail)
-    status = [panel.schedule.index(r, 7).data() for r in range(7)]
+    status = [panel.schedule.index(r, 8).data() for r in range(7)]
     assert status[:6] == ["Paid before tracking"] * 6 and status[6] != "Paid before tracking"
     assert uctx.undo_label() == "Add plan"
     assert uctx.undo() and stored(uctx) == []

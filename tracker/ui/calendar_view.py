@@ -216,10 +216,17 @@ class CalendarScreen(QWidget):
             i for i in items if (i.due_date.year, i.due_date.month) == (self.year, self.month)
         ]
         owed = [i for i in in_month if i.amount_due > 0]
+        penalised = [i for i in owed if i.penalty]
+        if penalised:  # why "still due" can exceed "scheduled"
+            text = self.tr("This month: %1 scheduled, %2 still due, including %3 penalty").replace(
+                "%3", _totals(penalised, "penalty")
+            )
+        else:
+            text = self.tr("This month: %1 scheduled, %2 still due")
         self.total_label.setText(
-            self.tr("This month: %1 scheduled, %2 still due")
-            .replace("%1", _totals(in_month, "total"))
-            .replace("%2", _totals(owed, "amount_due"))
+            text.replace("%1", _totals(in_month, "total")).replace(
+                "%2", _totals(owed, "amount_due")
+            )
         )
         self._fill_day()
 

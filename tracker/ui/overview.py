@@ -195,10 +195,11 @@ class OverviewScreen(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.chart_splitter)
         self.splitter.addWidget(self.due_list)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # what needs attention gets the larger share, the charts the smaller (as HomeBank)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 200])  # proportions until the user moves it
+        self.splitter.setSizes([220, 330])  # proportions until the user moves it
         layout = QVBoxLayout(page)
         layout.addLayout(cards)
         layout.addWidget(self.splitter, 1)
