@@ -2377,6 +2377,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>尚无还款记录</translation>
     </message>
     <message>
+        <source>penalty %1</source>
+        <translation>罚息 %1</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>

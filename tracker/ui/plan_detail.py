@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import services as sv
-from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.ledger import InstallmentState, LedgerState, Status
 from tracker.domain.plan import Installment, Model
 from tracker.domain.templates import RateBasis, rate_basis
 
@@ -282,7 +282,8 @@ class PlanDetailPanel(QWidget):
         self.right.addWidget(self.table)
         self.right.addWidget(payments_box)
         self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 1)
+        self.right.setStretchFactor(1, 2)
+        self.right.setSizes([300, 200])
         self.right.setChildrenCollapsible(False)
         row.addWidget(scroll, 2)
         row.addWidget(self.right, 3)
@@ -364,7 +365,7 @@ class PlanDetailPanel(QWidget):
             ("apr", self.tr("APR"), fmt.percent(cost.apr)),
             ("effective", self.tr("Effective rate"), fmt.percent(cost.effective_rate)),
             ("paid", self.tr("Paid"), money(state.paid_total)),
-            ("remaining", self.tr("Remaining"), money(state.balance)),
+            ("remaining", self.tr("Remaining"), self._remaining_text(state, money)),
         ]  # fmt: skip
         if detail.prior_periods:
             before = self.tr("%1 periods").replace("%1", str(len(detail.prior_periods)))
@@ -398,7 +399,6 @@ class PlanDetailPanel(QWidget):
             if detail.payments
             else self.tr("No payments recorded yet")
         )
-        self.payments_table.setVisible(bool(detail.payments))
         self._stack.setCurrentIndex(1)
 
     def _setup_table(self) -> None:
@@ -409,6 +409,17 @@ class PlanDetailPanel(QWidget):
 
     def _charge_header(self) -> str:
         return charge_name(self._plan_model)
+
+    def _remaining_text(self, state: LedgerState, money: Callable[[int], str]) -> str:
+        """What is owed, the penalty never hidden in it: "¥3,859.20 + penalty ¥24.93"."""
+        penalty = sum(s.penalty_due for s in state.installments)
+        if not penalty:
+            return money(state.balance)
+        return (
+            money(state.balance - penalty)
+            + " + "
+            + self.tr("penalty %1").replace("%1", money(penalty))
+        )
 
     def _penalty_text(self, rate: Decimal) -> str:
         if not rate:
