@@ -89,6 +89,7 @@ class Colours:
     grid: str
     overdue: str
     grace: str
+    grace_text: str
     soon: str
     highlight: str
     accent: str
@@ -114,7 +115,8 @@ def colours_for(widget: QWidget, plans: dict[int, str] | None = None) -> Colours
         muted=tones.secondary,
         grid=tones.chart_grid,
         overdue=tones.overdue,
-        grace=tones.grace,
+        grace=tones.grace_fill,
+        grace_text=tones.grace,
         soon=tones.soon,
         highlight=tones.chart_band,
         accent=tones.accent,

@@ -396,7 +396,7 @@ class UpcomingChart(_Chart):
                 labels[i] += f"\n{month.year}"
         if series.overdue:
             ax.set_xticks([0, *xs], [self.text.overdue if late else self.text.past_due, *labels])
-            ax.get_xticklabels()[0].set_color(colours.overdue if late else colours.grace)
+            ax.get_xticklabels()[0].set_color(colours.overdue if late else colours.grace_text)
         else:
             ax.set_xticks(xs, labels)
         ax.get_xticklabels()[self._offset].set_color(colours.accent)

@@ -42,6 +42,7 @@ class Palette:
 
     Status tones: ``overdue`` (red), ``grace`` (amber), ``soon`` (due soon and due today,
     teal), ``paid`` (grey); each ``*_bg`` is a tint behind a late row or calendar cell.
+    ``grace_fill`` is a brighter amber for chart areas (not text).
     ``secondary`` is the colour of captions and hints; ``error`` of messages that refuse input.
     The theme's own colours (``window``, ``base``, ``text``) are what Fusion draws with.
     """
@@ -53,6 +54,7 @@ class Palette:
     overdue: str
     overdue_bg: str
     grace: str
+    grace_fill: str
     grace_bg: str
     soon: str
     soon_bg: str
@@ -109,7 +111,8 @@ LIGHT = Palette(
     text="#000000",
     overdue="#c62828",
     overdue_bg="#fdecea",
-    grace="#8a5300",
+    grace="#935b00",
+    grace_fill="#e39a2d",
     grace_bg="#fff3dc",
     soon="#00695c",
     soon_bg="#e0f2ef",
@@ -140,6 +143,7 @@ DARK = Palette(
     overdue="#ff7b72",
     overdue_bg="#4a2323",
     grace="#f0b45a",
+    grace_fill="#d9962f",
     grace_bg="#3d3020",
     soon="#4dd0c0",
     soon_bg="#193935",
