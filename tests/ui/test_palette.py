@@ -127,3 +127,10 @@ def test_contrast_formula_matches_wcag() -> None:
     assert palette.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     # what the detail labels were before: Fusion's disabled text on its window colour
     assert palette.contrast("#bebebe", "#efefef") < 1.7
+
+
+@pytest.mark.parametrize("pal", [palette.LIGHT, palette.DARK], ids=["light", "dark"])
+def test_this_month_band_is_faint_next_to_the_bars(pal: palette.Palette) -> None:
+    """The overview's "this month" shading must not read as one more bar (it did in dark)."""
+    assert palette.contrast(pal.chart_band, pal.window) < 1.25
+    assert all(palette.contrast(c, pal.window) > 1.5 for c in palette.PLAN_COLOURS[:4])
