@@ -106,7 +106,7 @@ class _Chart(QWidget):
         self._shape: object = None  # what the artists drawn show, but for the amounts
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.setMinimumSize(280, 180)
+        self.setMinimumSize(280, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def _ensure_canvas(self) -> None:
@@ -124,7 +124,7 @@ class _Chart(QWidget):
 
     def sizeHint(self) -> QSize:
         """The same before and after the canvas exists, so splitters lay out the same."""
-        return QSize(480, 220)
+        return QSize(480, 250)
 
     def _changed(self) -> None:
         self._dirty = True
