@@ -585,6 +585,10 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
+        <source>This month: %1 scheduled, %2 still due, including %3 penalty</source>
+        <translation>本月：应还 %1，尚待还 %2，其中罚息 %3</translation>
+    </message>
+    <message>
         <source>This month: %1 scheduled, %2 still due</source>
         <translation>本月：应还 %1，尚待还 %2</translation>
     </message>
@@ -1047,6 +1051,14 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>Overdue, in grace, or due within %1 days</source>
         <translation>已逾期、宽限期内或 %1 天内到期</translation>
+    </message>
+    <message>
+        <source>Pay all overdue</source>
+        <translation>还清全部逾期</translation>
+    </message>
+    <message>
+        <source>Record one payment of %1 for the overdue periods of %2</source>
+        <translation>为 %2 的逾期各期记录一笔 %1 的还款</translation>
     </message>
     <message>
         <source>Record payment</source>
@@ -2318,8 +2330,16 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>账单</translation>
     </message>
     <message>
-        <source>Includes a penalty of %1</source>
-        <translation>含罚息 %1</translation>
+        <source>1 day late</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 periods overdue</source>
+        <translation>%1 期逾期</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -2334,16 +2354,24 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <source>Amount due</source>
-        <translation>应还金额</translation>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>合计应还</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Days late</source>
-        <translation>逾期天数</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2544,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>金额</translation>
     </message>
     <message>
+        <source>Settled</source>
+        <translation>还款期数</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>还款方式</translation>
     </message>
@@ -2616,6 +2648,17 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <source>Period %1/%2</source>
+        <translation>第 %1/%2 期</translation>
+    </message>
+    <message>
+        <source>Periods %1–%2/%3</source>
+        <translation>第 %1–%2/%3 期</translation>
+    </message>
+</context>
+<context>
     <name>PlanDetail</name>
     <message>
         <source>%1 per period</source>
@@ -2632,6 +2675,38 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Paid before tracking</source>
+        <translation>记账前已还</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>还款期数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +2806,18 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Payments: %1, total %2</source>
+        <translation>还款记录：%1 笔，合计 %2</translation>
+    </message>
+    <message>
+        <source>No payments recorded yet</source>
+        <translation>尚无还款记录</translation>
+    </message>
+    <message>
+        <source>penalty %1</source>
+        <translation>罚息 %1</translation>
     </message>
     <message>
         <source>none</source>
@@ -3547,8 +3634,12 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <source>includes penalty %1</source>
-        <translation>含罚息 %1</translation>
+        <source>penalty %1</source>
+        <translation>罚息 %1</translation>
+    </message>
+    <message>
+        <source>Overdue: %1 periods (%2–%3), %4</source>
+        <translation>逾期：%1 期（第 %2–%3 期），%4</translation>
     </message>
     <message>
         <source>Enter the amount paid.</source>
@@ -3623,6 +3714,14 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 <context>
     <name>Schedule</name>
     <message>
+        <source>Paid off %1</source>
+        <translation>结清 %1</translation>
+    </message>
+    <message>
+        <source>Penalty %1: %2 paid, %3 still owed</source>
+        <translation>罚息 %1：已还 %2，尚欠 %3</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>期次</translation>
     </message>
@@ -3639,16 +3738,16 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>合计</translation>
     </message>
     <message>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
         <source>Paid before tracking</source>
         <translation>记账前已还</translation>
-    </message>
-    <message>
-        <source>Includes a penalty of %1</source>
-        <translation>含罚息 %1</translation>
     </message>
     <message>
         <source>Paid</source>

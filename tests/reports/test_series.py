@@ -179,16 +179,21 @@ def test_top_plans_groups_the_smallest_into_other() -> None:
 # -- balance over time --------------------------------------------------------------------
 
 
-def test_balance_starts_at_what_is_owed_and_falls_each_month_end_to_zero() -> None:
+def test_balance_starts_at_what_is_owed_and_carries_what_is_late_without_a_cliff() -> None:
     series = balance_series([plan()], TODAY)
     assert series.dates[0] == TODAY
     assert series.dates[1:4] == (date(2026, 11, 30), date(2026, 12, 31), date(2027, 1, 31))
     assert series.dates[-1] == date(2027, 9, 30)
     assert series.totals[0] == 12 * MONTHLY == 385920
-    # by the end of November the late October installment and November's are paid
-    assert series.totals[1] == 10 * MONTHLY == 321600
-    assert series.totals[2] == 9 * MONTHLY
-    assert series.totals[-2:] == (MONTHLY, 0)
+    # the late October installment is owed until paid: carried at every date, apart, so the
+    # balance falls by one installment a month (November's), not two at once
+    assert (series.late, series.grace) == (MONTHLY, 0)
+    assert series.totals[1] == 11 * MONTHLY
+    assert series.totals[2] == 10 * MONTHLY
+    assert series.totals[-2:] == (2 * MONTHLY, MONTHLY)
+    assert series.scheduled[0] == 11 * MONTHLY and series.scheduled[-1] == 0
+    drops = [a - b for a, b in zip(series.totals, series.totals[1:], strict=False)]
+    assert drops == [MONTHLY] * 11
     assert len(series.dates) == 12
 
 
@@ -215,7 +220,9 @@ def test_balance_per_plan_ends_at_zero_on_the_last_plans_month() -> None:
     assert all(p.values[-1] == 0 for p in series.plans)
     assert series.plans[0].values[series.dates.index(date(2027, 9, 30))] == 0
     xiaomi, car = (p.values for p in series.plans)
-    assert series.totals == tuple(a + b for a, b in zip(xiaomi, car, strict=True))
+    assert series.totals == tuple(
+        a + b + MONTHLY for a, b in zip(xiaomi, car, strict=True)
+    )  # and October's late 321.60 at every date
 
 
 def test_top_balances_groups_the_smallest_into_other() -> None:
@@ -250,5 +257,16 @@ def test_every_fen_owed_is_in_exactly_one_place(paid: int, day: date) -> None:
     owed = sum(s.amount_due for s in p.installments)
     assert months.overdue + sum(months.totals) + months.later == owed
     assert balance.totals[0] == owed
-    assert balance.totals[-1] == 0
+    assert balance.totals[-1] == months.overdue  # past due is owed until paid
+    assert balance.scheduled[-1] == 0
     assert all(a >= b for a, b in zip(balance.totals, balance.totals[1:], strict=False))
+
+
+def test_balance_carries_grace_apart_from_late() -> None:
+    series = balance_series([plan(grace=30)], TODAY)  # October is 21 days past due, in grace
+    assert (series.late, series.grace) == (0, MONTHLY)
+    assert series.totals[-1] == MONTHLY
+    grouped = top_balances(
+        balance_series([plan(i, f"P{i}", grace=30) for i in range(1, 11)], TODAY), 8, "Other"
+    )
+    assert grouped.plans[-1].grace == 3 * MONTHLY and grouped.grace == 10 * MONTHLY

@@ -15,6 +15,7 @@ from tracker.storage import open_database
 from tracker.ui import calendar_view
 from tracker.ui.calendar_view import CalendarScreen, grid_start
 from tracker.ui.context import AppContext
+from tracker.ui.palette import LIGHT
 from tracker.ui.payment_dialog import RecordPaymentDialog
 
 
@@ -131,7 +132,7 @@ def test_record_payment_from_the_day_list(
     assert (item.status, item.amount_due, item.paid) == (Status.PAID, 0, 32160)
     assert screen.proxy.index(0, 4).data() == "Paid"
     assert screen.proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == (
-        "#808080"
+        LIGHT.paid
     )
     assert not screen.pay_button.isEnabled()
     assert "¥321.60 scheduled, ¥0.00 still due" in screen.total_label.text()

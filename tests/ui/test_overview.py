@@ -26,6 +26,7 @@ from tracker.ui.chart_style import colours_for
 from tracker.ui.context import AppContext
 from tracker.ui.due_list import ACTION_COLUMN
 from tracker.ui.overview import OverviewScreen
+from tracker.ui.palette import LIGHT
 from tracker.ui.payment_dialog import RecordPaymentDialog
 from tracker.ui.table_model import SORT_ROLE
 
@@ -205,7 +206,9 @@ def test_ctrl_p_pays_the_selected_row(
     screen = make(qtbot, ctx, show=True)
     asked: list[int] = []
     monkeypatch.setattr(
-        payment_dialog, "record_payment_dialog", lambda c, p, plan_id: asked.append(plan_id)
+        payment_dialog,
+        "record_payment_dialog",
+        lambda c, p, pid, amount=None: asked.append(pid),
     )
     screen.due_list.table.selectRow(1)
     screen.record_payment()
@@ -229,14 +232,15 @@ def test_due_list_rows_columns_and_colours(qtbot, ctx: AppContext) -> None:
     add_flat_plan(ctx)
     screen = make(qtbot, ctx)
     proxy = screen.due_list.proxy
-    texts = [[proxy.index(r, c).data() for c in range(6)] for r in range(proxy.rowCount())]
+    texts = [[proxy.index(r, c).data() for c in range(8)] for r in range(proxy.rowCount())]
     assert texts == [
-        ["2026-10-31", "Xiaomi 14", "1/12", "¥321.60", "Overdue", "21"],
-        ["2026-11-30", "Xiaomi 14", "2/12", "¥321.60", "Due soon", ""],
+        ["2026-10-31", "Xiaomi 14", "1/12", "¥321.60", "", "¥321.60", "Overdue", "21 days late"],
+        ["2026-11-30", "Xiaomi 14", "2/12", "¥321.60", "", "¥321.60", "Due soon", ""],
     ]
     colour = proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color()
     assert colour == QColor("#c62828")
-    assert proxy.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    soon = proxy.index(1, 0).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert soon == QColor(LIGHT.soon)  # due soon has its own colour here too
     screen.due_list.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, 0).data() == "2026-11-30"
     assert isinstance(proxy.index(0, 3).data(SORT_ROLE), int)
@@ -283,8 +287,9 @@ def test_upcoming_chart_has_a_bar_set_per_plan_and_one_for_overdue(qtbot, ctx: A
     ticks = [t.get_text() for t in chart.ax.get_xticklabels()]
     assert ticks[:3] == ["Overdue", "Nov\n2026", "Dec"]
     assert ticks[3] == "Jan\n2027" and len(ticks) == 13
-    legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
-    assert "This month" in legend and "Overdue" in legend and "空气净化器" in legend
+    statuses, plans = chart.legend_texts()  # statuses apart from plans
+    assert "This month" in statuses and "Overdue" in statuses and "空气净化器" in plans
+    assert "空气净化器" not in statuses and "Overdue" not in plans
     chart.canvas.draw()
 
 
@@ -334,12 +339,17 @@ def test_balance_chart_stacks_each_plan_down_to_zero(qtbot, ctx: AppContext) -> 
     screen = make(qtbot, ctx, show=True)
     screen.load_sample_data()
     ax = screen.balance_chart.figure.axes[0]
-    assert len(ax.collections) == 5  # one filled area per plan
+    series = screen.balance_chart.series
+    assert series is not None and series.late and series.grace
+    # the past-due bands (overdue, grace) under one filled area per plan
+    assert len(ax.collections) == 2 + 5
     (total,) = ax.get_lines()[:1]
     ys = total.get_ydata()
-    assert ys[-1] == 0
+    assert ys[-1] == pytest.approx((series.late + series.grace) / 100)  # owed until paid
     owed = sum(p.remaining for p in sv.list_plans(ctx.db, TODAY))
     assert ys[0] == pytest.approx(owed / 100)
+    band = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert band.max() == pytest.approx(series.late / 100)  # flat: no cliff
 
 
 def test_chinese_names_render_without_missing_glyphs(qtbot, ctx: AppContext) -> None:

@@ -12,6 +12,7 @@ from tracker import services as sv
 from tracker.storage import open_database
 from tracker.ui import payments_view
 from tracker.ui.context import AppContext
+from tracker.ui.palette import LIGHT
 from tracker.ui.payment_dialog import RecordPaymentDialog
 from tracker.ui.payments_view import PaymentsScreen
 from tracker.ui.table_model import SORT_ROLE
@@ -47,7 +48,7 @@ def test_lists_all_payments_newest_first(screen: PaymentsScreen, qtmodeltester) 
     assert amounts(screen) == [5000, 20600, 32160, 32160]
     first = screen.proxy.index(0, 0)
     texts = [screen.proxy.index(0, c).data() for c in range(screen.proxy.columnCount())]
-    assert texts == ["2026-11-20", "小米14", "¥50.00", "现金", "Payment", "partial"]
+    assert texts == ["2026-11-20", "小米14", "¥50.00", "Period 3/12", "现金", "Payment", "partial"]
     assert first.data(SORT_ROLE).startswith("2026-11-20")
     assert screen.total_shown() == {"CNY": 89920}
     assert "4 payments shown, total ¥899.20" in screen.totals.text()
@@ -106,8 +107,9 @@ def test_void_after_confirmation(qtbot, screen: PaymentsScreen, ctx: AppContext)
     assert row.voided
     index = screen.proxy.index(1, 0)
     assert index.data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#808080"
-    assert screen.proxy.index(1, 4).data() == "Payment (voided)"
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == LIGHT.paid
+    assert screen.proxy.index(1, 5).data() == "Payment (voided)"
+    assert screen.proxy.index(1, 3).data() == ""  # a voided payment settles nothing
     assert screen.total_shown() == {"CNY": 69320}
     assert "1 voided" in screen.totals.text()
     assert not screen.void_button.isEnabled()  # still selected, already void
@@ -200,3 +202,25 @@ def test_database_replaced_reloads(screen: PaymentsScreen, ctx: AppContext, tmp_
     ctx.replace_database(open_database(tmp_path / "other.sqlite3"))
     assert screen.shown_rows() == []
     assert screen.plan_combo.count() == 1
+
+
+def test_each_row_says_which_periods_it_settled(
+    qtbot, screen: PaymentsScreen, ctx: AppContext, data
+) -> None:
+    settled = {r.date: screen.proxy.index(i, 3).data() for i, r in enumerate(screen.shown_rows())}
+    assert settled == {
+        date(2026, 9, 30): "Period 1/12",
+        date(2026, 10, 30): "Period 2/12",
+        date(2026, 11, 3): "Period 1/6",
+        date(2026, 11, 20): "Period 3/12",
+    }
+    assert screen.model.headerData(3, Qt.Orientation.Horizontal) == "Settled"
+    october = next(r for r in screen.shown_rows() if r.date == date(2026, 10, 30))
+    ctx.act(None, "void", sv.void_payment, october.id, TODAY, plan_id=october.plan_id)
+    texts = {r.date: screen.proxy.index(i, 3).data() for i, r in enumerate(screen.shown_rows())}
+    assert texts[date(2026, 11, 20)] == "Period 2/12"  # the later payment moved down
+    assert texts[date(2026, 10, 30)] == ""
+    big = add_flat_plan(ctx, name="三期", first_due=date(2026, 9, 30))
+    ctx.act(None, "pay", sv.record_payment, big, 3 * 32160, TODAY, TODAY, plan_id=big)
+    row = next(i for i, r in enumerate(screen.shown_rows()) if r.plan_id == big)
+    assert screen.proxy.index(row, 3).data() == "Periods 1–3/12"

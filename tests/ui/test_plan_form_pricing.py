@@ -15,8 +15,9 @@ from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import FeeRounding, Model
 from tracker.ui import fmt
 from tracker.ui.i18n import install_translators
+from tracker.ui.palette import LIGHT
 from tracker.ui.plan_dialog import PlanDialog
-from tracker.ui.plan_form import WARNING_COLOUR, set_combo
+from tracker.ui.plan_form import set_combo
 
 
 def make_dialog(ctx, qtbot) -> PlanDialog:
@@ -128,7 +129,7 @@ def test_warning_label_is_amber_and_does_not_block_saving(ctx, qtbot) -> None:
         "a fee of 3.50% per period is unusually high (most are under 3%); check the rate",
         "the APR (IRR) is 70.26%, above 36%; check the rate, the fees and the periods",
     ]
-    assert WARNING_COLOUR in dialog.warning.styleSheet() and WARNING_COLOUR == "#b26a00"
+    assert LIGHT.grace in dialog.warning.styleSheet()  # amber: the grace tone
     assert dialog.save_button.isEnabled()
     dialog.rate_edit.setText("0.6")
     assert dialog.warning.isHidden() and dialog.warning.text() == ""

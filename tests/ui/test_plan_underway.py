@@ -25,6 +25,7 @@ from tracker.domain.plan import Model, PlanTerms
 from tracker.storage import open_database
 from tracker.ui.context import AppContext
 from tracker.ui.interaction import ScriptedInteraction
+from tracker.ui.palette import LIGHT
 from tracker.ui.payments_view import PaymentsScreen
 from tracker.ui.plan_detail import PlanDetailPanel
 from tracker.ui.plan_dialog import PlanDialog
@@ -67,7 +68,7 @@ def test_spin_box_appears_with_the_default_and_the_preview_follows(uctx, qtbot):
     assert "6 of 12 periods were due before today" in dialog.paid.note.text()
     model = dialog.preview.model
     assert [model.index(r, 5).data() for r in range(7)] == ["Paid before tracking"] * 6 + [""]
-    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor("#808080")
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor(LIGHT.paid)
     assert dialog.preview.balance_value.text() == "¥1,929.60"
     dialog.paid_spin.setValue(4)
     assert dialog.preview.balance_value.text() == "¥2,572.80"
@@ -87,7 +88,7 @@ def test_saving_records_one_prior_payment_per_period_and_the_detail_shows_them(u
     panel = PlanDetailPanel()
     qtbot.addWidget(panel)
     panel.set_detail(detail)
-    status = [panel.schedule.index(r, 7).data() for r in range(7)]
+    status = [panel.schedule.index(r, 8).data() for r in range(7)]
     assert status[:6] == ["Paid before tracking"] * 6 and status[6] != "Paid before tracking"
     assert uctx.undo_label() == "Add plan"
     assert uctx.undo() and stored(uctx) == []
@@ -125,7 +126,7 @@ def test_payments_screen_greys_and_labels_them(uctx, qtbot):
     kinds = [screen.model.index(r, kind_col).data() for r in range(len(rows))]
     assert sorted(kinds) == ["Paid before tracking", "Paid before tracking", "Payment"]
     grey = [
-        screen.model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor("#808080")
+        screen.model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole) == QColor(LIGHT.paid)
         for r in range(len(rows))
     ]
     assert grey == [row.kind == "prior" for row in rows]

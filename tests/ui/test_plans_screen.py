@@ -15,6 +15,7 @@ from tracker.domain.plan import Model, PlanTerms
 from tracker.services import PlanStatus
 from tracker.ui import plan_dialog
 from tracker.ui.interaction import ScriptedInteraction
+from tracker.ui.palette import LIGHT
 from tracker.ui.plans_view import PlansScreen
 from tracker.ui.table_model import ROW_ROLE
 
@@ -85,7 +86,7 @@ def test_overdue_rows_are_red_and_closed_rows_grey(three, screen):
         return brush.color().name() if isinstance(brush, QBrush) else ""
 
     assert colour(three["xiaomi"]) == "#c62828"
-    assert colour(three["closed"]) == "#808080"
+    assert colour(three["closed"]) == LIGHT.paid
     assert colour(three["huabei"]) == ""
 
 
@@ -111,12 +112,12 @@ def test_detail_shows_terms_cost_and_schedule(three, screen):
     assert values["remaining"] == "¥3,216.00"
     assert values["policy"] == "Remaining principal + all remaining fees"
     schedule = screen.detail.schedule
-    statuses = [schedule.index(r, 7).data() for r in range(schedule.rowCount())]
+    statuses = [schedule.index(r, 8).data() for r in range(schedule.rowCount())]
     assert statuses[:3] == ["Paid", "Paid", "Overdue (21 d)"]
     red = schedule.index(2, 0).data(Qt.ItemDataRole.ForegroundRole)
     grey = schedule.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
-    assert red.color().name() == "#c62828" and grey.color().name() == "#808080"
-    assert schedule.index(2, 6).data() == "¥321.60"
+    assert red.color().name() == "#c62828" and grey.color().name() == LIGHT.paid
+    assert schedule.index(2, 7).data() == "¥321.60"
 
 
 def test_search_by_name_platform_notes_and_chinese(three, screen):

@@ -8,8 +8,10 @@ Two series, both in integer minor units:
   drawn apart instead of being mixed into the current month; ``grace`` is the part of it not
   (yet) counted as overdue by the plan's rules (within its grace days or its tolerance).
 - ``balance_series``: the balance still owed at ``as_of`` and then at each month end, assuming
-  every installment is paid on its due date (and what is already late by the end of the
-  current month), until the last plan ends at zero.
+  every installment still ahead is paid on its due date. What is already past due is owed
+  until it is paid, not on some assumed date: it is carried at its amount (``late`` and
+  ``grace`` per plan) under the scheduled part at every date, so the chart shows it as a band
+  of its own instead of a drop (a "cliff") at the first month end that would pretend it paid.
 
 Every amount is an installment's ``amount_due`` (unpaid principal + fee + charged penalty), so
 ``overdue + Σ months + later`` equals the total still owed, and the balance series starts at it.
@@ -127,24 +129,53 @@ class MonthSeries:
 
 @dataclass(frozen=True, slots=True)
 class PlanBalance:
-    """One plan's balance still owed at each date of a ``BalanceSeries``."""
+    """One plan's balance still owed at each date of a ``BalanceSeries``.
+
+    ``values`` is what its installments due on or after as_of leave owed at each date (down
+    to zero); ``late`` (past its grace days) and ``grace`` (within them) are what was already
+    due before as_of and is unpaid, owed at every date until paid.
+    """
 
     plan_id: int
     name: str
     values: tuple[int, ...]
+    late: int = 0
+    grace: int = 0
+
+    @property
+    def past_due(self) -> int:
+        """Everything due before as_of and unpaid."""
+        return self.late + self.grace
 
 
 @dataclass(frozen=True, slots=True)
 class BalanceSeries:
-    """Balance still owed over time: ``dates[0]`` is as_of, then month ends; ends at zero."""
+    """Balance still owed over time: ``dates[0]`` is as_of, then month ends; the scheduled
+    part ends at zero, what is past due stays (``late``, ``grace``) until paid."""
 
     dates: tuple[date, ...]
     plans: tuple[PlanBalance, ...]
 
     @property
-    def totals(self) -> tuple[int, ...]:
-        """The balance over every plan at each date."""
+    def late(self) -> int:
+        """Past due and past the grace days, over every plan (owed at every date)."""
+        return sum(p.late for p in self.plans)
+
+    @property
+    def grace(self) -> int:
+        """Past due but within the grace days, over every plan (owed at every date)."""
+        return sum(p.grace for p in self.plans)
+
+    @property
+    def scheduled(self) -> tuple[int, ...]:
+        """What the installments still ahead leave owed at each date, over every plan."""
         return tuple(sum(p.values[i] for p in self.plans) for i in range(len(self.dates)))
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """The balance over every plan at each date: scheduled part plus what is past due."""
+        carried = self.late + self.grace
+        return tuple(v + carried for v in self.scheduled)
 
 
 def month_end(day: date) -> date:
@@ -214,7 +245,8 @@ def top_plans(series: MonthSeries, keep: int, other_name: str) -> MonthSeries:
 
 
 def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
-    """The balance owed at as_of and at each month end until every plan is paid (zero)."""
+    """The balance owed at as_of and at each month end until every installment still ahead
+    is paid (what is past due is carried at every date, apart)."""
     unpaid = [(plan, [st for st in plan.installments if st.amount_due > 0]) for plan in plans]
     unpaid = [(plan, items) for plan, items in unpaid if items]
     last = max((st.due_date for _, items in unpaid for st in items), default=None)
@@ -228,8 +260,11 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
             end = month_end(add_months(end.replace(day=1), 1))
     rows = []
     for plan, items in unpaid:
+        past = [st for st in items if st.due_date < as_of]
+        late = sum(st.amount_due for st in past if st.status is Status.OVERDUE)
+        grace = sum(st.amount_due for st in past) - late
         # Owed after each month end = what falls due later: suffix sums over the due dates.
-        ordered = sorted(items, key=lambda st: st.due_date)
+        ordered = sorted((st for st in items if st.due_date >= as_of), key=lambda st: st.due_date)
         due = [st.due_date for st in ordered]
         later = [0] * (len(ordered) + 1)
         for k in range(len(ordered) - 1, -1, -1):
@@ -245,7 +280,7 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
             if k == count:
                 break
         values += [0] * (len(dates) - len(values))
-        rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values)))
+        rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values), late, grace))
     return BalanceSeries(tuple(dates), tuple(rows))
 
 
@@ -254,10 +289,16 @@ def top_balances(series: BalanceSeries, keep: int, other_name: str) -> BalanceSe
     stay, the rest are summed into one ``other_name`` entry (plan_id -1)."""
     if len(series.plans) <= keep:
         return series
-    ranked = sorted(series.plans, key=lambda p: -p.values[0])
+    ranked = sorted(series.plans, key=lambda p: -(p.values[0] + p.past_due))
     kept_ids = {id(p) for p in ranked[: max(keep - 1, 0)]}
     rest = [p for p in series.plans if id(p) not in kept_ids]
     sums = tuple(sum(column) for column in zip(*(p.values for p in rest), strict=True))
-    other = PlanBalance(-1, other_name, sums or tuple(0 for _ in series.dates))
+    other = PlanBalance(
+        -1,
+        other_name,
+        sums or tuple(0 for _ in series.dates),
+        sum(p.late for p in rest),
+        sum(p.grace for p in rest),
+    )
     kept = tuple(p for p in series.plans if id(p) in kept_ids)
     return BalanceSeries(series.dates, (*kept, other))

@@ -23,7 +23,7 @@ from tracker.domain.plan import Installment, PlanTerms, Schedule
 from tracker.storage.derived import rules_from, terms_from
 from tracker.storage.models import AccountRecord, InstallmentRecord, PaymentRecord, PlanRecord
 
-from .model import PlanDetail, PlanInput, PlanStatus
+from .model import PaymentRow, PlanDetail, PlanInput, PlanStatus
 from .workdays import workday_notes
 
 DEFAULT_REMINDER_DAYS = 7
@@ -153,6 +153,12 @@ def detail_of(
     items = installments_of(rec)
     schedule = Schedule(terms_of(rec), items)
     prior = {p.id for p in rec.payments if p.kind == "prior" and not p.voided}
+    payoff = {p.id for p in rec.payments if p.kind == "payoff" and not p.voided}
+    periods: dict[int, list[int]] = {}
+    for a in state.allocations:
+        if a.payment_id is not None and a.period not in periods.get(a.payment_id, []):
+            periods.setdefault(a.payment_id, []).append(a.period)
+    history = sorted(rec.payments, key=lambda p: (p.date, p.id))
     moved, uncovered = workday_notes(schedule, rec.holidays)
     return PlanDetail(
         id=rec.id,
@@ -168,6 +174,23 @@ def detail_of(
         prior_count=len(prior),
         moved=moved,
         uncovered_years=uncovered,
+        payments=tuple(
+            PaymentRow(
+                p.id,
+                rec.id,
+                rec.name,
+                rec.currency,
+                p.date,
+                p.amount,
+                p.method,
+                p.note,
+                bool(p.voided),
+                p.kind,
+            )
+            for p in history
+        ),
+        payment_periods={pid: tuple(sorted(found)) for pid, found in periods.items()},
+        payoff_periods=frozenset(a.period for a in state.allocations if a.payment_id in payoff),
     )
 
 

@@ -145,6 +145,9 @@ class PlanDetail:
     ``moved`` are the due dates moved off non-working days (with the terms' date);
     ``uncovered_years`` the years of its due dates that the plan's working-day calendar does
     not know (only weekends were skipped there).
+    ``payments`` is the plan's payment history (voided ones too) by date; ``payment_periods``
+    the periods each live payment went to (by payment id, from the replay's allocations);
+    ``payoff_periods`` the periods an early payoff settled.
     """
 
     id: int
@@ -160,6 +163,9 @@ class PlanDetail:
     prior_count: int = 0
     moved: tuple[MovedDate, ...] = ()
     uncovered_years: tuple[int, ...] = ()
+    payments: tuple[PaymentRow, ...] = ()
+    payment_periods: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    payoff_periods: frozenset[int] = field(default=frozenset())
 
     @property
     def installments(self) -> tuple[InstallmentState, ...]:

@@ -5,7 +5,9 @@ the payment id) that come after a given row: keyset paging, so a payment recorde
 scrolls neither repeats nor skips a row the way ``OFFSET`` would. Every filter and sort runs in
 SQL, so sorting a 100,000-row history sorts all of it, not only the loaded rows.
 ``payments_touched`` re-reads the rows a ``Change`` named and ``payment_totals`` sums what the
-filters select; each is one statement whatever the size of the ledger.
+filters select; each is one statement whatever the size of the ledger. ``settled_periods``
+says which periods each payment of a page went to, from the stored per-installment paid
+columns (no replay).
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 
 from tracker.storage.engine import Database
-from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PaymentRow
 from .payments import payment_row, payment_rows_select
@@ -168,3 +170,68 @@ def payment_totals(db: Database, flt: PaymentFilter) -> PaymentTotals:
                 live += count
                 sums[currency] = sums.get(currency, 0) + int(amount)
     return PaymentTotals(sums, live, voided)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpan:
+    """The periods a payment went to: ``first``..``last`` of the plan's ``periods``."""
+
+    first: int
+    last: int
+    periods: int
+
+
+def settled_periods(db: Database, rows: Iterable[PaymentRow]) -> dict[int, PeriodSpan]:
+    """Which periods each live payment of ``rows`` went to, by payment id (voided ones and
+    payments that went to nothing are left out).
+
+    Payments are applied oldest installment first, whole (penalty, fee, principal) before the
+    next, so a plan's live payments in ledger order (date, id) fill its installments in period
+    order: the money a payment carries is a stretch of that stream, and the stored paid
+    columns of the installments (``storage.derived``) say where each installment's stretch
+    lies. One statement with running sums over the plans of these rows; nothing replayed."""
+    wanted = {r.id for r in rows if r.id is not None and not r.voided}
+    plans = {r.plan_id for r in rows if r.id in wanted}
+    if not wanted:
+        return {}
+    paid = InstallmentRecord.paid_principal + InstallmentRecord.paid_fee
+    paid = paid + InstallmentRecord.paid_penalty
+    pays = (
+        select(
+            P.id,
+            P.plan_id,
+            P.amount,
+            func.sum(P.amount).over(partition_by=P.plan_id, order_by=(P.date, P.id)).label("upto"),
+        )
+        .where(P.plan_id.in_(plans), P.voided.is_(False))
+        .subquery()
+    )
+    items = (
+        select(
+            InstallmentRecord.plan_id,
+            InstallmentRecord.period,
+            paid.label("paid"),
+            func.sum(paid)
+            .over(partition_by=InstallmentRecord.plan_id, order_by=InstallmentRecord.period)
+            .label("upto"),
+        )
+        .where(InstallmentRecord.plan_id.in_(plans))
+        .subquery()
+    )
+    q = (
+        select(pays.c.id, func.min(items.c.period), func.max(items.c.period), PlanRecord.periods)
+        .join(
+            items,
+            and_(
+                items.c.plan_id == pays.c.plan_id,
+                items.c.paid > 0,
+                items.c.upto - items.c.paid < pays.c.upto,
+                items.c.upto > pays.c.upto - pays.c.amount,
+            ),
+        )
+        .join(PlanRecord, PlanRecord.id == pays.c.plan_id)
+        .where(pays.c.id.in_(wanted))
+        .group_by(pays.c.id, PlanRecord.periods)
+    )
+    with db.read_session() as s:
+        return {pid: PeriodSpan(a, b, n) for pid, a, b, n in s.execute(q)}

@@ -1,9 +1,10 @@
 """The month grid of the Calendar screen, painted with QPainter.
 
 Seven columns Monday to Sunday, six week rows; each day shows its number and the installments
-due that day as "plan  amount" lines: overdue ones in red, due soon in amber, paid ones grey
-with a check mark; today is outlined and the chosen day filled. Colours follow the palette's
-lightness so the dark theme stays readable.
+due that day as "plan  amount" lines in their status's colour (``palette``: overdue red, in
+grace amber, due soon teal, paid grey with a check mark); a day with late items is tinted red
+(overdue) or amber (grace only); today is outlined and the chosen day filled. Colours follow
+the palette's lightness so the dark theme stays readable.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow
 
-from . import fmt
+from . import fmt, palette
 
 HEADER_HEIGHT = 24
 LATE = (Status.OVERDUE, Status.GRACE)
+"""Past due, in the order their tint wins a shared day: overdue first."""
 
 
 def grid_start(year: int, month: int) -> date:
@@ -84,18 +86,26 @@ class MonthGrid(QWidget):
         return self.palette().base().color().lightness() < 128
 
     def _colour(self, kind: str) -> QColor:
-        dark = self._dark()
-        table = {
-            "late": "#ef5350" if dark else "#c62828",
-            "late_bg": "#4a2323" if dark else "#fdecea",
-            "soon": "#ffb74d" if dark else "#b26a00",
-            "muted": "#8a8a8a" if dark else "#9e9e9e",
-            "outside": "#2b2b2e" if dark else "#f4f4f4",
-            "grid": "#555555" if dark else "#d0d0d0",
-            "today": "#42a5f5" if dark else "#1565c0",
-            "selected": "#1f3a56" if dark else "#e3f0fc",
-        }
-        return QColor(table[kind])
+        pal = palette.DARK if self._dark() else palette.LIGHT
+        return palette.qcolor(getattr(pal, kind))
+
+    def status_colour(self, item: InstallmentRow, inside: bool = True) -> QColor:
+        """The colour an item is drawn in: its status's tone (overdue red, grace amber, due
+        soon teal, paid grey), else the text colour (grey outside the month)."""
+        pal = palette.DARK if self._dark() else palette.LIGHT
+        tone = pal.tone(item.status) if item.amount_due > 0 or item.status is Status.PAID else None
+        if tone:
+            return palette.qcolor(tone)
+        return self.palette().text().color() if inside else self._colour("paid")
+
+    def cell_tint(self, day: date) -> QColor | None:
+        """The background of a day with late items: overdue red over grace amber."""
+        items = [i for i in self._items.get(day, []) if i.amount_due > 0]
+        for status in LATE:
+            if any(i.status is status for i in items):
+                pal = palette.DARK if self._dark() else palette.LIGHT
+                return palette.qcolor(pal.tint(status) or pal.base)
+        return None
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -129,11 +139,11 @@ class MonthGrid(QWidget):
         pal = self.palette()
         inside = day.month == self.month
         items = self._items.get(day, [])
-        late = any(i.status in LATE and i.amount_due > 0 for i in items)
+        tint = self.cell_tint(day)
         if day == self.selected:
             p.fillRect(rect, self._colour("selected"))
-        elif late:
-            p.fillRect(rect, self._colour("late_bg"))
+        elif tint is not None:
+            p.fillRect(rect, tint)
         elif not inside:
             p.fillRect(rect, self._colour("outside"))
         p.setPen(QPen(self._colour("grid"), 1))
@@ -144,7 +154,7 @@ class MonthGrid(QWidget):
         font = QFont(self.font())
         font.setBold(day == self.today)
         p.setFont(font)
-        p.setPen(pal.text().color() if inside else self._colour("muted"))
+        p.setPen(pal.text().color() if inside else self._colour("paid"))
         fm = p.fontMetrics()
         line = fm.height() + 1
         inner = rect.adjusted(6, 3, -6, -3)
@@ -161,23 +171,17 @@ class MonthGrid(QWidget):
             self._paint_item(p, item, QRect(inner.x(), y, inner.width(), line), inside)
             y += line
         if len(shown) < len(items):
-            p.setPen(self._colour("muted"))
+            p.setPen(self._colour("paid"))
             more = self.tr("+%1 more").replace("%1", str(len(items) - len(shown)))
             p.drawText(QRect(inner.x(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, more)
 
     def _paint_item(self, p: QPainter, item: InstallmentRow, rect: QRect, inside: bool) -> None:
         fm = p.fontMetrics()
         if item.status is Status.PAID:
-            colour, amount = self._colour("muted"), "✓ " + fmt.money(item.total, item.currency)
+            amount = "✓ " + fmt.money(item.total, item.currency)
         else:
             amount = fmt.money(item.amount_due, item.currency)
-            if item.status in LATE:
-                colour = self._colour("late")
-            elif item.status in (Status.DUE_TODAY, Status.DUE_SOON):
-                colour = self._colour("soon")
-            else:
-                colour = self.palette().text().color() if inside else self._colour("muted")
-        p.setPen(colour)
+        p.setPen(self.status_colour(item, inside))
         amount_w = fm.horizontalAdvance(amount)
         align = Qt.AlignmentFlag.AlignVCenter
         p.drawText(rect, align | Qt.AlignmentFlag.AlignRight, amount)

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow
 from tracker.services.calendar import installments_between
 
 from . import fmt
-from .calendar_grid import LATE, MonthGrid, grid_start
+from .calendar_grid import MonthGrid, grid_start
 from .context import AppContext
 from .freshness import Freshness
+from .palette import status_tone
 from .payment_dialog import record_payment_dialog
 from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
@@ -168,13 +168,7 @@ class CalendarScreen(QWidget):
 
     @staticmethod
     def _highlight(item: InstallmentRow) -> str | None:
-        if item.status is Status.PAID:
-            return "muted"
-        if item.status in LATE:
-            return "overdue"
-        if item.status in (Status.DUE_TODAY, Status.DUE_SOON):
-            return "warning"
-        return None
+        return status_tone(item.status)
 
     # -- navigation ----------------------------------------------------------------------
     def show_month(self, year: int, month: int) -> None:
@@ -231,10 +225,17 @@ class CalendarScreen(QWidget):
             i for i in items if (i.due_date.year, i.due_date.month) == (self.year, self.month)
         ]
         owed = [i for i in in_month if i.amount_due > 0]
+        penalised = [i for i in owed if i.penalty]
+        if penalised:  # why "still due" can exceed "scheduled"
+            text = self.tr("This month: %1 scheduled, %2 still due, including %3 penalty").replace(
+                "%3", _totals(penalised, "penalty")
+            )
+        else:
+            text = self.tr("This month: %1 scheduled, %2 still due")
         self.total_label.setText(
-            self.tr("This month: %1 scheduled, %2 still due")
-            .replace("%1", _totals(in_month, "total"))
-            .replace("%2", _totals(owed, "amount_due"))
+            text.replace("%1", _totals(in_month, "total")).replace(
+                "%2", _totals(owed, "amount_due")
+            )
         )
         self._fill_day()
 

@@ -15,19 +15,20 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.domain.money import currency as currency_of
 
-PLAN_COLOURS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#bcbd22",
-    "#7f7f7f",
-)
-"""Plan colours (matplotlib's tab10 without its red, which means overdue)."""
-OTHER_COLOUR = "#b0b0b0"
+from . import palette
+from .palette import OTHER_PLANS, PLAN_COLOURS
+
+__all__ = [
+    "OTHER_COLOUR",
+    "PLAN_COLOURS",
+    "ChartText",
+    "Colours",
+    "chart_text",
+    "colours_for",
+    "money_axis",
+]
+
+OTHER_COLOUR = OTHER_PLANS
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Colours:
     grid: str
     overdue: str
     grace: str
+    grace_text: str
+    soon: str
     highlight: str
     accent: str
     dark: bool = False
@@ -105,15 +108,18 @@ def colours_for(widget: QWidget, plans: dict[int, str] | None = None) -> Colours
     pal = widget.palette()
     window = pal.color(QPalette.ColorRole.Window)
     dark = window.lightness() < 128
+    tones = palette.DARK if dark else palette.LIGHT
     return Colours(
         background=window.name(),
         text=pal.color(QPalette.ColorRole.WindowText).name(),
-        muted="#a0a0a0" if dark else "#606060",
-        grid="#505050" if dark else "#dddddd",
-        overdue="#ff5252" if dark else "#c62828",
-        grace="#e0a040" if dark else "#b26a00",
-        highlight="#3a4a5e" if dark else "#e3eefa",
-        accent="#8ab4f8" if dark else "#1a5fb4",
+        muted=tones.secondary,
+        grid=tones.chart_grid,
+        overdue=tones.overdue,
+        grace=tones.grace_fill,
+        grace_text=tones.grace,
+        soon=tones.soon,
+        highlight=tones.chart_band,
+        accent=tones.accent,
         dark=dark,
         plans=dict(plans or {}),
     )

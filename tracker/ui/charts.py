@@ -3,7 +3,9 @@
 ``UpcomingChart``: the next 12 months as bars stacked per plan, the current month shaded and
 what is past due as a separate bar on the left (red: overdue; amber: still in its grace days);
 hovering a bar shows that month's breakdown per plan.
-``BalanceChart``: the balance still owed at each month end, stacked per plan, to zero.
+``BalanceChart``: the balance still owed at each month end, stacked per plan; what is past due
+is a flat band of its own at the bottom (overdue red, grace amber), owed until paid.
+Each chart has two legends: the statuses (and "this month") above, the plans below.
 
 matplotlib is imported only when a chart is first drawn (it costs ~0.3-0.9 s), and a chart
 draws only while shown, so the app opens without waiting for it. Texts and colours come from
@@ -122,7 +124,7 @@ class _Chart(QWidget):
 
     def sizeHint(self) -> QSize:
         """The same before and after the canvas exists, so splitters lay out the same."""
-        return QSize(480, 280)
+        return QSize(480, 250)
 
     def _changed(self) -> None:
         self._dirty = True
@@ -195,22 +197,37 @@ class _Chart(QWidget):
         """Mouse moved over the canvas (charts that show details override this)."""
 
     def _legend(self, colours: Colours) -> None:
+        """Two legends: what the colours of a status mean (overdue, grace, this month) at the
+        top right, the plans below the chart, so a plan is never read as a status."""
         handles, labels = [], []
         for ax in self.figure.axes:
             h, lab = ax.get_legend_handles_labels()
             handles += h
             labels += lab
-        if handles:
+        statuses = {self.text.overdue, self.text.grace, self.text.this_month}
+        groups = (
+            ([(h, t) for h, t in zip(handles, labels, strict=True) if t in statuses], "upper"),
+            ([(h, t) for h, t in zip(handles, labels, strict=True) if t not in statuses], "lower"),
+        )
+        for pairs, where in groups:
+            if not pairs:
+                continue
             legend = self.figure.legend(
-                handles,
-                labels,
-                loc="outside lower center",
-                ncols=min(3, len(handles)),
+                [h for h, _ in pairs],
+                [t for _, t in pairs],
+                loc=f"outside {where} center",
+                ncols=len(pairs) if where == "upper" else min(3, len(pairs)),
                 fontsize=8,
                 frameon=False,
             )
             for t in legend.get_texts():
                 t.set_color(colours.text)
+
+    def legend_texts(self) -> list[list[str]]:
+        """The texts of each legend: statuses first, then plans."""
+        if self.figure is None:
+            return []
+        return [[t.get_text() for t in legend.get_texts()] for legend in self.figure.legends]
 
     def _nothing(self, ax: Any, colours: Colours) -> None:
         ax.text(
@@ -315,10 +332,14 @@ class UpcomingChart(_Chart):
         n = len(series.months)
         self._offset = 1 if series.overdue else 0
         xs = [self._offset + i for i in range(n)]
+        # a faint band with dotted edges: in the dark theme a filled span read as one more bar
         ax.axvspan(
             self._offset - 0.5,
             self._offset + 0.5,
-            color=colours.highlight,
+            facecolor=colours.highlight,
+            edgecolor=colours.muted,
+            linestyle=":",
+            linewidth=0.8,
             zorder=0,
             label=self.text.this_month,
         )
@@ -375,7 +396,7 @@ class UpcomingChart(_Chart):
                 labels[i] += f"\n{month.year}"
         if series.overdue:
             ax.set_xticks([0, *xs], [self.text.overdue if late else self.text.past_due, *labels])
-            ax.get_xticklabels()[0].set_color(colours.overdue if late else colours.grace)
+            ax.get_xticklabels()[0].set_color(colours.overdue if late else colours.grace_text)
         else:
             ax.set_xticks(xs, labels)
         ax.get_xticklabels()[self._offset].set_color(colours.accent)
@@ -465,12 +486,14 @@ class BalanceChart(_Chart):
         super().__init__(parent)
         self.series: BalanceSeries | None = None
         self._areas: list[Any] = []
+        self._past = 0  # past-due layers under the plans' (overdue, grace)
         self._total: Any = None
 
     def _shape_of(self, series: BalanceSeries | None) -> object:
         if series is None or not series.plans:
             return None
-        return (series.dates, tuple((p.plan_id, p.name) for p in series.plans), self.currency)
+        plans = tuple((p.plan_id, p.name) for p in series.plans)
+        return (series.dates, plans, bool(series.late), bool(series.grace), self.currency)
 
     def _update(self) -> bool:
         series = self.series
@@ -482,8 +505,10 @@ class BalanceChart(_Chart):
         scale = currency_of(self.currency).scale
         xs = self._total.get_xdata()
         lower = np.zeros(len(xs))
-        for area, plan in zip(self._areas, series.plans, strict=True):
-            upper = lower + np.asarray(plan.values, dtype=float) / scale
+        layers = [np.full(len(xs), v / scale) for v in (series.late, series.grace) if v]
+        layers += [np.asarray(plan.values, dtype=float) / scale for plan in series.plans]
+        for area, layer in zip(self._areas, layers, strict=True):
+            upper = lower + layer
             area.set_data(xs, lower, upper)
             lower = upper
         self._total.set_ydata([t / scale for t in series.totals])
@@ -522,15 +547,27 @@ class BalanceChart(_Chart):
 
         scale = currency_of(self.currency).scale
         xs = [date2num(d) for d in series.dates]
-        stacks = [[v / scale for v in p.values] for p in series.plans]
+        # what is past due first, at the bottom and flat: owed until paid, never a cliff
+        past = [
+            (series.late, self.text.overdue, colours.overdue),
+            (series.grace, self.text.grace, colours.grace),
+        ]
+        past = [(v, label, colour) for v, label, colour in past if v]
+        stacks = [[v / scale] * len(xs) for v, _, _ in past]
+        stacks += [[v / scale for v in p.values] for p in series.plans]
+        self._past = len(past)
         self._areas = ax.stackplot(
             xs,
             stacks,
-            labels=[p.name for p in series.plans],
-            colors=[colours.plan(p.plan_id, i) for i, p in enumerate(series.plans)],
+            labels=[label for _, label, _ in past] + [p.name for p in series.plans],
+            colors=[colour for _, _, colour in past]
+            + [colours.plan(p.plan_id, i) for i, p in enumerate(series.plans)],
             alpha=0.85,
             zorder=2,
         )
+        for area in self._areas[: self._past]:
+            area.set_hatch("//")
+            area.set_edgecolor(colours.background)
         (self._total,) = ax.plot(
             xs,
             [t / scale for t in series.totals],

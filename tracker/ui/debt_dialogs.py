@@ -42,13 +42,11 @@ from tracker.domain.prepay import PrepayQuote
 from tracker.reports.csv_columns import Column
 from tracker.reports.csv_export import write_csv
 
-from . import fmt
+from . import fmt, palette
 from .errors import describe, phrase_text
 from .fonts import setup_matplotlib
 
 __all__ = ["PlannerDialog", "PrepayDialog", "planner_csv"]
-
-_ERROR_STYLE = "color: #c62828;"
 
 PLANNER_COLUMNS = (
     Column("month", "月份"),
@@ -202,7 +200,7 @@ class PlannerDialog(QDialog):
         self.recompute()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(_ERROR_STYLE if error else "")
+        self.message.setStyleSheet(palette.error_style() if error else "")
         self.message.setText(text)
 
     def recompute(self) -> None:
@@ -388,7 +386,7 @@ class PrepayDialog(QDialog):
             amount = parse_amount(text, self.currency)
             quotes = prepay_quote(self.ctx.db, self.plan_id, amount, fmt.pydate(self.on.date()))
         except (UserError, ValueError) as exc:
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(palette.error_style())
             self.message.setText(describe(exc))
             self._clear()
             return

@@ -1,13 +1,17 @@
 """The Overview's "Needs attention" list: overdue, in-grace and due-soon installments.
 
 Rows are ``InstallmentRow`` records in a ``RowTableModel`` sorted through a proxy by raw
-values; each row has a one-click "Record payment" button, double-clicking a row does the same,
-and overdue rows are red (grace rows amber). The list asks for payments through
-``pay_requested``; it records nothing itself.
+values. One plan's overdue periods are one row ("3 periods overdue", their total with the
+penalty; ``reports.attention``) whose button pays them all; every other row has a one-click
+"Record payment" button; double-clicking a row does the same. Rows take their status's colour
+and icon (``palette``, ``status_marks``), the penalty has its own column and late rows a
+"12 days late" badge. The list asks for payments through ``pay_requested``; it records
+nothing itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import (
@@ -31,76 +35,111 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow
+from tracker.reports.attention import AttentionRow, attention_rows
 
 from . import fmt
-from .table_model import Column, RowTableModel, sorted_table
+from .palette import status_tone
+from .status_marks import BadgeDelegate, status_icon
+from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
 
-ACTION_COLUMN = 6
-"""The column holding each row's "Record payment" button."""
+ACTION_COLUMN = 8
+"""The column holding each row's "Record payment" (or "Pay all overdue") button."""
+LATE_COLUMN = 7
+"""The late-day badge column."""
 ROWS_WITHOUT_LAYOUT = 40
 """Rows given a button before the table has its size (it gets more when laid out)."""
+LATE = (Status.OVERDUE, Status.GRACE)
 
 
-def due_model(
-    periods: dict[int, int], parent: QWidget | None = None
-) -> RowTableModel[InstallmentRow]:
-    """Rows of due items: due date, plan, period (of the plan's ``periods``), amount due,
-    status, days late, and an empty column for the button."""
+def late_text(days: int) -> str:
+    """The badge: "1 day late", "12 days late" (逾期 12 天)."""
+    if days == 1:
+        return QCoreApplication.translate("Overview", "1 day late")
+    return QCoreApplication.translate("Overview", "%1 days late").replace("%1", str(days))
 
-    def period(i: InstallmentRow) -> str:
-        if i.plan_id < 0:  # an account's bill (services.account_rows.bill_rows)
-            return QCoreApplication.translate("Overview", "Bill")
-        total = periods.get(i.plan_id)
-        return f"{i.period}/{total}" if total else str(i.period)
 
-    def amount_tip(i: InstallmentRow) -> str:
-        if not i.penalty:
-            return ""
-        return QCoreApplication.translate("Overview", "Includes a penalty of %1").replace(
-            "%1", fmt.money(i.penalty, i.currency)
+def period_text(row: AttentionRow) -> str:
+    """ "2/12", or "1–3/12" for a plan's overdue periods grouped in one row."""
+    if row.plan_id < 0:  # an account's bill (services.account_rows.bill_rows)
+        return QCoreApplication.translate("Overview", "Bill")
+    first = str(row.period)
+    if row.grouped:
+        first = f"{row.period}–{row.last_period}"
+    return f"{first}/{row.periods}" if row.periods else first
+
+
+def status_text(row: AttentionRow) -> str:
+    """The status word, or "3 periods overdue" for a grouped row."""
+    if row.grouped:
+        return QCoreApplication.translate("Overview", "%1 periods overdue").replace(
+            "%1", str(row.count)
         )
+    return fmt.status_label(row.status.value)
 
-    late = (Status.OVERDUE, Status.GRACE)
+
+def due_model(parent: QWidget | None = None) -> RowTableModel[AttentionRow]:
+    """Rows of due items: due date, plan, period(s), what is unpaid of principal and fee, the
+    penalty apart, their total, the status (with its icon), a late-day badge and an empty
+    column for the button."""
+
+    def money(value: Callable[[AttentionRow], int]) -> Callable[[AttentionRow], str]:
+        return lambda r: fmt.money(value(r), r.currency)
+
+    def penalty(r: AttentionRow) -> str:
+        return fmt.money(r.penalty, r.currency) if r.penalty else ""
+
     columns = [
         Column(
             lambda: QCoreApplication.translate("Overview", "Due date"),
-            lambda i: fmt.day(i.due_date),
-            lambda i: i.due_date.toordinal(),
+            lambda r: fmt.day(r.due_date),
+            lambda r: r.due_date.toordinal(),
         ),
         Column(
             lambda: QCoreApplication.translate("Overview", "Plan"),
-            lambda i: i.plan_name,
-            lambda i: i.plan_name.lower(),
+            lambda r: r.plan_name,
+            lambda r: r.plan_name.lower(),
         ),
         Column(
             lambda: QCoreApplication.translate("Overview", "Period"),
-            period,
-            lambda i: i.period,
+            period_text,
+            lambda r: r.period,
             numeric=True,
         ),
         Column(
-            lambda: QCoreApplication.translate("Overview", "Amount due"),
-            lambda i: fmt.money(i.amount_due, i.currency),
-            lambda i: i.amount_due,
+            lambda: QCoreApplication.translate("Overview", "Amount"),
+            money(lambda r: r.remaining),
+            lambda r: r.remaining,
             numeric=True,
-            tooltip=amount_tip,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Penalty"),
+            penalty,
+            lambda r: r.penalty,
+            numeric=True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Overview", "Total due"),
+            money(lambda r: r.amount_due),
+            lambda r: r.amount_due,
+            numeric=True,
         ),
         Column(
             lambda: QCoreApplication.translate("Overview", "Status"),
-            lambda i: fmt.status_label(i.status.value),
-            lambda i: list(Status).index(i.status),
+            status_text,
+            lambda r: list(Status).index(r.status),
+            icon=lambda r: status_icon(r.status),
         ),
         Column(
-            lambda: QCoreApplication.translate("Overview", "Days late"),
-            lambda i: str(i.days_overdue) if i.status in late else "",
-            lambda i: i.days_overdue,
+            lambda: QCoreApplication.translate("Overview", "Late"),
+            lambda r: late_text(r.days_overdue) if r.status in LATE and r.days_overdue else "",
+            lambda r: r.days_overdue,
             numeric=True,
         ),
-        Column(lambda: "", lambda i: "", lambda i: 0),
+        Column(lambda: "", lambda r: "", lambda r: 0),
     ]
 
-    def highlight(i: InstallmentRow) -> str | None:
-        return {Status.OVERDUE: "overdue", Status.GRACE: "warning"}.get(i.status)
+    def highlight(r: AttentionRow) -> str | None:
+        return status_tone(r.status)
 
     return RowTableModel(columns, highlight, parent)
 
@@ -109,18 +148,23 @@ class DueList(QWidget):
     """Heading, the sortable table with a button per row, or a line saying all is clear."""
 
     pay_requested = Signal(object)
-    """A ``InstallmentRow`` the user wants to record a payment for."""
+    """An ``AttentionRow`` the user wants to record a payment for (a grouped row: all its
+    overdue periods at once)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.periods: dict[int, int] = {}
-        self.model = due_model(self.periods, self)
+        self.model = due_model(self)
         self.proxy, self.table = sorted_table(self.model, self)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(QPushButton("Ag").sizeHint().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
+        for column in (6, LATE_COLUMN):  # statuses and day counts are never cut short
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegateForColumn(
+            LATE_COLUMN, BadgeDelegate(lambda index: status_tone(index.data(ROW_ROLE).status), self)
+        )
         self.table.doubleClicked.connect(self._on_double_click)
         self._sized = False
         self.writable = True
@@ -150,10 +194,9 @@ class DueList(QWidget):
     def set_items(
         self, items: list[InstallmentRow], periods: dict[int, int], reminder_days: int
     ) -> None:
-        """Show these items; ``periods`` gives each plan's number of periods."""
-        self.periods.clear()
-        self.periods.update(periods)
-        self.model.set_rows(items)
+        """Show these items, each plan's overdue periods grouped in one row (``periods``, each
+        plan's number of periods, is kept for callers; the rows carry it)."""
+        self.model.set_rows(attention_rows(items))
         self._add_buttons()
         self.table.setVisible(bool(items))
         self.all_clear.setVisible(not items)
@@ -176,19 +219,30 @@ class DueList(QWidget):
             if self.table.indexWidget(index) is not None:
                 continue
             item = self.model.row_at(self.proxy.mapToSource(index).row())
-            button = QPushButton(self.tr("Record payment"))
-            tip = (
-                self.tr("Pay the bill of %1")
-                if item.plan_id < 0
-                else self.tr("Record a payment on %1")
-            )
-            button.setToolTip(tip.replace("%1", item.plan_name))
+            if item.grouped:
+                button = QPushButton(self.tr("Pay all overdue"))
+                button.setToolTip(
+                    self.tr("Record one payment of %1 for the overdue periods of %2")
+                    .replace("%1", fmt.money(item.amount_due, item.currency))
+                    .replace("%2", item.plan_name)
+                )
+            else:
+                button = QPushButton(self.tr("Record payment"))
+                tip = (
+                    self.tr("Pay the bill of %1")
+                    if item.plan_id < 0
+                    else self.tr("Record a payment on %1")
+                )
+                button.setToolTip(tip.replace("%1", item.plan_name))
             button.clicked.connect(partial(self.pay_requested.emit, item))
             button.setEnabled(self.writable)
             self.table.setIndexWidget(index, button)
         if not self._sized:
-            first_button = self.table.indexWidget(self.proxy.index(first, ACTION_COLUMN))
-            self.table.setColumnWidth(ACTION_COLUMN, first_button.sizeHint().width() + 12)
+            widest = max(
+                QPushButton(self.tr("Pay all overdue")).sizeHint().width(),
+                QPushButton(self.tr("Record payment")).sizeHint().width(),
+            )
+            self.table.setColumnWidth(ACTION_COLUMN, widest + 12)
             self._sized = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -199,11 +253,11 @@ class DueList(QWidget):
             self._add_buttons()
         return False
 
-    def item_at(self, row: int) -> InstallmentRow:
-        """The item shown at a view row (in the current sort order)."""
+    def item_at(self, row: int) -> AttentionRow:
+        """The row shown at a view row (in the current sort order)."""
         return self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
 
-    def selected_item(self) -> InstallmentRow | None:
+    def selected_item(self) -> AttentionRow | None:
         """The item of the selected row, or None."""
         rows = self.table.selectionModel().selectedRows()
         return self.item_at(rows[0].row()) if rows else None

@@ -29,13 +29,11 @@ from PySide6.QtWidgets import (
 
 from tracker.services.transfer import ImportedPayment, ImportedPlan, ImportProblem, ImportReport
 
-from . import fmt
+from . import fmt, palette
 from .errors import describe
 from .table_model import Column, RowTableModel
 
 __all__ = ["ImportDialog"]
-
-ERROR_STYLE = "color: #c62828;"
 
 
 def _where(file: str, line: int, several: bool) -> str:
@@ -138,7 +136,7 @@ class ImportDialog(QDialog):
                 "Nothing can be imported: %1 problem(s) in %2. Fix the file(s) and import again."
             )
             text = text.replace("%1", str(len(r.problems))).replace("%2", files)
-            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setStyleSheet(palette.error_style())
         elif not (r.plans or r.payments):
             text = self.tr("%1 holds nothing to import.").replace("%1", files)
         else:

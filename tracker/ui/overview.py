@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.rows import InstallmentRow
+from tracker.reports.attention import AttentionRow
 from tracker.reports.series import balance_series, top_balances, top_plans, upcoming_by_month
 from tracker.services.dashboard import (
     DUE_WINDOW_DAYS,
@@ -38,7 +38,7 @@ from tracker.services.dashboard import (
 )
 from tracker.services.sample import load_sample_data, remove_plans
 
-from . import fmt
+from . import fmt, palette
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
 from .context import AppContext
 from .due_list import DueList
@@ -47,14 +47,12 @@ from .freshness import Freshness
 if TYPE_CHECKING:
     from tracker.services import Change
 
-RED = "#c62828"
-RED_ON_DARK = "#ff6b6b"
 MAX_CHART_PLANS = 8
 
 
 def alert_colour(widget: QWidget) -> str:
-    """Red that reads well on the widget's background (light or dark theme)."""
-    return RED_ON_DARK if widget.palette().window().color().lightness() < 128 else RED
+    """The overdue red that reads well on the widget's background (light or dark theme)."""
+    return palette.for_widget(widget).overdue
 
 
 class Card(QFrame):
@@ -197,10 +195,11 @@ class OverviewScreen(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.chart_splitter)
         self.splitter.addWidget(self.due_list)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # what needs attention gets the larger share, the charts the smaller (as HomeBank)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([300, 200])  # proportions until the user moves it
+        self.splitter.setSizes([220, 330])  # proportions until the user moves it
         layout = QVBoxLayout(page)
         layout.addLayout(cards)
         layout.addWidget(self.splitter, 1)
@@ -332,7 +331,9 @@ class OverviewScreen(QWidget):
             return
         self._pay(item)
 
-    def _pay(self, item: InstallmentRow) -> None:
+    def _pay(self, item: AttentionRow) -> None:
+        """Record a payment on the row's plan; a row of several overdue periods ("Pay all
+        overdue") prefills their total, penalty included."""
         if self.ctx.refuse_if_read_only(self):
             return
         if item.plan_id < 0:  # an account's bill
@@ -342,7 +343,8 @@ class OverviewScreen(QWidget):
             return
         from .payment_dialog import record_payment_dialog
 
-        record_payment_dialog(self.ctx, self, item.plan_id)
+        amount = item.amount_due if item.grouped else None
+        record_payment_dialog(self.ctx, self, item.plan_id, amount)
 
     def load_sample_data(self) -> None:
         """Add the five sample plans (asking first if there are plans already); undoable."""

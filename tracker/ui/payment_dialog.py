@@ -33,16 +33,13 @@ from tracker.domain.ledger import Status
 from tracker.domain.money import AmountError, currency, format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
-from . import fmt
+from . import fmt, palette
 from .charge_words import charges_charged, charges_waived, payoff_policy_name
 from .context import AppContext
 from .errors import describe
 
 METHODS = ("支付宝", "微信支付", "银行卡", "信用卡", "现金")
 """Payment methods offered in the combo; they are data values users type, not UI text."""
-
-ERROR_STYLE = "color: #c62828;"
-INVALID_EDIT_STYLE = "QLineEdit { border: 1px solid #c62828; border-radius: 2px; padding: 1px; }"
 
 
 def _sentence(text: str) -> str:
@@ -51,7 +48,7 @@ def _sentence(text: str) -> str:
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(palette.error_style())
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
@@ -160,7 +157,13 @@ class _PlanDialog(QDialog):
 class RecordPaymentDialog(_PlanDialog):
     """Record a payment on one plan: amount (prefilled with what is due), date, method, note."""
 
-    def __init__(self, ctx: AppContext, plan_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        plan_id: int,
+        parent: QWidget | None = None,
+        amount: int | None = None,
+    ) -> None:
         super().__init__(ctx, plan_id, parent)
         self.setWindowTitle(self.tr("Record payment"))
         self.next_label = QLabel()
@@ -172,8 +175,14 @@ class RecordPaymentDialog(_PlanDialog):
             )
         )
 
+        self.overdue_label = QLabel(self._overdue_text())
+        self.overdue_label.setWordWrap(True)
+        self.overdue_label.setStyleSheet(palette.error_style())
+        self.overdue_label.setVisible(bool(self.overdue_label.text()))
         nxt = self.detail.state.next_unpaid
-        prefill = format_amount(nxt.amount_due, self.currency) if nxt else ""
+        if amount is None and nxt is not None:
+            amount = nxt.amount_due
+        prefill = format_amount(amount, self.currency) if amount is not None else ""
         self.amount_edit = QLineEdit(prefill)
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText("0.00")
@@ -204,6 +213,7 @@ class RecordPaymentDialog(_PlanDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.overdue_label)
         layout.addWidget(self.balance_label)
         layout.addSpacing(8)
         layout.addLayout(form)
@@ -229,18 +239,39 @@ class RecordPaymentDialog(_PlanDialog):
             .replace("%1", str(nxt.period))
             .replace("%2", str(len(self.detail.installments)))
             .replace("%3", fmt.day(nxt.due_date))
-            .replace("%4", fmt.money(nxt.amount_due, self.currency))
+            .replace("%4", self._with_penalty(nxt.remaining, nxt.penalty_due))
         )
         if nxt.status is Status.OVERDUE:
             text += " · " + self.tr("%1 days overdue").replace("%1", str(nxt.days_overdue))
-            self.next_label.setStyleSheet(ERROR_STYLE)
+            self.next_label.setStyleSheet(palette.error_style())
         elif nxt.status is not Status.UPCOMING:
             text += " · " + fmt.status_label(nxt.status.value)
-        if nxt.penalty_due:
-            text += " · " + self.tr("includes penalty %1").replace(
-                "%1", fmt.money(nxt.penalty_due, self.currency)
-            )
         return text
+
+    def _with_penalty(self, amount: int, penalty: int) -> str:
+        """ "¥418.00", or "¥418.00 + penalty ¥34.90" (¥418.00 + 罚息 ¥34.90)."""
+        text = fmt.money(amount, self.currency)
+        if penalty:
+            text += " + " + self.tr("penalty %1").replace("%1", fmt.money(penalty, self.currency))
+        return text
+
+    def _overdue_text(self) -> str:
+        """Several periods overdue: how many and what they ask for, the penalty apart."""
+        late = [s for s in self.detail.installments if s.status is Status.OVERDUE]
+        if len(late) < 2:
+            return ""
+        return (
+            self.tr("Overdue: %1 periods (%2–%3), %4")
+            .replace("%1", str(len(late)))
+            .replace("%2", str(late[0].period))
+            .replace("%3", str(late[-1].period))
+            .replace(
+                "%4",
+                self._with_penalty(
+                    sum(s.remaining for s in late), sum(s.penalty_due for s in late)
+                ),
+            )
+        )
 
     def amount(self) -> int | None:
         """The amount typed, in minor units, or None when it is not valid."""
@@ -261,7 +292,9 @@ class RecordPaymentDialog(_PlanDialog):
             except AmountError as exc:
                 reason = _sentence(describe(exc))
         _show_error(self.amount_error, reason)
-        self.amount_edit.setStyleSheet(INVALID_EDIT_STYLE if reason else "")
+        self.amount_edit.setStyleSheet(
+            f"QLineEdit {{ {palette.invalid_border()} }}" if reason else ""
+        )
         self.amount_edit.setToolTip(reason)
         self.ok_button.setEnabled(not reason and self.detail.closed_on is None)
 
@@ -390,10 +423,17 @@ def _open(
     return recorded
 
 
-def record_payment_dialog(ctx: AppContext, parent: QWidget | None, plan_id: int) -> bool:
-    """Open the record-payment dialog for a plan; True if a payment was recorded."""
+def record_payment_dialog(
+    ctx: AppContext, parent: QWidget | None, plan_id: int, amount: int | None = None
+) -> bool:
+    """Open the record-payment dialog for a plan, the amount prefilled with ``amount`` (by
+    default what its next installment asks for); True if a payment was recorded."""
     title = QCoreApplication.translate("RecordPaymentDialog", "Record payment")
-    return _open(ctx, parent, plan_id, RecordPaymentDialog, title)
+
+    def factory(c: AppContext, pid: int, p: QWidget | None) -> RecordPaymentDialog:
+        return RecordPaymentDialog(c, pid, p, amount)
+
+    return _open(ctx, parent, plan_id, factory, title)
 
 
 def payoff_dialog(ctx: AppContext, parent: QWidget | None, plan_id: int) -> bool:

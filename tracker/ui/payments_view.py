@@ -5,8 +5,9 @@ text search and sorting by any column run in SQL, and the totals are summed ther
 matching payment, not only the loaded ones. After a change the shown table re-reads only the
 rows the change touched; a hidden one reloads when shown (``freshness``). The plan filter
 reads plan names only. Voided payments stay listed, struck out and grey; periods paid before
-the plan was tracked (kind ``prior``) are greyed and labelled "Paid before tracking". Filters
-and column widths persist.
+the plan was tracked (kind ``prior``) are greyed and labelled "Paid before tracking". Each row
+says which periods the payment settled ("Period 1/12", "Periods 1–3/12": ``settled_periods``,
+one query per page over the stored paid columns). Filters and column widths persist.
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ from .context import AppContext
 from .freshness import Freshness
 from .paged_model import PagedTableModel, paged_table
 from .payment_dialog import record_payment_dialog
+from .plan_payments import periods_text
 from .table_model import ROW_ROLE, Column
 
 KEY = "payments/"
+SORT_BY_COLUMN = ("date", "plan", "amount", "settled", "method", "kind", "note")
+"""What a click on each column's header sorts by ("settled": by date, the periods' order)."""
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -102,6 +106,7 @@ class PaymentsScreen(QWidget):
         filters.addSpacing(16)
         filters.addWidget(self.search, 1)
 
+        self._spans: dict[int, pl.PeriodSpan] = {}
         self.model: PagedTableModel[sv.PaymentRow] = PagedTableModel(
             self._columns(), highlight=_highlight, parent=self
         )
@@ -112,7 +117,7 @@ class PaymentsScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((110, 240, 120, 110, 150)):
+        for col, width in enumerate((110, 240, 120, 130, 110, 150)):
             self.table.setColumnWidth(col, width)
 
         self.totals = QLabel()
@@ -163,10 +168,20 @@ class PaymentsScreen(QWidget):
                 lambda r: r.amount,
                 numeric=True,
             ),
+            Column(lambda: self.tr("Settled"), self._periods_text),
             Column(lambda: self.tr("Method"), lambda r: r.method),
             Column(lambda: self.tr("Kind"), self._kind_text, tooltip=self._kind_text),
             Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
         ]
+
+    def _periods_text(self, row: sv.PaymentRow) -> str:
+        span = self._spans.get(row.id) if row.id is not None else None
+        return periods_text(span.first, span.last, span.periods) if span else ""
+
+    def _with_spans(self, rows: list[sv.PaymentRow]) -> list[sv.PaymentRow]:
+        """Note which periods each of these rows went to (one query per page)."""
+        self._spans.update(pl.settled_periods(self.ctx.db, rows))
+        return rows
 
     def _kind_text(self, row: sv.PaymentRow) -> str:
         kinds = {"payoff": self.tr("Early payoff"), "prior": self.tr("Paid before tracking")}
@@ -212,7 +227,8 @@ class PaymentsScreen(QWidget):
 
     def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
         """A header click: sort every matching payment in SQL, from the first page again."""
-        self._sort = pl.SORTS[column] if 0 <= column < len(pl.SORTS) else "date"
+        name = SORT_BY_COLUMN[column] if 0 <= column < len(SORT_BY_COLUMN) else "date"
+        self._sort = "date" if name == "settled" else name
         self._descending = order == Qt.SortOrder.DescendingOrder
         if self._ready:
             self.refresh()
@@ -222,7 +238,12 @@ class PaymentsScreen(QWidget):
         self.freshness.stale = False
         selected = self.selected_payment()
         flt, sort, desc, db = self._filter(), self._sort, self._descending, self.ctx.db
-        self.model.load(lambda after, limit: pl.payment_page(db, flt, sort, desc, after, limit))
+        self._spans = {}
+        self.model.load(
+            lambda after, limit: self._with_spans(
+                pl.payment_page(db, flt, sort, desc, after, limit)
+            )
+        )
         if selected is not None:
             self.select_payment(selected.id)
         self._totals = pl.payment_totals(db, flt)
@@ -242,8 +263,11 @@ class PaymentsScreen(QWidget):
             return
         flt, db = self._filter(), self.ctx.db
         upto = None if self.model.exhausted else self.model.last_loaded()
-        fresh = pl.payments_touched(
-            db, flt, change.payment_ids, change.plan_ids, self._sort, self._descending, upto
+        before = dict(self._spans)
+        fresh = self._with_spans(
+            pl.payments_touched(
+                db, flt, change.payment_ids, change.plan_ids, self._sort, self._descending, upto
+            )
         )
         self.model.apply_rows(
             lambda r: r.id in change.payment_ids or r.plan_id in change.plan_ids,
@@ -251,6 +275,14 @@ class PaymentsScreen(QWidget):
             lambda r: pl.sort_key(r, self._sort),
             self._descending,
         )
+        for row in fresh:
+            if row.voided and row.id is not None:
+                self._spans.pop(row.id, None)  # voided now: it settles nothing
+        column = SORT_BY_COLUMN.index("settled")
+        for i, row in enumerate(self.model.rows()):  # a void moves later payments down
+            if row.id not in change.payment_ids and before.get(row.id) != self._spans.get(row.id):
+                index = self.model.index(i, column)
+                self.model.dataChanged.emit(index, index)
         self._totals = pl.payment_totals(db, flt)
         self._update_totals()
         self._update_buttons()

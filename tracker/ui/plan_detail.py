@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -27,13 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import services as sv
-from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.ledger import InstallmentState, LedgerState, Status
 from tracker.domain.plan import Installment, Model
 from tracker.domain.templates import RateBasis, rate_basis
 
 from . import fmt
 from .charge_words import charge_name, policy_label, rate_caption, total_charge
-from .table_model import Column, RowTableModel
+from .palette import secondary_style, status_tone
+from .plan_payments import payments_model
+from .status_marks import status_icon
+from .table_model import Column, RowTableModel, read_only_view
 from .workday_words import calendar_label, coverage_note, moved_day
 
 R = TypeVar("R")
@@ -80,9 +85,15 @@ def _due(row: Installment | InstallmentState) -> date:
     return row.due_date
 
 
-def _state_status(s: InstallmentState, prior: frozenset[int] = frozenset()) -> str:
+def _state_status(
+    s: InstallmentState, prior: frozenset[int] = frozenset(), payoff: frozenset[int] = frozenset()
+) -> str:
     if s.status is Status.PAID and s.period in prior:
         return QCoreApplication.translate("Schedule", "Paid before tracking")
+    if s.status is Status.PAID and s.period in payoff and s.settled_on is not None:
+        return QCoreApplication.translate("Schedule", "Paid off %1").replace(
+            "%1", fmt.day(s.settled_on)
+        )
     label = fmt.status_label(s.status.value)
     if s.status is Status.OVERDUE and s.days_overdue:
         days = QCoreApplication.translate("Schedule", "%1 d").replace("%1", str(s.days_overdue))
@@ -91,11 +102,7 @@ def _state_status(s: InstallmentState, prior: frozenset[int] = frozenset()) -> s
 
 
 def _state_highlight(s: InstallmentState) -> str | None:
-    if s.status is Status.OVERDUE:
-        return "overdue"
-    if s.status in (Status.GRACE, Status.DUE_TODAY):
-        return "warning"
-    return "muted" if s.status is Status.PAID else None
+    return status_tone(s.status)
 
 
 def schedule_model(
@@ -104,21 +111,31 @@ def schedule_model(
     parent: QWidget | None = None,
     prior: list[frozenset[int]] | None = None,
     moved: list[dict[int, date]] | None = None,
+    payoff: list[frozenset[int]] | None = None,
 ) -> RowTableModel[InstallmentState]:
     """A plan's installments as of a date, with what was paid, what is left and the status;
-    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan); the periods
-    in ``prior[0]`` are labelled paid before tracking; a period in ``moved[0]`` shows the
-    date it was moved from (off a non-working day)."""
+    ``charge`` gives the fee column's header ("Fee", or "Interest" for a loan); the penalty
+    charged on a period has its own column, so Total + Penalty − Paid = Remaining on every
+    row; the periods in ``prior[0]`` are labelled paid before tracking and those in
+    ``payoff[0]`` "Paid off <date>"; a period in ``moved[0]`` shows the date it was moved
+    from (off a non-working day)."""
     money = _money_of(currency)
     before = prior if prior is not None else [frozenset()]
     shifted = moved if moved is not None else [{}]
+    closed = payoff if payoff is not None else [frozenset()]
 
     def penalty_tip(s: InstallmentState) -> str:
-        if not s.penalty_due:
+        if not s.penalty:
             return ""
-        return QCoreApplication.translate("Schedule", "Includes a penalty of %1").replace(
-            "%1", money(s.penalty_due)
+        return (
+            QCoreApplication.translate("Schedule", "Penalty %1: %2 paid, %3 still owed")
+            .replace("%1", money(s.penalty))
+            .replace("%2", money(s.paid_penalty))
+            .replace("%3", money(s.penalty_due))
         )
+
+    def penalty(s: InstallmentState) -> str:
+        return money(s.penalty) if s.penalty else ""
 
     columns: list[Column[InstallmentState]] = [
         Column(
@@ -143,6 +160,13 @@ def schedule_model(
             lambda s: s.installment.total,
             money,
         ),
+        Column(
+            lambda: QCoreApplication.translate("Schedule", "Penalty"),
+            penalty,
+            lambda s: s.penalty,
+            True,
+            penalty_tip,
+        ),
         _amount(lambda: QCoreApplication.translate("Schedule", "Paid"), lambda s: s.paid, money),
         _amount(
             lambda: QCoreApplication.translate("Schedule", "Remaining"),
@@ -152,9 +176,10 @@ def schedule_model(
         ),
         Column(
             lambda: QCoreApplication.translate("Schedule", "Status"),
-            lambda s: _state_status(s, before[0]),
+            lambda s: _state_status(s, before[0], closed[0]),
             lambda s: s.status.value,
             tooltip=penalty_tip,
+            icon=lambda s: status_icon(s.status),
         ),
     ]
     return RowTableModel(columns, _state_highlight, parent)
@@ -229,14 +254,39 @@ class PlanDetailPanel(QWidget):
         self._plan_model = Model.FLAT
         self._prior: list[frozenset[int]] = [frozenset()]
         self._moved: list[dict[int, date]] = [{}]
+        self._payoff: list[frozenset[int]] = [frozenset()]
+        self._payment_periods: list[tuple[dict[int, tuple[int, ...]], int]] = [({}, 0)]
         self.schedule = schedule_model(
-            self._currency, self._charge_header, self, self._prior, self._moved
+            self._currency, self._charge_header, self, self._prior, self._moved, self._payoff
         )
         self.table = QTableView()
         self.table.setModel(self.schedule)
         self._setup_table()
+        self.payments = payments_model(self._payment_periods, self)
+        self.payments_table = read_only_view(self.payments)
+        self.payments_table.setSortingEnabled(False)
+        self.payments_table.setWordWrap(False)
+        header = self.payments_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.payments_title = QLabel()
+        bold = QFont(self.payments_title.font())
+        bold.setBold(True)
+        self.payments_title.setFont(bold)
+        payments_box = QWidget()
+        box = QVBoxLayout(payments_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(self.payments_title)
+        box.addWidget(self.payments_table)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.table)
+        self.right.addWidget(payments_box)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.right.setSizes([300, 200])
+        self.right.setChildrenCollapsible(False)
         row.addWidget(scroll, 2)
-        row.addWidget(self.table, 3)
+        row.addWidget(self.right, 3)
         return body
 
     def _fill(self, pairs: list[tuple[str, str, str]]) -> None:
@@ -249,7 +299,7 @@ class PlanDetailPanel(QWidget):
         self.values = {}
         for r, (key, label, value) in enumerate(pairs):
             name = QLabel(label)
-            name.setEnabled(False)
+            name.setStyleSheet(secondary_style())  # ≥ 4.5:1, unlike disabled text (1.6:1)
             shown = QLabel(value)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
@@ -315,7 +365,7 @@ class PlanDetailPanel(QWidget):
             ("apr", self.tr("APR"), fmt.percent(cost.apr)),
             ("effective", self.tr("Effective rate"), fmt.percent(cost.effective_rate)),
             ("paid", self.tr("Paid"), money(state.paid_total)),
-            ("remaining", self.tr("Remaining"), money(state.balance)),
+            ("remaining", self.tr("Remaining"), self._remaining_text(state, money)),
         ]  # fmt: skip
         if detail.prior_periods:
             before = self.tr("%1 periods").replace("%1", str(len(detail.prior_periods)))
@@ -329,13 +379,26 @@ class PlanDetailPanel(QWidget):
         self._fill(pairs)
         if self._currency != cur:
             self._currency = cur
-            self.schedule = schedule_model(cur, self._charge_header, self, self._prior, self._moved)
+            self.schedule = schedule_model(
+                cur, self._charge_header, self, self._prior, self._moved, self._payoff
+            )
             self.table.setModel(self.schedule)
             self._setup_table()
         self._plan_model = terms.model
         self._prior[0] = detail.prior_periods
         self._moved[0] = {m.period: m.original for m in detail.moved}
+        self._payoff[0] = detail.payoff_periods
         self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
+        self._payment_periods[0] = (detail.payment_periods, terms.periods)
+        self.payments.set_rows(list(reversed(detail.payments)))  # the latest first
+        live = [p for p in detail.payments if not p.voided]
+        self.payments_title.setText(
+            self.tr("Payments: %1, total %2")
+            .replace("%1", str(len(live)))
+            .replace("%2", money(sum(p.amount for p in live)))
+            if detail.payments
+            else self.tr("No payments recorded yet")
+        )
         self._stack.setCurrentIndex(1)
 
     def _setup_table(self) -> None:
@@ -346,6 +409,17 @@ class PlanDetailPanel(QWidget):
 
     def _charge_header(self) -> str:
         return charge_name(self._plan_model)
+
+    def _remaining_text(self, state: LedgerState, money: Callable[[int], str]) -> str:
+        """What is owed, the penalty never hidden in it: "¥3,859.20 + penalty ¥24.93"."""
+        penalty = sum(s.penalty_due for s in state.installments)
+        if not penalty:
+            return money(state.balance)
+        return (
+            money(state.balance - penalty)
+            + " + "
+            + self.tr("penalty %1").replace("%1", money(penalty))
+        )
 
     def _penalty_text(self, rate: Decimal) -> str:
         if not rate:

@@ -37,12 +37,11 @@ from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
 from tracker.domain.plan import FeeMode, FeeRounding, Model, Remainder
 from tracker.domain.templates import TEMPLATES, PlanTemplate, template
 
-from . import fmt
+from . import fmt, palette
 from .charge_words import payoff_choices
 from .context import AppContext
 from .plan_account import AccountField
 from .plan_form import (
-    WARNING_COLOUR,
     FormReader,
     explain_edit,
     fill_from_input,
@@ -54,8 +53,6 @@ from .plan_form import (
 from .plan_preview import SchedulePreview
 from .plan_underway import PaidPeriodsField
 from .workday_words import calendar_choices
-
-INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px; padding: 1px;"
 
 
 class PlanDialog(QDialog):
@@ -219,7 +216,7 @@ class PlanDialog(QDialog):
         self.preview = SchedulePreview(self.currency)
         self.warning = QLabel()  # unusual terms: shown, never blocking
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.warning.setStyleSheet(palette.warning_style())
         self.warning.setVisible(False)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
@@ -368,10 +365,11 @@ class PlanDialog(QDialog):
         for widget in self.reader.widgets():
             bad = widget in result.errors and not result.is_pending(widget)
             name = widget.metaObject().className()
-            widget.setStyleSheet(f"{name} {{ {INVALID_STYLE} }}" if bad else "")
+            widget.setStyleSheet(f"{name} {{ {palette.invalid_border()} }}" if bad else "")
             widget.setToolTip(result.errors[widget] if bad else "")
         self.message.setText(result.message())
-        colour = "#c62828" if result.has_shown_errors() else "palette(placeholder-text)"
+        tones = palette.current()
+        colour = tones.error if result.has_shown_errors() else tones.secondary
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setVisible(bool(result.errors))
         paid = self.paid.sync(result.schedule, self.ctx.today())

@@ -44,7 +44,6 @@ PlanDialog = Any
 imports this module: naming the class here would make the two import each other)."""
 
 T = TypeVar("T")
-WARNING_COLOUR = "#b26a00"  # amber: unusual terms, shown but never blocking
 MAX_NAME = 200
 _SEPARATORS = re.compile(r"[,，;；\s]+")
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.services import PlanStatus, PlanSummary
 
 from . import fmt
+from .palette import status_tone
 from .table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,13 +39,9 @@ _STATUS_ORDER = [PlanStatus(s) for s in PlanStatus]
 
 
 def _plan_highlight(row: PlanSummary) -> str | None:
-    if row.status is PlanStatus.OVERDUE:
-        return "overdue"
-    if row.status in (PlanStatus.GRACE, PlanStatus.DUE_TODAY):
-        return "warning"
-    if row.status in (PlanStatus.CLOSED, PlanStatus.ARCHIVED) or row.archived:
-        return "muted"
-    return None
+    if row.archived:
+        return "paid"
+    return status_tone(row.status.value)
 
 
 def _status_tip(row: PlanSummary) -> str:

@@ -43,6 +43,7 @@ from tracker.storage.targets import check_output_path
 
 from . import fmt
 from .fonts import cjk_qfont
+from .palette import PRINT
 
 __all__ = [
     "PAPERS",
@@ -60,15 +61,16 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 10.0
 PDF_DPI = 300
 
-INK = QColor("#202020")
-MUTED = QColor("#757575")
-LATE = QColor("#c62828")
-LATE_BG = QColor("#fdecea")
-SOON = QColor("#b26a00")
-OUTSIDE_BG = QColor("#f3f3f3")
-RULE = QColor("#9e9e9e")
-TODAY = QColor("#1565c0")
-HEAD_BG = QColor("#e8e8e8")
+INK = QColor(PRINT.ink)
+MUTED = QColor(PRINT.muted)
+LATE = QColor(PRINT.late)
+LATE_BG = QColor(PRINT.late_bg)
+GRACE = QColor(PRINT.grace)
+SOON = QColor(PRINT.soon)
+OUTSIDE_BG = QColor(PRINT.outside_bg)
+RULE = QColor(PRINT.rule)
+TODAY = QColor(PRINT.today)
+HEAD_BG = QColor(PRINT.head_bg)
 
 
 def page_layout(paper: str = "a4", landscape: bool = True) -> QPageLayout:
@@ -511,7 +513,9 @@ def _entry_style(entry: InstallmentRow) -> tuple[QColor, str]:
     amount = fmt.money(entry.amount_due, entry.currency)
     if entry.overdue:
         return LATE, amount
-    if entry.status.value in ("due_today", "due_soon", "grace"):
+    if entry.status is Status.GRACE:
+        return GRACE, amount
+    if entry.status.value in ("due_today", "due_soon"):
         return SOON, amount
     return INK, amount
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import palette
+
 
 class ReminderBanner(QFrame):
     """A summary line, "Show the list" and a close button; hidden until ``show_text``."""
@@ -30,10 +32,7 @@ class ReminderBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminderBanner")
-        self.setStyleSheet(
-            "QFrame#reminderBanner { background: #fff4d6; border: 1px solid #e0b84c;"
-            " border-radius: 4px; } QFrame#reminderBanner QLabel { color: #5a4300; }"
-        )
+        self.setStyleSheet(palette.banner_style("reminderBanner"))
         self.text = QLabel()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("&Show the list"))

@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from . import palette
 
 R = TypeVar("R")
 
@@ -31,6 +33,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 """The whole record of the row."""
 
 Index = QModelIndex | QPersistentModelIndex
+TINTED = ("overdue", "grace")
+"""Row marks that tint the background as well as the text."""
 
 
 def _id(row: Any) -> Any:
@@ -46,13 +50,16 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None
     numeric: bool = False
     tooltip: Callable[[R], str] | None = None
+    icon: Callable[[R], QIcon | None] | None = None
+    """A status icon shown before the text (``status_marks.status_icon``)."""
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows of records shown through column descriptions.
 
-    ``highlight(row)`` may return ``"overdue"``, ``"warning"``, ``"muted"``, ``"struck"`` or
-    ``None`` to colour a whole row.
+    ``highlight(row)`` may return a status tone (``"overdue"``, ``"grace"``, ``"soon"``,
+    ``"paid"``; see ``palette.status_tone``), ``"muted"``, ``"struck"`` or ``None`` to colour a
+    whole row in that status's colour; overdue and grace rows also get a tint behind them.
     """
 
     def __init__(
@@ -142,18 +149,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
             return col.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and col.icon:
+            return col.icon(row)
         mark = self._highlight(row) if self._highlight else None
         if mark and role == Qt.ItemDataRole.ForegroundRole:
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            colours = {
-                "overdue": "#ef9a9a" if dark else "#c62828",
-                "warning": "#b26a00",
-                "muted": "#808080",
-                "struck": "#808080",
-            }
-            return QBrush(QColor(colours.get(mark, "#000000")))
-        if mark and role == Qt.ItemDataRole.BackgroundRole and mark == "overdue":
-            return QBrush(QColor(198, 40, 40, 28))
+            colour = palette.current().tone(mark)
+            return QBrush(palette.qcolor(colour)) if colour else None
+        if mark and role == Qt.ItemDataRole.BackgroundRole:
+            tint = palette.current().tint(mark) if mark in TINTED else None
+            return QBrush(palette.qcolor(tint)) if tint else None
         if mark == "struck" and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setStrikeOut(True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
+
+from .palette import DARK, qcolor
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
@@ -13,7 +15,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(app.style().standardPalette())
         return
     p = QPalette()
-    dark, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    dark, base, text = qcolor(DARK.window), qcolor(DARK.base), qcolor(DARK.text)
     roles = {
         QPalette.ColorRole.Window: dark,
         QPalette.ColorRole.WindowText: text,
@@ -24,14 +26,14 @@ def apply_theme(app: QApplication, theme: str) -> None:
         QPalette.ColorRole.Text: text,
         QPalette.ColorRole.Button: dark,
         QPalette.ColorRole.ButtonText: text,
-        QPalette.ColorRole.BrightText: QColor("red"),
-        QPalette.ColorRole.Highlight: QColor(42, 130, 218),
-        QPalette.ColorRole.HighlightedText: QColor("black"),
-        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
+        QPalette.ColorRole.BrightText: qcolor(DARK.overdue),
+        QPalette.ColorRole.Highlight: qcolor(DARK.highlight),
+        QPalette.ColorRole.HighlightedText: qcolor(DARK.badge_text),
+        QPalette.ColorRole.PlaceholderText: qcolor(DARK.placeholder),
     }
     for role, colour in roles.items():
         p.setColor(role, colour)
-    muted = QColor(120, 120, 120)
+    muted = qcolor(DARK.disabled)
     for role in (
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
