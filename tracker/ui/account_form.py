@@ -39,12 +39,10 @@ from tracker.domain.money import AmountError, format_amount, parse_amount, parse
 
 from .account_words import interest_label, kind_choices
 from .errors import describe
+from .palette import error_style, invalid_border
 from .plan_form import field_error, percent_text, set_combo
 
 __all__ = ["AccountDialog"]
-
-_ERROR_STYLE = "color: #c62828;"
-_INVALID = "border: 1px solid #c62828; border-radius: 2px; padding: 1px;"
 
 
 class _Bad(Exception):
@@ -268,8 +266,8 @@ class AccountDialog(QDialog):
         except _Bad as bad:
             if bad.widget is not None:
                 name = bad.widget.metaObject().className()
-                bad.widget.setStyleSheet(f"{name} {{ {_INVALID} }}")
-            self.message.setStyleSheet(_ERROR_STYLE if bad.widget or self.name.text() else "")
+                bad.widget.setStyleSheet(f"{name} {{ {invalid_border()} }}")
+            self.message.setStyleSheet(error_style() if bad.widget or self.name.text() else "")
             self.message.setText(bad.message)
             self.save_button.setEnabled(False)
             return False

@@ -38,10 +38,9 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 
 from . import fmt
 from .errors import describe, phrase_text
+from .palette import error_style
 
 __all__ = ["BillDialog", "open_bill_due"]
-
-_ERROR_STYLE = "color: #c62828;"
 
 
 def _date_edit(value: date, month_only: bool = False) -> QDateEdit:
@@ -109,7 +108,7 @@ class BillDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
 
         quote_box = QGroupBox(self.tr("What if I pay only the minimum?"))
         self.part = QLineEdit()
@@ -307,7 +306,7 @@ class BillDialog(QDialog):
             )
         except (UserError, ValueError) as exc:
             self.quote = None
-            self.quote_text.setStyleSheet(_ERROR_STYLE)
+            self.quote_text.setStyleSheet(error_style())
             self.quote_text.setText(describe(exc))
             return
         self.quote = q

@@ -19,10 +19,9 @@ from tracker.domain.money import AmountError, format_amount, parse_amount
 
 from . import fmt
 from .errors import describe
+from .palette import error_style
 
 __all__ = ["PayBillDialog"]
-
-_ERROR_STYLE = "color: #c62828;"
 
 
 class PayBillDialog(QDialog):
@@ -41,7 +40,7 @@ class PayBillDialog(QDialog):
         self.on.setDate(fmt.qdate(bill.ctx.today()))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         form = QFormLayout()
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("Paid on"), self.on)
