@@ -33,7 +33,14 @@ from .plans import (
     plan_summaries,
     set_archived,
 )
-from .undo import PlanSnapshot, restore_plan, snapshot_plan
+from .undo import (
+    PlanSnapshot,
+    PlansState,
+    restore_plan,
+    restore_plans,
+    snapshot_plan,
+    snapshot_plans,
+)
 
 __all__ = [
     "Change",
@@ -58,8 +65,11 @@ __all__ = [
     "plan_names",
     "plan_summaries",
     "record_payment",
+    "PlansState",
     "restore_plan",
+    "restore_plans",
     "set_archived",
     "snapshot_plan",
+    "snapshot_plans",
     "void_payment",
 ]

@@ -69,6 +69,7 @@ def install(window: Any, menu: QMenu) -> None:
     print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
     ctx = "TransferActions"
     export = menu.addMenu(_tr(ctx, "&Export"))
+    export.setObjectName("export_menu")
     for name, text, kind in (
         ("export_payments_csv", "&Payments (CSV)…", "payments"),
         ("export_installments_csv", "&Installments with status (CSV)…", "installments"),

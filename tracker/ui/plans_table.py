@@ -1,7 +1,8 @@
 """The plans table: its columns (money sorted by amount, not text) and the filter proxy.
 
 ``plans_model`` holds ``PlanSummary`` rows from ``services.list_plans``; ``PlanFilter`` applies
-the Plans screen's search (name, platform, notes; case-insensitive, Chinese included), status
+the Plans screen's search (name, platform, notes; case-insensitive, Chinese included,
+also by pinyin: ``pinyin.matches``), status
 filter and archived visibility, and sorts by each column's raw ``SORT_ROLE`` value.
 """
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.services import PlanStatus, PlanSummary
 
-from . import fmt
+from . import fmt, pinyin
 from .table_model import SORT_ROLE, Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,7 +70,7 @@ def plans_model(parent: QWidget | None = None) -> RowTableModel[PlanSummary]:
         Column(
             lambda: QCoreApplication.translate("PlansScreen", "Name"),
             lambda r: r.name,
-            lambda r: r.name.casefold(),
+            lambda r: pinyin.name_key(r.name),
         ),
         Column(
             lambda: QCoreApplication.translate("PlansScreen", "Platform"),
@@ -147,8 +148,8 @@ class PlanFilter(QSortFilterProxyModel):
         if self.status == "closed" and row.status is not PlanStatus.CLOSED:
             return False
         if self.search:
-            haystack = f"{row.name}\n{row.platform}\n{row.notes}".casefold()
-            return all(word in haystack for word in self.search.split())
+            fields = (row.name, row.platform, row.notes)
+            return all(any(pinyin.matches(w, f) for f in fields) for w in self.search.split())
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
