@@ -104,7 +104,7 @@ def restore_plans(db: Database, state: PlansState) -> Change:
     one transaction: the same ids, amounts and payments, whatever they became since."""
     payments: set[int] = set()
     with db.session() as s:
-        for plan_id, snap in state.plans:
+        for plan_id, _snap in state.plans:
             current = s.get(PlanRecord, plan_id)
             if current is not None:
                 payments.update(p.id for p in current.payments)

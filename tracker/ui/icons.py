@@ -34,7 +34,7 @@ def icon(name: str) -> QIcon:
     """The icon ``name`` (one of ``NAMES``)."""
     path = resources_dir() / "icons" / "actions" / f"{name}.svg"
     found = QIcon(str(path)) if path.is_file() else QIcon()
-    if found.isNull() or not found.availableSizes() and found.pixmap(16, 16).isNull():
+    if found.isNull() or (not found.availableSizes() and found.pixmap(16, 16).isNull()):
         style = QApplication.style()
         return style.standardIcon(_FALLBACK[name])
     return found

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolBar, QToolButton
 
 from .icons import icon
@@ -106,20 +106,22 @@ def install_toolbar(window: Any) -> QToolBar:
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    window.toolbar_new = _tool(window, "new-plan", _tr("New plan"), _tr("New plan (Ctrl+N)"),
-                               window.new_plan)  # fmt: skip
+    new_tip = _tr("New plan (Ctrl+N)")
+    window.toolbar_new = _tool(window, "new-plan", _tr("New plan"), new_tip, window.new_plan)
+    pay_tip = _tr("Record a payment on the selected plan or installment (Ctrl+P)")
     window.toolbar_pay = _tool(
-        window, "record-payment", _tr("Record payment"), _tr("Record a payment on the selected "
-        "plan or installment (Ctrl+P)"), window.record_payment)  # fmt: skip
-    window.toolbar_void = _tool(
-        window, "void", _tr("Void"), _tr("Void the selected payment (Payments tab)"),
-        lambda: window.payments.delete_selected())  # fmt: skip
-    window.toolbar_print = _tool(
-        window, "print", _tr("Print"), _tr("Print the calendar"),
-        lambda: window.print_actions.print_calendar())  # fmt: skip
-    window.toolbar_export = _tool(
-        window, "export", _tr("Export"), _tr("Export to CSV"), lambda: None
+        window, "record-payment", _tr("Record payment"), pay_tip, window.record_payment
     )
+    void_tip = _tr("Void the selected payment (Payments tab)")
+    window.toolbar_void = _tool(
+        window, "void", _tr("Void"), void_tip, lambda: window.payments.delete_selected()
+    )
+    print_tip = _tr("Print the calendar")
+    window.toolbar_print = _tool(
+        window, "print", _tr("Print"), print_tip, lambda: window.print_actions.print_calendar()
+    )
+    export_tip = _tr("Export to CSV")
+    window.toolbar_export = _tool(window, "export", _tr("Export"), export_tip, lambda: None)
     for action in (window.toolbar_new, window.toolbar_pay, window.toolbar_void):
         bar.addAction(action)
     bar.addSeparator()
