@@ -154,7 +154,7 @@ class CalendarScreen(QWidget):
     def _status_text(self, item: InstallmentRow) -> str:
         text = fmt.status_label(item.status.value)
         if item.days_overdue:
-            text += " · " + self.tr("%1 days").replace("%1", str(item.days_overdue))
+            text += " · " + self.tr("%n days", "", item.days_overdue)
         if item.penalty:
             text += " · " + self.tr("penalty %1").replace(
                 "%1", fmt.money(item.penalty, item.currency)

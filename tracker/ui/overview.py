@@ -304,7 +304,7 @@ class OverviewScreen(QWidget):
             self.next_card.show_values("—", self.tr("Nothing scheduled"))
             return
         days = (c.next_due - self.ctx.today()).days
-        when = self.tr("today") if days == 0 else self.tr("in %1 days").replace("%1", str(days))
+        when = self.tr("today") if days == 0 else self.tr("in %n days", "", days)
         detail = f"{fmt.day(c.next_due)} ({when}) · {c.next_plan_name}"
         if c.next_more:
             detail += " " + self.tr("and %1 more").replace("%1", str(c.next_more))
@@ -358,6 +358,7 @@ class OverviewScreen(QWidget):
                 load_sample_data,
                 self.ctx.today(),
                 undo=lambda change: partial(remove_plans, db, change.plan_ids),
+                done=self.tr("Added five sample plans"),
             )
         finally:
             QApplication.restoreOverrideCursor()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.services import payment_list as pl
 
-from . import fmt
+from . import fmt, payment_methods
 from .context import AppContext
 from .freshness import Freshness
 from .paged_model import PagedTableModel, paged_table
@@ -163,7 +163,7 @@ class PaymentsScreen(QWidget):
                 lambda r: r.amount,
                 numeric=True,
             ),
-            Column(lambda: self.tr("Method"), lambda r: r.method),
+            Column(lambda: self.tr("Method"), lambda r: payment_methods.label(r.method)),
             Column(lambda: self.tr("Kind"), self._kind_text, tooltip=self._kind_text),
             Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
         ]
@@ -258,11 +258,7 @@ class PaymentsScreen(QWidget):
     def _update_totals(self) -> None:
         totals = self._totals
         amounts = " + ".join(fmt.money(v, c) for c, v in totals.sums.items()) or fmt.money(0)
-        text = (
-            self.tr("%1 payments shown, total %2")
-            .replace("%1", str(totals.live))
-            .replace("%2", amounts)
-        )
+        text = self.tr("%n payments shown, total %2", "", totals.live).replace("%2", amounts)
         voided = totals.voided
         if voided:
             text += " · " + self.tr("%1 voided (not counted)").replace("%1", str(voided))
@@ -324,7 +320,13 @@ class PaymentsScreen(QWidget):
         ):
             return
         label = self.tr("Void payment of %1").replace("%1", amount)
-        self.ctx.act(self, label, sv.void_payment, row.id, self.ctx.today(), plan_id=row.plan_id)
+        done = (
+            self.tr("Voided the payment of %1 for %2")
+            .replace("%1", amount)
+            .replace("%2", row.plan_name)
+        )
+        today = self.ctx.today()
+        self.ctx.act(self, label, sv.void_payment, row.id, today, plan_id=row.plan_id, done=done)
 
     def record_payment(self) -> None:
         """Record a payment on the selected payment's plan (or the filtered plan)."""

@@ -386,14 +386,24 @@ class PlanDialog(QDialog):
         ctx, plan_id = self.ctx, self.plan_id
         paid, today = self.paid.value(), ctx.today()
         if plan_id is None:
+            done = self.tr("Added “%1”").replace("%1", data.name)
             change = ctx.act(
-                self, self.tr("Add plan"), sv.add_plan, data, today, paid or 0, undo=self._undo_add
+                self,
+                self.tr("Add plan"),
+                sv.add_plan,
+                data,
+                today,
+                paid or 0,
+                undo=self._undo_add,
+                done=done,
             )
             self.saved_id = change.created_id if change is not None else None
         else:
-            label = self.tr("Edit plan")
-            done = ctx.act(self, label, sv.edit_plan, plan_id, data, today, paid, plan_id=plan_id)
-            self.saved_id = plan_id if done is not None else None
+            label, done = self.tr("Edit plan"), self.tr("Saved “%1”").replace("%1", data.name)
+            edited = ctx.act(
+                self, label, sv.edit_plan, plan_id, data, today, paid, plan_id=plan_id, done=done
+            )
+            self.saved_id = plan_id if edited is not None else None
         if self.saved_id is None:
             return
         self.accept()

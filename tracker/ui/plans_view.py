@@ -323,7 +323,11 @@ class PlansScreen(QWidget):
         if row is None:
             return
         label = self.tr("Restore plan") if row.archived else self.tr("Archive plan")
-        self.ctx.act(self, label, sv.set_archived, row.id, not row.archived, plan_id=row.id)
+        done = self.tr("Restored “%1”") if row.archived else self.tr("Archived “%1”")
+        done = done.replace("%1", row.name)
+        self.ctx.act(
+            self, label, sv.set_archived, row.id, not row.archived, plan_id=row.id, done=done
+        )
 
     def delete_selected(self) -> None:
         """Delete: delete the selected plan after asking (undo restores it with its payments)."""
@@ -335,11 +339,12 @@ class PlansScreen(QWidget):
         count = len(sv.history(self.ctx.db, row.id))
         if count == 0:
             text = self.tr("Delete “%1”? It has no payments.")
-        elif count == 1:
-            text = self.tr("Delete “%1” and its 1 payment?")
         else:
             text = self.tr("Delete “%1” and its %n payments?", "", count)
         text = text.replace("%1", row.name) + "\n" + self.tr("Edit ▸ Undo (Ctrl+Z) brings it back.")
         if not self.ctx.interaction.confirm(self, self.tr("Delete plan"), text, self.tr("Delete")):
             return
-        self.ctx.act(self, self.tr("Delete plan"), sv.delete_plan, row.id, plan_id=row.id)
+        done = self.tr("Deleted “%1”").replace("%1", row.name)
+        self.ctx.act(
+            self, self.tr("Delete plan"), sv.delete_plan, row.id, plan_id=row.id, done=done
+        )

@@ -23,13 +23,9 @@ STATUS_MS = 10000
 """How long a confirmation stays in the status bar."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def install_redo(window: Any, edit: QMenu) -> QAction:
     """Edit ▸ Redo after Undo; Ctrl+Shift+Z and Ctrl+Y (set with the deferred shortcuts)."""
-    redo = QAction(_tr("&Redo"), window)
+    redo = QAction(QCoreApplication.translate("MainWindow", "&Redo"), window)
     redo.setObjectName("redo")
     redo.triggered.connect(lambda _checked=False: window.redo())
     window.addAction(redo)
@@ -46,8 +42,18 @@ def update_undo_redo(window: Any) -> None:
     ctx = window.ctx
     writable = not ctx.read_only
     for action, label, bare, named in (
-        (window.undo_action, ctx.undo_label(), _tr("&Undo"), _tr("&Undo %1")),
-        (window.redo_action, ctx.redo_label(), _tr("&Redo"), _tr("&Redo %1")),
+        (
+            window.undo_action,
+            ctx.undo_label(),
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            QCoreApplication.translate("MainWindow", "&Undo %1"),
+        ),
+        (
+            window.redo_action,
+            ctx.redo_label(),
+            QCoreApplication.translate("MainWindow", "&Redo"),
+            QCoreApplication.translate("MainWindow", "&Redo %1"),
+        ),
     ):
         action.setEnabled(label is not None and writable)
         action.setText(named.replace("%1", label) if label else bare)
@@ -101,27 +107,53 @@ def _tool(window: Any, name: str, text: str, tip: str, run: Callable[[], object]
 
 def install_toolbar(window: Any) -> QToolBar:
     """The main toolbar: New plan, Record payment, Void, Undo, Redo, Print, Export."""
-    bar = QToolBar(_tr("Main toolbar"), window)
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), window)
     bar.setObjectName("main_toolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    new_tip = _tr("New plan (Ctrl+N)")
-    window.toolbar_new = _tool(window, "new-plan", _tr("New plan"), new_tip, window.new_plan)
-    pay_tip = _tr("Record a payment on the selected plan or installment (Ctrl+P)")
+    new_tip = QCoreApplication.translate("MainWindow", "New plan (Ctrl+N)")
+    window.toolbar_new = _tool(
+        window,
+        "new-plan",
+        QCoreApplication.translate("MainWindow", "New plan"),
+        new_tip,
+        window.new_plan,
+    )
+    pay_tip = QCoreApplication.translate(
+        "MainWindow", "Record a payment on the selected plan or installment (Ctrl+P)"
+    )
     window.toolbar_pay = _tool(
-        window, "record-payment", _tr("Record payment"), pay_tip, window.record_payment
+        window,
+        "record-payment",
+        QCoreApplication.translate("MainWindow", "Record payment"),
+        pay_tip,
+        window.record_payment,
     )
-    void_tip = _tr("Void the selected payment (Payments tab)")
+    void_tip = QCoreApplication.translate("MainWindow", "Void the selected payment (Payments tab)")
     window.toolbar_void = _tool(
-        window, "void", _tr("Void"), void_tip, lambda: window.payments.delete_selected()
+        window,
+        "void",
+        QCoreApplication.translate("MainWindow", "Void"),
+        void_tip,
+        lambda: window.payments.delete_selected(),
     )
-    print_tip = _tr("Print the calendar")
+    print_tip = QCoreApplication.translate("MainWindow", "Print the calendar")
     window.toolbar_print = _tool(
-        window, "print", _tr("Print"), print_tip, lambda: window.print_actions.print_calendar()
+        window,
+        "print",
+        QCoreApplication.translate("MainWindow", "Print"),
+        print_tip,
+        lambda: window.print_actions.print_calendar(),
     )
-    export_tip = _tr("Export to CSV")
-    window.toolbar_export = _tool(window, "export", _tr("Export"), export_tip, lambda: None)
+    export_tip = QCoreApplication.translate("MainWindow", "Export to CSV")
+    window.toolbar_export = _tool(
+        window,
+        "export",
+        QCoreApplication.translate("MainWindow", "Export"),
+        export_tip,
+        lambda: None,
+    )
     for action in (window.toolbar_new, window.toolbar_pay, window.toolbar_void):
         bar.addAction(action)
     bar.addSeparator()
