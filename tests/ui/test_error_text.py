@@ -24,7 +24,7 @@ from pathlib import Path
 from string import Formatter
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QTranslator
 
 from tests.reports.test_csv_common import MALFORMED, build_sample
 from tests.reports.test_csv_common import TODAY as SAMPLE_DAY
