@@ -154,6 +154,30 @@
         </message>
     </context>
     <context>
+        <name>SchedulePreview</name>
+        <message numerus="yes">
+            <source>%1 × %n periods</source>
+            <translation>
+                <numerusform>%1 × %n period</numerusform>
+                <numerusform>%1 × %n periods</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n periods)</source>
+            <translation>
+                <numerusform>%1 (%n period)</numerusform>
+                <numerusform>%1 (%n periods)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 to %2 a period, %n periods</source>
+            <translation>
+                <numerusform>%1 to %2 a period, %n period</numerusform>
+                <numerusform>%1 to %2 a period, %n periods</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TransferActions</name>
         <message numerus="yes">
             <source>Exported %n due dates to %2</source>

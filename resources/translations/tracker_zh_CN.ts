@@ -2653,6 +2653,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 <context>
     <name>PlanForm</name>
     <message>
+        <source>%1 does not publish its overdue penalty, so none is filled in: enter the daily rate in your contract (0 = no penalty tracked).</source>
+        <translation>%1 未公开逾期罚息标准，因此未预填：请按合同填写日罚息率（0 表示不计罚息）。</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2845,6 +2849,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>No matching plans. Esc clears the search.</source>
+        <translation>没有匹配的分期。按 Esc 清除搜索。</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3341,6 +3349,22 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 </context>
 <context>
     <name>SchedulePreview</name>
+    <message>
+        <source>%1 × %n periods</source>
+        <translation>每期 %1 × %n 期</translation>
+    </message>
+    <message>
+        <source>%1 (%n periods)</source>
+        <translation>%1（共 %n 期）</translation>
+    </message>
+    <message>
+        <source>%1 to %2 a period, %n periods</source>
+        <translation>每期 %1 至 %2，共 %n 期</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>已还 %1</translation>
+    </message>
     <message>
         <source>Total cost (incl. upfront fee)</source>
         <translation>总成本（含前置手续费）</translation>

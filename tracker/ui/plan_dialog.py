@@ -89,6 +89,11 @@ class PlanDialog(QDialog):
         if self.detail is not None:
             fill_from_input(self, self.detail.input)
             explain_edit(self)
+            self.preview.settled.update(
+                (s.period, s.settled_on)
+                for s in self.detail.state.installments
+                if s.settled_on is not None and s.period not in self.detail.prior_periods
+            )
         else:
             self.purchase_edit.setDate(fmt.qdate(ctx.today()))
             self.model_changed()
@@ -96,6 +101,18 @@ class PlanDialog(QDialog):
         self.reader = FormReader(self)
         self.update_preview()
         self.resize(1040, 700)
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """Open with the cursor in the form's first field that can take it."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None or not widget.isEnabled() or widget.isHidden():
+                continue
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     # -- building ---------------------------------------------------------------------------
     def _line(self, placeholder: str = "") -> QLineEdit:
@@ -129,6 +146,7 @@ class PlanDialog(QDialog):
         self.purchase_edit = self._date()
         self.purchase_edit.dateChanged.connect(self._purchase_changed)
         self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on; notes rarely need a tab
         self.notes_edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.model_combo = self._combo([(fmt.model_label(m.value), m.value) for m in Model])
         self.model_combo.currentIndexChanged.connect(self.model_changed)
@@ -256,6 +274,11 @@ class PlanDialog(QDialog):
         self.advanced.addRow(self.tr("Grace period"), self.grace_spin)
         self.advanced.addRow(self.tr("Tolerance"), self.tolerance_edit)
         self.advanced.addRow(self.tr("Penalty (% per day)"), self.penalty_edit)
+        self.penalty_hint = QLabel()  # a template whose penalty is not known says so
+        self.penalty_hint.setObjectName("penalty_hint")
+        self.penalty_hint.setWordWrap(True)
+        self.advanced.addRow("", self.penalty_hint)
+        self.advanced.setRowVisible(self.penalty_hint, False)
         self.advanced.addRow(self.tr("Early payoff"), self.policy_combo)
         self.advanced.addRow(self.tr("Payoff charge (% of principal)"), self.policy_pct_edit)
         self.advanced.setRowVisible(self.policy_pct_edit, False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.services import PlanStatus, PlanSummary
 
+from . import plans_keys as keys
 from .context import AppContext
 from .freshness import Freshness
 from .plan_detail import PlanDetailPanel, setup_table
@@ -98,6 +100,7 @@ class PlansScreen(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        keys.install(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = PlanDetailPanel()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -105,8 +108,14 @@ class PlansScreen(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([280, 420])
+        self.no_match = QLabel(self.tr("No matching plans. Esc clears the search."))
+        self.no_match.setObjectName("no_match")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setContentsMargins(0, 6, 0, 6)
+        self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(self._filters_changed)
@@ -150,6 +159,9 @@ class PlansScreen(QWidget):
             self.search.text(), self.status_combo.currentData(), self.archived_check.isChecked()
         )
         self._select(keep)
+
+    def _show_no_match(self) -> None:
+        self.no_match.setVisible(bool(self.model.rowCount()) and not self.proxy.rowCount())
 
     # -- rows and selection ---------------------------------------------------------------
     def refresh(self, _change: object = None) -> None:
@@ -229,6 +241,7 @@ class PlansScreen(QWidget):
         self.table.setFocus()
 
     def _selection_changed(self, *_args: object) -> None:
+        self._show_no_match()
         row = self.selected_row()
         has = row is not None
         open_plan = row is not None and row.status is not PlanStatus.CLOSED
