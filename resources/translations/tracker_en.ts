@@ -114,7 +114,7 @@
         <message numerus="yes">
             <source>Delete “%1” and its %n payments?</source>
             <translation>
-                <numerusform>Delete “%1” and its payment?</numerusform>
+                <numerusform>Delete “%1” and its %n payment?</numerusform>
                 <numerusform>Delete “%1” and its %n payments?</numerusform>
             </translation>
         </message>

@@ -43,6 +43,8 @@ from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
 from .context import AppContext
 from .due_list import DueList
 from .freshness import Freshness
+from .column_widths import per_language
+from .icons import icon
 
 if TYPE_CHECKING:
     from tracker.services import Change
@@ -144,6 +146,7 @@ class OverviewScreen(QWidget):
         for label in (title, text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_first_button = QPushButton(self.tr("Add your first plan"))
+        self.add_first_button.setIcon(icon("new-plan"))
         self.sample_button = QPushButton(self.tr("Load sample data"))
         for button in (self.add_first_button, self.sample_button):
             button.setMinimumSize(220, 48)
@@ -373,11 +376,11 @@ class OverviewScreen(QWidget):
             state = s.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
-        self.due_list.restore_header(s.value("overview/due_header"))
+        self.due_list.restore_header(s.value(per_language("overview/due_header")))
 
     def save_state(self) -> None:
         """Store the splitter positions and the attention list's column widths."""
         s = self.ctx.settings
         s.set_value("overview/splitter", self.splitter.saveState())
         s.set_value("overview/charts", self.chart_splitter.saveState())
-        s.set_value("overview/due_header", self.due_list.header_state())
+        s.set_value(per_language("overview/due_header"), self.due_list.header_state())

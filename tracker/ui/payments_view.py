@@ -33,6 +33,8 @@ from tracker.services import payment_list as pl
 from . import fmt, payment_methods
 from .context import AppContext
 from .freshness import Freshness
+from .column_widths import per_language
+from .icons import icon
 from .paged_model import PagedTableModel, paged_table
 from .payment_dialog import record_payment_dialog
 from .table_model import ROW_ROLE, Column
@@ -118,6 +120,8 @@ class PaymentsScreen(QWidget):
         self.totals = QLabel()
         self.record_button = QPushButton(self.tr("Record payment…"))
         self.void_button = QPushButton(self.tr("Void payment"))
+        self.record_button.setIcon(icon("record-payment"))
+        self.void_button.setIcon(icon("void"))
         self.void_button.setToolTip(self.tr("Mark the selected payment void (Delete)"))
         actions = QHBoxLayout()
         actions.addWidget(self.totals, 1)
@@ -372,7 +376,7 @@ class PaymentsScreen(QWidget):
             self._pending_plan = int(plan) if plan not in (None, "") else None
         except (TypeError, ValueError):
             self._pending_plan = None
-        header = s.value(KEY + "header")
+        header = s.value(per_language(KEY + "header"))
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
 
@@ -385,4 +389,4 @@ class PaymentsScreen(QWidget):
         s.set_value(KEY + "search", self.search.text())
         plan = self.plan_combo.currentData()
         s.set_value(KEY + "plan", "" if plan is None else int(plan))
-        s.set_value(KEY + "header", self.table.horizontalHeader().saveState())
+        s.set_value(per_language(KEY + "header"), self.table.horizontalHeader().saveState())

@@ -33,6 +33,8 @@ from tracker.services import PlanStatus, PlanSummary
 from . import plans_keys as keys
 from .context import AppContext
 from .freshness import Freshness
+from .column_widths import per_language
+from .icons import icon
 from .plan_detail import PlanDetailPanel, setup_table
 from .plans_table import STATUS_FILTERS, PlanFilter, plans_model
 from .table_model import ROW_ROLE
@@ -68,10 +70,15 @@ class PlansScreen(QWidget):
         self.edit_button = self._button(self.tr("Edit…"), self.edit_selected)
         self.archive_button = self._button(self.tr("Archive"), self.toggle_archived)
         self.delete_button = self._button(self.tr("Delete…"), self.delete_selected)
+        icons = {self.new_button: "new-plan", self.pay_button: "record-payment",
+                 self.payoff_button: "payoff", self.edit_button: "edit",
+                 self.archive_button: "archive", self.delete_button: "delete"}  # fmt: skip
+        for button, name in icons.items():
+            button.setIcon(icon(name))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, platform, notes (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(140)
         self.status_combo = QComboBox()
         for key, label in zip(
             STATUS_FILTERS,
@@ -128,7 +135,7 @@ class PlansScreen(QWidget):
         splitter = s.value("plans/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        header_state = s.value("plans/header")
+        header_state = s.value(per_language("plans/header"))
         header = self.table.horizontalHeader()
         if isinstance(header_state, QByteArray) and not header_state.isEmpty():
             header.restoreState(header_state)
@@ -148,7 +155,7 @@ class PlansScreen(QWidget):
         """Store the splitter, column widths, sort column and filters."""
         s = self.ctx.settings
         s.set_value("plans/splitter", self.splitter.saveState())
-        s.set_value("plans/header", self.table.horizontalHeader().saveState())
+        s.set_value(per_language("plans/header"), self.table.horizontalHeader().saveState())
         s.set_value("plans/status", self.status_combo.currentData())
         s.set_value("plans/show_archived", "true" if self.archived_check.isChecked() else "false")
         s.set_value("plans/search", self.search.text())
