@@ -40,10 +40,10 @@ from tracker.services.sample import load_sample_data, remove_plans
 
 from . import fmt
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
+from .column_widths import per_language
 from .context import AppContext
 from .due_list import DueList
 from .freshness import Freshness
-from .column_widths import per_language
 from .icons import icon
 
 if TYPE_CHECKING:

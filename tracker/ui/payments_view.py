@@ -31,9 +31,9 @@ from tracker import services as sv
 from tracker.services import payment_list as pl
 
 from . import fmt, payment_methods
+from .column_widths import per_language
 from .context import AppContext
 from .freshness import Freshness
-from .column_widths import per_language
 from .icons import icon
 from .paged_model import PagedTableModel, paged_table
 from .payment_dialog import record_payment_dialog

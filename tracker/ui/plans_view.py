@@ -31,9 +31,9 @@ from tracker import services as sv
 from tracker.services import PlanStatus, PlanSummary
 
 from . import plans_keys as keys
+from .column_widths import per_language
 from .context import AppContext
 from .freshness import Freshness
-from .column_widths import per_language
 from .icons import icon
 from .plan_detail import PlanDetailPanel, setup_table
 from .plans_table import STATUS_FILTERS, PlanFilter, plans_model
