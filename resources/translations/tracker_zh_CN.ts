@@ -1943,7 +1943,7 @@ This replaces your current data; the current data is kept as a backup.</source>
     </message>
     <message>
         <source>US Letter</source>
-        <translation>美式信纸 (Letter)</translation>
+        <translation>美式信纸（Letter）</translation>
     </message>
     <message>
         <source>From month:</source>
@@ -3379,7 +3379,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>APR (年化利率)</source>
-        <translation>年化利率 (APR)</translation>
+        <translation>年化利率（APR）</translation>
     </message>
     <message>
         <source>Effective annual rate</source>
@@ -3615,15 +3615,15 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>&amp;Payments (CSV)…</source>
-        <translation>还款记录 (CSV)(&amp;P)…</translation>
+        <translation>还款记录（CSV）(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Installments with status (CSV)…</source>
-        <translation>各期及状态 (CSV)(&amp;I)…</translation>
+        <translation>各期及状态（CSV）(&amp;I)…</translation>
     </message>
     <message>
         <source>P&amp;lans (CSV)…</source>
-        <translation>分期 (CSV)(&amp;L)…</translation>
+        <translation>分期（CSV）(&amp;L)…</translation>
     </message>
     <message>
         <source>CSV with &amp;Chinese headers and status words (for WPS/Excel)</source>
@@ -3631,7 +3631,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>Export &amp;calendar (.ics)…</source>
-        <translation>导出日历 (.ics)(&amp;C)…</translation>
+        <translation>导出日历（.ics）(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Import from CSV…</source>

@@ -160,3 +160,18 @@ def test_english_plurals_read_right(qapp) -> None:
     assert tr("RecordPaymentDialog", "%n days overdue", "", 1) == "1 day overdue"
     assert tr("SchedulePreview", "%1 × %n periods", "", 12) == "%1 × 12 periods"
     assert tr("PlanDetailPanel", "%n days", "", 0) == "0 days"
+
+
+def test_chinese_punctuation_is_full_width(committed: dict[Key, list[str] | None]) -> None:
+    """Chinese text uses full-width brackets and commas (（） ， 、), except a mnemonic's
+    "(&X)" and a file dialog's filter "(*.csv)", which Qt reads as they are."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    bad = []
+    for (context, source, _m), forms in committed.items():
+        for text in forms or []:
+            if not han.search(text):
+                continue
+            rest = re.sub(r"\(&[A-Za-z]\)|\(\*[^)]*\)", "", text)
+            if re.search(r"[()]", rest) or re.search(r"[\u4e00-\u9fff],\s?[\u4e00-\u9fff]", rest):
+                bad.append(f"[{context}] {source!r}: {text!r}")
+    assert not bad, "half-width punctuation in Chinese text:\n" + "\n".join(bad)

@@ -227,7 +227,15 @@ class PlanDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(form_box)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(460)
+        for combo in form_box.findChildren(QComboBox):  # long choices must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(max(460, form_box.minimumSizeHint().width() + bar + frame))
 
         self.preview = SchedulePreview(self.currency)
         self.warning = QLabel()  # unusual terms: shown, never blocking
