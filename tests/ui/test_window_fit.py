@@ -46,16 +46,38 @@ def test_column_widths_are_kept_per_language(qapp, qtbot, ctx: AppContext) -> No
         return made
 
     english = screen()
-    default = english.table.columnWidth(0)
-    english.table.setColumnWidth(0, default + 77)
+    default = english.table.columnWidth(1)
+    english.table.setColumnWidth(1, default + 77)
     english.save_state()
-    assert screen().table.columnWidth(0) == default + 77
+    assert screen().table.columnWidth(1) == default + 77
     install_translators(qapp, "zh_CN")
     chinese = screen()
-    assert chinese.table.columnWidth(0) != default + 77  # not English widths for Chinese text
-    chinese.table.setColumnWidth(0, default + 11)
+    assert chinese.table.columnWidth(1) != default + 77  # not English widths for Chinese text
+    chinese.table.setColumnWidth(1, default + 11)
     chinese.save_state()
     install_translators(qapp, "en")
-    assert screen().table.columnWidth(0) == default + 77
+    assert screen().table.columnWidth(1) == default + 77
     install_translators(qapp, "zh_CN")
-    assert screen().table.columnWidth(0) == default + 11
+    assert screen().table.columnWidth(1) == default + 11
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_name_is_the_widest_column_and_statuses_fit(
+    qapp, qtbot, ctx: AppContext, language: str
+) -> None:
+    from tracker.services import PlanStatus
+    from tracker.ui import fmt
+
+    install_translators(qapp, language)
+    add_flat_plan(ctx, name="小米手机")
+    screen = PlansScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1600, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    table, header = screen.table, screen.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    assert widths[0] == max(widths)  # the name takes the spare room, not the status
+    metrics = table.fontMetrics()
+    for status in PlanStatus:
+        assert metrics.horizontalAdvance(fmt.status_label(status.value)) + 8 <= widths[8]

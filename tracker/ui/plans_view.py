@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.services import PlanStatus, PlanSummary
 
+from . import fmt
 from . import plans_keys as keys
 from .column_widths import per_language
 from .context import AppContext
@@ -104,7 +105,8 @@ class PlansScreen(QWidget):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         keys.install(self)
@@ -141,10 +143,13 @@ class PlansScreen(QWidget):
             header.restoreState(header_state)
         else:
             metrics = header.fontMetrics()
-            for column, width in enumerate((180, 110, 100, 90, 100, 100, 110, 70)):
+            for column, width in enumerate((180, 110, 100, 90, 100, 100, 110, 70, 0)):
                 title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal) or "")
                 # never narrower than the header's own text (plus room for the sort arrow)
                 header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 28))
+            cells = self.table.fontMetrics()  # statuses are never elided: the widest fits
+            widest = max(cells.horizontalAdvance(fmt.status_label(s.value)) for s in PlanStatus)
+            header.resizeSection(8, max(header.sectionSize(8), widest + 16))
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         index = self.status_combo.findData(s.value("plans/status", "all"))
         self.status_combo.setCurrentIndex(max(index, 0))
