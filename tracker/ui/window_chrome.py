@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolBar, QToolButton
 
@@ -76,20 +76,32 @@ def install_tab_keys(window: Any) -> None:
         count = window.tabs.count()
         window.tabs.setCurrentIndex((window.tabs.currentIndex() + delta) % count)
 
-    keys: list[tuple[str, tuple[str, ...], Callable[[], None]]] = [
-        ("next_tab", ("Ctrl+Tab",), lambda: step(1)),
-        ("previous_tab", ("Ctrl+Shift+Tab", "Ctrl+Backtab"), lambda: step(-1)),
+    keys: list[tuple[str, str, tuple[str, ...], Callable[[], None]]] = [
+        (
+            "next_tab",
+            QCoreApplication.translate("MainWindow", "Next tab"),
+            ("Ctrl+Tab",),
+            lambda: step(1),
+        ),
+        (
+            "previous_tab",
+            QCoreApplication.translate("MainWindow", "Previous tab"),
+            ("Ctrl+Shift+Tab", "Ctrl+Backtab"),
+            lambda: step(-1),
+        ),
     ]
     for number in range(1, window.tabs.count() + 1):
+        title = window.tabs.tabText(number - 1)
         keys.append(
             (
                 f"tab_{number}",
+                QCoreApplication.translate("MainWindow", "Go to %1").replace("%1", title),
                 (f"Alt+{number}",),
                 lambda n=number: window.tabs.setCurrentIndex(n - 1),
             )
         )
-    for name, shortcuts, run in keys:
-        action = QAction(window)
+    for name, text, shortcuts, run in keys:
+        action = QAction(text, window)
         action.setObjectName(name)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False, go=run: go())
@@ -173,7 +185,10 @@ def install_toolbar(window: Any) -> QToolBar:
         if isinstance(button, QToolButton):  # short captions on the bar; the menu names it
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    window.ctx.changed.connect(lambda _change: update_toolbar(window))
+    # after the screens have applied the change (they are connected later than the toolbar)
+    window.ctx.changed.connect(
+        lambda _change: QTimer.singleShot(0, window, lambda: update_toolbar(window))
+    )
     window.tabs.currentChanged.connect(lambda _i: update_toolbar(window))
     update_toolbar(window)
     return bar
