@@ -147,7 +147,8 @@ def test_past_date_and_other_method(qtbot, dialog: RecordPaymentDialog, ctx) -> 
     assert dialog.date_edit.date() == QDate(2026, 11, 21)
     dialog.date_edit.setDate(QDate(2026, 11, 1))
     other = dialog.method_combo.count() - 1
-    assert dialog.method_combo.itemText(0) == "支付宝"
+    assert dialog.method_combo.itemText(0) == "支付宝 (Alipay)"  # the brand, named in English too
+    assert dialog.method_combo.itemData(0) == "支付宝"  # what is stored
     dialog.method_combo.setCurrentIndex(other)
     dialog.method_combo.activated.emit(other)
     assert dialog.method_combo.currentText() == ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolBar, QToolButton
 
@@ -185,13 +185,27 @@ def install_toolbar(window: Any) -> QToolBar:
         if isinstance(button, QToolButton):  # short captions on the bar; the menu names it
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    # after the screens have applied the change (they are connected later than the toolbar)
-    window.ctx.changed.connect(
-        lambda _change: QTimer.singleShot(0, window, lambda: update_toolbar(window))
-    )
+    window.toolbar_follower = _Follower(window)
     window.tabs.currentChanged.connect(lambda _i: update_toolbar(window))
     update_toolbar(window)
     return bar
+
+
+class _Follower(QObject):
+    """Updates the toolbar after each change, once the screens have applied it (they are
+    connected later). A QObject of the window, so the connection ends with the window (the
+    context outlives it when the window is rebuilt for a language or theme)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        window.ctx.changed.connect(self.changed)
+
+    def changed(self, _change: object) -> None:
+        QTimer.singleShot(0, self, self.update)
+
+    def update(self) -> None:
+        update_toolbar(self.window)
 
 
 def watch_screen(window: Any, screen: Any) -> None:
