@@ -139,3 +139,27 @@ def test_status_bar_is_always_there(qtbot, ctx: AppContext) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert window.statusBar().isVisible()
+
+
+def test_payoff_edit_and_archive_confirm_in_the_status_bar(qtbot, ctx: AppContext) -> None:
+    from tracker.ui.payment_dialog import PayoffDialog
+    from tracker.ui.plan_dialog import PlanDialog
+
+    plan_id = add_flat_plan(ctx, name="小米手机")
+    window = window_for(qtbot, ctx)
+    edit = PlanDialog(ctx, window, plan_id)
+    qtbot.addWidget(edit)
+    edit.name_edit.setText("小米手机 Pro")
+    edit.save()
+    assert window.statusBar().currentMessage() == "Saved “小米手机 Pro”"
+    window.plans.show_plan(plan_id)
+    window.plans.toggle_archived()
+    assert window.statusBar().currentMessage() == "Archived “小米手机 Pro”"
+    payoff = PayoffDialog(ctx, plan_id, window)
+    qtbot.addWidget(payoff)
+    payoff.accept()  # 12 × 321.60 with every fee charged, two periods overdue: ¥3,859.20
+    assert window.statusBar().currentMessage() == "Paid off 小米手机 Pro with ¥3,859.20"
+    assert sv.plan_detail(ctx.db, plan_id, TODAY).closed_on == TODAY
+    assert ctx.undo() and ctx.redo()  # the payoff comes back exactly
+    assert sv.plan_detail(ctx.db, plan_id, TODAY).closed_on == TODAY
+    assert [p.amount for p in sv.history(ctx.db)] == [385920]
