@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         return screen
 
+    def current_name(self) -> str:
+        """The current tab's screen name ("overview", "plans", …)."""
+        return NAMES[max(self.tabs.currentIndex(), 0)]
+
     def _show_current(self) -> None:
         if not self._ready:
             return

@@ -10,7 +10,7 @@ payments and their allocation) in one transaction. A command whose undo or redo 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -18,15 +18,13 @@ from PySide6.QtGui import QUndoCommand
 if TYPE_CHECKING:
     from tracker import services as sv
 
-    from .context import AppContext
-
 
 class ActionCommand(QUndoCommand):
     """One recorded action: ``undo`` restores the plans before it, ``redo`` the plans after."""
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: Any,  # the AppContext (not imported: it imports this module)
         label: str,
         plan_ids: frozenset[int],
         undo: Callable[[], sv.Change],

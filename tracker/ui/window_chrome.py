@@ -240,10 +240,8 @@ def update_toolbar(window: Any) -> None:
     """Enable each toolbar action only where it applies to the current tab's selection."""
     if not hasattr(window, "toolbar_pay"):
         return
-    from .main_window import NAMES
-
     ready, writable = window._ready, not window.ctx.read_only
-    name = NAMES[max(window.tabs.currentIndex(), 0)]
+    name = window.current_name()
     screen = window._screens.get(name) if ready else None
     window.toolbar_new.setEnabled(ready and writable)
     window.toolbar_pay.setEnabled(ready and writable and _can_pay(window, name, screen))
