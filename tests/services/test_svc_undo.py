@@ -34,7 +34,7 @@ def test_restore_plans_goes_back_and_forth_exactly(db: Database) -> None:
     after = sv.snapshot_plans(db, {first, second})
     recorded = rows(db)
 
-    undone = sv.restore_plans(db, sv.PlansState(before.plans + ((second, None),)))
+    undone = sv.restore_plans(db, sv.PlansState((*before.plans, (second, None))))
     assert undone.plan_ids == {first, second, 99}
     assert rows(db) == []
     assert [p.id for p in sv.list_plans(db, TODAY)] == [first]
