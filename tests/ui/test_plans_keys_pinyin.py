@@ -157,3 +157,14 @@ def test_plan_dialog_focus_and_tab_out_of_notes(qtbot, ctx: AppContext) -> None:
     QTest.keyClick(dialog.notes_edit, Qt.Key.Key_Tab)
     assert dialog.notes_edit.toPlainText() == "二手"  # no tab typed into the notes
     assert not dialog.notes_edit.hasFocus()
+
+
+def test_a_status_filter_alone_is_not_called_a_search(qtbot, ctx: AppContext) -> None:
+    screen = make_screen(qtbot, ctx)
+    screen.status_combo.setCurrentIndex(screen.status_combo.findData("closed"))
+    assert shown(screen) == []
+    assert not screen.no_match.isVisibleTo(screen)
+    assert screen.detail.hint.text() == "No plan matches the search and filters."
+    screen.search.setText("zzz")
+    assert screen.no_match.isVisibleTo(screen)
+    assert screen.detail.hint.text() == ""  # said once, above the table

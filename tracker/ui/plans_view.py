@@ -120,6 +120,9 @@ class PlansScreen(QWidget):
         self.no_match = QLabel(self.tr("No matching plans. Esc clears the search."))
         self.no_match.setObjectName("no_match")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bold = self.no_match.font()
+        bold.setBold(True)
+        self.no_match.setFont(bold)
         self.no_match.setContentsMargins(0, 6, 0, 6)
         self.no_match.hide()
         layout = QVBoxLayout(self)
@@ -172,8 +175,12 @@ class PlansScreen(QWidget):
         )
         self._select(keep)
 
-    def _show_no_match(self) -> None:
-        self.no_match.setVisible(bool(self.model.rowCount()) and not self.proxy.rowCount())
+    def _show_no_match(self) -> bool:
+        """Say "No matching plans" when the search leaves no row; True when it is shown."""
+        shown = bool(self.search.text().strip() and self.model.rowCount())
+        shown = shown and not self.proxy.rowCount()
+        self.no_match.setVisible(shown)
+        return shown
 
     # -- rows and selection ---------------------------------------------------------------
     def refresh(self, _change: object = None) -> None:
@@ -253,7 +260,7 @@ class PlansScreen(QWidget):
         self.table.setFocus()
 
     def _selection_changed(self, *_args: object) -> None:
-        self._show_no_match()
+        no_match = self._show_no_match()
         row = self.selected_row()
         has = row is not None
         open_plan = row is not None and row.status is not PlanStatus.CLOSED
@@ -269,6 +276,9 @@ class PlansScreen(QWidget):
         if row is None:
             if not self.model.rowCount():
                 self.detail.clear(self.tr("No plans yet. Click “New plan…” to add one."))
+            elif no_match:
+                self.detail.clear()
+                self.detail.hint.setText("")  # said once, above the table
             elif not self.proxy.rowCount():
                 self.detail.clear(self.tr("No plan matches the search and filters."))
             else:
