@@ -61,5 +61,6 @@ class PlansKeys(QObject):
 
 def install(screen: Any) -> PlansKeys:
     """Give ``screen`` its keys (kept as ``screen.keys``)."""
-    screen.keys = PlansKeys(screen)
-    return screen.keys
+    keys = PlansKeys(screen)
+    screen.keys = keys
+    return keys

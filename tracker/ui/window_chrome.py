@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
@@ -97,7 +98,7 @@ def install_tab_keys(window: Any) -> None:
                 f"tab_{number}",
                 QCoreApplication.translate("MainWindow", "Go to %1").replace("%1", title),
                 (f"Alt+{number}",),
-                lambda n=number: window.tabs.setCurrentIndex(n - 1),
+                partial(window.tabs.setCurrentIndex, number - 1),
             )
         )
     for name, text, shortcuts, run in keys:
