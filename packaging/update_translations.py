@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "tracker_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 LANGUAGE = "zh_CN"
+TS_EN = TS.with_name("tracker_en.ts")
+"""English plural forms only ("%n payments" → "1 payment" / "2 payments")."""
+QM_EN = TS_EN.with_suffix(".qm")
 
 
 def tool(name: str) -> Path:
@@ -56,6 +59,37 @@ def lupdate(ts: Path, root: Path = ROOT) -> None:
         "-silent",
     ]
     subprocess.run(cmd, cwd=root, check=True)
+
+
+def english_plurals(source: Path, ts_en: Path) -> None:
+    """Write ``ts_en`` with every message of ``source`` that has a count (``%n``), keeping the
+    English singular and plural forms it already holds (lupdate's -pluralonly misses
+    ``QCoreApplication.translate(ctx, text, "", n)``)."""
+    known = messages(ts_en) if ts_en.is_file() else {}
+    root = ET.Element("TS", version="2.1", language="en_US")
+    for context in ET.parse(source).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        found = [m for m in context.iter("message") if "%n" in (m.findtext("source") or "")]
+        if not found:
+            continue
+        out = ET.SubElement(root, "context")
+        ET.SubElement(out, "name").text = name
+        for message in found:
+            text, comment = message.findtext("source") or "", message.findtext("comment") or ""
+            item = ET.SubElement(out, "message", numerus="yes")
+            ET.SubElement(item, "source").text = text
+            if comment:
+                ET.SubElement(item, "comment").text = comment
+            forms = known.get((name, text, comment))
+            translation = ET.SubElement(item, "translation")
+            if forms is None or len(forms) != 2:
+                translation.set("type", "unfinished")
+                forms = ["", ""]
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    ts_en.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -109,12 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if any is unfinished")
     args = parser.parse_args(argv)
+    unfinished = 0
     lupdate(TS)
-    lrelease(TS, QM)
-    finished, unfinished = counts(TS)
-    print(f"{TS.relative_to(ROOT)}: {finished} finished, {unfinished} unfinished")
-    if unfinished:
-        for (context, source, _comment), forms in messages(TS).items():
+    english_plurals(TS, TS_EN)
+    for ts, qm in ((TS, QM), (TS_EN, QM_EN)):
+        lrelease(ts, qm)
+        finished, left = counts(ts)
+        unfinished += left
+        print(f"{ts.relative_to(ROOT)}: {finished} finished, {left} unfinished")
+        for (context, source, _comment), forms in messages(ts).items():
             if forms is None:
                 print(f"  unfinished: [{context}] {source!r}")
     bad = aliases()

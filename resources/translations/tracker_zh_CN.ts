@@ -243,6 +243,18 @@
         <source>Read-only database</source>
         <translation>只读数据库</translation>
     </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -327,8 +339,16 @@
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <source>Restored the backup of %1: %2 plan(s), %3 payment(s).</source>
-        <translation>已恢复 %1 的备份：%2 笔分期，%3 笔还款。</translation>
+        <source>Restored the backup of %1: %2, %3.</source>
+        <translation>已恢复 %1 的备份：%2、%3。</translation>
+    </message>
+    <message>
+        <source>%n plans</source>
+        <translation>%n 笔分期</translation>
+    </message>
+    <message>
+        <source>%n payments</source>
+        <translation>%n 笔还款</translation>
     </message>
     <message>
         <source>Your previous data was kept as %1</source>
@@ -572,9 +592,11 @@ This replaces your current data; the current data is kept as a backup.</source>
         <source>Bill · %1 installments</source>
         <translation>账单 · %1 笔分期</translation>
     </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>penalty %1</source>
@@ -1048,9 +1070,11 @@ This replaces your current data; the current data is kept as a backup.</source>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
-    <message>
-        <source>Overdue, in grace, or due within %1 days</source>
-        <translation>已逾期、宽限期内或 %1 天内到期</translation>
+    <message numerus="yes">
+        <source>Overdue, in grace, or due within %n days</source>
+        <translation>
+            <numerusform>逾期、宽限期内或 %n 天内到期</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pay all overdue</source>
@@ -2036,13 +2060,27 @@ This replaces your current data; the current data is kept as a backup.</source>
         <source>%1 holds nothing to import.</source>
         <translation>%1 中没有可导入的内容。</translation>
     </message>
-    <message>
-        <source>Ready to import %1 plan(s) and %2 payment(s) from %3.</source>
-        <translation>即将从 %3 导入 %1 笔分期和 %2 笔还款。</translation>
+    <message numerus="yes">
+        <source>%n plans</source>
+        <translation>
+            <numerusform>%n 笔分期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payments</source>
+        <translation>
+            <numerusform>%n 笔还款</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Check the %1 warning(s) before you import.</source>
-        <translation>导入前请先查看这 %1 条警告。</translation>
+        <source>Ready to import %1 and %2 from %3.</source>
+        <translation>准备从 %3 导入 %1 和 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check the %n warnings before you import.</source>
+        <translation>
+            <numerusform>导入前请检查这 %n 条警告。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line</source>
@@ -2212,8 +2250,72 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>删除仅适用于“分期”和“还款记录”页：请先选中一个分期或一笔还款。</translation>
     </message>
     <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>上一个标签页</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到“%1”</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>New plan (Ctrl+N)</source>
+        <translation>新建分期（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建分期</translation>
+    </message>
+    <message>
+        <source>Record a payment on the selected plan or installment (Ctrl+P)</source>
+        <translation>为选中的分期或账单期记录一笔还款（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>记录还款</translation>
+    </message>
+    <message>
+        <source>Void the selected payment (Payments tab)</source>
+        <translation>作废选中的还款（还款记录页）</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Print the calendar</source>
+        <translation>打印还款日历</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2383,7 @@ This replaces your current data; the current data is kept as a backup.</source>
     </message>
     <message>
         <source>US Letter</source>
-        <translation>美式信纸 (Letter)</translation>
+        <translation>美式信纸（Letter）</translation>
     </message>
     <message>
         <source>From month:</source>
@@ -2299,8 +2401,8 @@ This replaces your current data; the current data is kept as a backup.</source>
 <context>
     <name>Notices</name>
     <message>
-        <source>%1 loan(s) used the old early-payoff default: all future interest.</source>
-        <translation>%1 笔贷款使用旧的提前结清默认规则：收取全部未来利息。</translation>
+        <source>%n loans used the old early-payoff default: all future interest.</source>
+        <translation>%n 笔贷款使用旧的提前结清默认规则：收取全部未来利息。</translation>
     </message>
     <message>
         <source>They now quote what a bank asks: remaining principal + interest already due.</source>
@@ -2446,9 +2548,15 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>today</source>
         <translation>今天</translation>
     </message>
+    <message numerus="yes">
+        <source>in %n days</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>in %1 days</source>
-        <translation>%1 天后</translation>
+        <source>Added five sample plans</source>
+        <translation>已添加五笔示例分期</translation>
     </message>
     <message>
         <source>and %1 more</source>
@@ -2495,6 +2603,29 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Optional</source>
         <translation>选填</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <source>支付宝 (Alipay)</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>微信支付 (WeChat Pay)</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
     </message>
 </context>
 <context>
@@ -2575,9 +2706,11 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>%1 (voided)</source>
         <translation>%1（已作废）</translation>
     </message>
-    <message>
-        <source>%1 payments shown, total %2</source>
-        <translation>显示 %1 笔还款，合计 %2</translation>
+    <message numerus="yes">
+        <source>%n payments shown, total %2</source>
+        <translation>
+            <numerusform>显示 %n 笔还款，合计 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 voided (not counted)</source>
@@ -2590,6 +2723,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Void payment of %1</source>
         <translation>作废 %1 的还款</translation>
+    </message>
+    <message>
+        <source>Voided the payment of %1 for %2</source>
+        <translation>已作废 %2 的一笔 %1 还款</translation>
     </message>
     <message>
         <source>No plan selected</source>
@@ -2645,6 +2782,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Payoff of %1</source>
         <translation>提前结清“%1”</translation>
+    </message>
+    <message>
+        <source>Paid off %1 with %2</source>
+        <translation>已提前结清 %1，支付 %2</translation>
     </message>
 </context>
 <context>
@@ -2747,9 +2888,17 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>Upfront fee</source>
         <translation>前置手续费</translation>
     </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n periods</source>
+        <translation>
+            <numerusform>%n 期</numerusform>
+        </translation>
     </message>
     <message>
         <source>Grace period</source>
@@ -2786,10 +2935,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Remaining</source>
         <translation>待还</translation>
-    </message>
-    <message>
-        <source>%1 periods</source>
-        <translation>%1 期</translation>
     </message>
     <message>
         <source>Paid before tracking</source>
@@ -3011,6 +3156,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>提前结清违约金（本金的 %）</translation>
     </message>
     <message>
+        <source>Saved “%1”</source>
+        <translation>已保存“%1”</translation>
+    </message>
+    <message>
         <source>This plan is paid off: its terms can no longer change.</source>
         <translation>该分期已结清，条款不能再修改。</translation>
     </message>
@@ -3031,6 +3180,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>年利率（%）</translation>
     </message>
     <message>
+        <source>Added “%1”</source>
+        <translation>已添加“%1”</translation>
+    </message>
+    <message>
         <source>Add plan</source>
         <translation>添加分期</translation>
     </message>
@@ -3049,6 +3202,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 </context>
 <context>
     <name>PlanForm</name>
+    <message>
+        <source>%1 does not publish its overdue penalty, so none is filled in: enter the daily rate in your contract (0 = no penalty tracked).</source>
+        <translation>%1 未公开逾期罚息标准，因此未预填：请按合同填写日罚息率（0 表示不计罚息）。</translation>
+    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -3256,6 +3413,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>显示已归档</translation>
     </message>
     <message>
+        <source>No matching plans. Esc clears the search.</source>
+        <translation>没有匹配的分期。按 Esc 清除搜索。</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -3288,12 +3449,20 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>归档分期</translation>
     </message>
     <message>
+        <source>Restored “%1”</source>
+        <translation>已恢复“%1”</translation>
+    </message>
+    <message>
+        <source>Archived “%1”</source>
+        <translation>已归档“%1”</translation>
+    </message>
+    <message>
         <source>Delete “%1”? It has no payments.</source>
         <translation>删除“%1”吗？它没有还款记录。</translation>
     </message>
     <message>
-        <source>Delete “%1” and its 1 payment?</source>
-        <translation>删除“%1”及其 1 笔还款记录吗？</translation>
+        <source>Deleted “%1”</source>
+        <translation>已删除“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Delete “%1” and its %n payments?</source>
@@ -3385,12 +3554,12 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>每一笔都列在本月之后的明细页上。</translation>
     </message>
     <message>
-        <source>%1 items</source>
-        <translation>%1 笔</translation>
+        <source>%n items</source>
+        <translation>%n 项</translation>
     </message>
     <message>
-        <source>Overdue from earlier months: %1 items, %2</source>
-        <translation>以前月份的逾期：%1 笔，共 %2</translation>
+        <source>Overdue from earlier months: %n items, %2</source>
+        <translation>此前月份逾期：%n 项，%2</translation>
     </message>
     <message>
         <source>Installments due</source>
@@ -3509,8 +3678,8 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>待还余额</translation>
     </message>
     <message>
-        <source>Overdue, %1 days</source>
-        <translation>逾期 %1 天</translation>
+        <source>Overdue, %n days</source>
+        <translation>逾期 %n 天</translation>
     </message>
     <message>
         <source>Total</source>
@@ -3568,20 +3737,20 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <source>Print &amp;calendar…</source>
-        <translation>打印日历(&amp;C)…</translation>
+        <source>&amp;Print calendar…</source>
+        <translation>打印日历(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print plan &amp;schedule…</source>
-        <translation>打印还款计划(&amp;S)…</translation>
+        <source>Print plan sc&amp;hedule…</source>
+        <translation>打印还款计划(&amp;H)…</translation>
     </message>
     <message>
-        <source>Export calendar as PDF…</source>
-        <translation>将日历导出为 PDF…</translation>
+        <source>Export calendar as P&amp;DF…</source>
+        <translation>将日历导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>Export plan schedule as PDF…</source>
-        <translation>将还款计划导出为 PDF…</translation>
+        <source>Export plan schedu&amp;le as PDF…</source>
+        <translation>将还款计划导出为 PDF(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -3629,9 +3798,15 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>Next: period %1 of %2, due %3: %4</source>
         <translation>下一期：第 %1/%2 期，%3 到期：%4</translation>
     </message>
+    <message numerus="yes">
+        <source>%n days overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 days overdue</source>
-        <translation>已逾期 %1 天</translation>
+        <source>Recorded %1 for %2</source>
+        <translation>已为 %2 记录还款 %1</translation>
     </message>
     <message>
         <source>penalty %1</source>
@@ -3644,6 +3819,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Enter the amount paid.</source>
         <translation>请输入还款金额。</translation>
+    </message>
+    <message>
+        <source>More than the balance owed (%1): a payment can pay off at most the whole balance.</source>
+        <translation>超过待还余额（%1）：一笔还款最多还清全部余额。</translation>
     </message>
     <message>
         <source>Payment of %1 on %2</source>
@@ -3765,6 +3944,22 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
 <context>
     <name>SchedulePreview</name>
     <message>
+        <source>%1 × %n periods</source>
+        <translation>每期 %1 × %n 期</translation>
+    </message>
+    <message>
+        <source>%1 (%n periods)</source>
+        <translation>%1（共 %n 期）</translation>
+    </message>
+    <message>
+        <source>%1 to %2 a period, %n periods</source>
+        <translation>每期 %1 至 %2，共 %n 期</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>已还 %1</translation>
+    </message>
+    <message>
         <source>Total cost (incl. upfront fee)</source>
         <translation>总成本（含前置手续费）</translation>
     </message>
@@ -3778,7 +3973,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>APR (年化利率)</source>
-        <translation>年化利率 (APR)</translation>
+        <translation>年化利率（APR）</translation>
     </message>
     <message>
         <source>Effective annual rate</source>
@@ -4026,15 +4221,15 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>&amp;Payments (CSV)…</source>
-        <translation>还款记录 (CSV)(&amp;P)…</translation>
+        <translation>还款记录（CSV）(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Installments with status (CSV)…</source>
-        <translation>各期及状态 (CSV)(&amp;I)…</translation>
+        <translation>各期及状态（CSV）(&amp;I)…</translation>
     </message>
     <message>
         <source>P&amp;lans (CSV)…</source>
-        <translation>分期 (CSV)(&amp;L)…</translation>
+        <translation>分期（CSV）(&amp;L)…</translation>
     </message>
     <message>
         <source>CSV with &amp;Chinese headers and status words (for WPS/Excel)</source>
@@ -4042,7 +4237,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     </message>
     <message>
         <source>Export &amp;calendar (.ics)…</source>
-        <translation>导出日历 (.ics)(&amp;C)…</translation>
+        <translation>导出日历（.ics）(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Import from CSV…</source>
@@ -4068,13 +4263,31 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
-    <message>
-        <source>Exported %1 row(s) to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
+    <message numerus="yes">
+        <source>Exported %n due dates to %2</source>
+        <translation>
+            <numerusform>已将 %n 个还款日导出到 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported: the backup before the import failed.</source>
         <translation>未导入任何内容：导入前的备份失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plans</source>
+        <translation>
+            <numerusform>%n 笔分期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payments</source>
+        <translation>
+            <numerusform>%n 笔还款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1 and %2</source>
+        <translation>已导入 %1 和 %2</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4092,13 +4305,15 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <source>Remind me this many days before each due date (0 = on the day):</source>
         <translation>在每个还款日前几天提醒（0 表示当天）：</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %2</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %2</numerusform>
+        </translation>
+    </message>
     <message>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar 文件 (*.ics)</translation>
-    </message>
-    <message>
-        <source>Exported %1 due date(s) to %2</source>
-        <translation>已导出 %1 个还款日到 %2</translation>
     </message>
     <message>
         <source>Import from CSV</source>
@@ -4119,10 +4334,6 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Imported %1 plan(s) and %2 payment(s)</source>
-        <translation>已导入 %1 笔分期和 %2 笔还款</translation>
     </message>
 </context>
 <context>

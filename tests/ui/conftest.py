@@ -49,3 +49,12 @@ def add_flat_plan(
     change = sv.add_plan(ctx.db, sv.PlanInput(name=name, terms=terms, platform=platform))
     assert change.created_id is not None
     return change.created_id
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_as_the_app_starts(qapp) -> None:
+    """The app always installs its translators, English included (its plural forms: "1 payment",
+    "2 payments"); GUI tests start from the same state."""
+    from tracker.ui.i18n import install_translators
+
+    install_translators(qapp, "en")

@@ -120,7 +120,7 @@ def test_restore_replaces_the_data_after_asking_and_every_screen_reloads(
     assert sv.history(ctx.db, None, None, None) == []
     info = interaction.infos[0]
     local = AT.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert info.startswith(f"Restored the backup of {local}: 1 plan(s), 0 payment(s).")
+    assert info.startswith(f"Restored the backup of {local}: 1 plan, 0 payments.")
     kept = [b for b in list_backups(ctx.db.path) if b.label == "pre-restore"]
     assert len(kept) == 1 and str(kept[0].path) in info
     assert (kept[0].plans, kept[0].payments) == (2, 1)

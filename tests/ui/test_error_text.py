@@ -24,7 +24,7 @@ from pathlib import Path
 from string import Formatter
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QTranslator
 
 from tests.reports.test_csv_common import MALFORMED, build_sample
 from tests.reports.test_csv_common import TODAY as SAMPLE_DAY
@@ -357,8 +357,10 @@ def test_payment_dialog_refuses_an_over_payment_in_chinese(chinese, qtbot, ctx: 
     qtbot.addWidget(dialog)
     dialog.amount_edit.setText("12.345")
     assert "小数位数超过了" in dialog.amount_error.text()
-    dialog.amount_edit.setText("99999")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dialog.amount_edit.setText("99999")  # flagged while typing, OK disabled
+    assert dialog.amount_error.text().startswith("超过待还余额（¥3,859.20）")
+    assert not dialog.ok_button.isEnabled()
+    dialog.accept()  # a forced accept: the service's refusal, in Chinese
     text = dialog.service_error.text()
     assert text == OVER_PAYMENT_ZH
     assert not dialog.recorded

@@ -226,7 +226,7 @@ def test_import_adds_plans_and_payments_and_announces_the_change(
         ("花呗 冰箱", "花呗", 0),
     ]
     assert sv.plan_detail(ctx.db, plans[0].id, TODAY).input.notes == "=SUM(A1)"
-    assert window.statusBar().currentMessage() == "Imported 2 plan(s) and 1 payment(s)"
+    assert window.statusBar().currentMessage() == "Imported 2 plans and 1 payment"
     [backup] = (Path(ctx.db.path).parent / "backups").glob("*.backup-import-*.sqlite3")
     with closing(sqlite3.connect(backup)) as con:  # taken before the import
         assert con.execute("SELECT count(*) FROM plans").fetchone() == (0,)
@@ -281,8 +281,8 @@ def test_preview_dialog_lists_what_will_be_added(qtbot, ctx: AppContext) -> None
     # Both first due dates are before today (2026-11-21) and the file has no payments: the
     # preview says that the periods due before today count as paid before tracking.
     assert dialog.summary.text() == (
-        "Ready to import 2 plan(s) and 0 payment(s) from plans.csv. "
-        "Check the 2 warning(s) before you import."
+        "Ready to import 2 plans and 0 payments from plans.csv. "
+        "Check the 2 warnings before you import."
     )
     notices = [dialog.warnings_model.index(r, 1).data() for r in range(2)]
     assert all("paid before tracking" in t and "2026-11-21" in t for t in notices), notices
@@ -324,8 +324,8 @@ def test_preview_dialog_shows_warnings_and_still_imports(qtbot, ctx: AppContext)
     ]
     assert dialog.tabs.currentIndex() == 0
     assert dialog.summary.text() == (
-        "Ready to import 2 plan(s) and 0 payment(s) from plans.csv. "
-        "Check the 6 warning(s) before you import."
+        "Ready to import 2 plans and 0 payments from plans.csv. "
+        "Check the 6 warnings before you import."
     )
     model = dialog.warnings_model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Warning"

@@ -44,7 +44,7 @@ def test_switching_again_does_not_stack_translators(qapp) -> None:
     install_translators(qapp, "zh_CN")
     assert len(i18n._installed) == 2  # the app's and Qt's, once each
     install_translators(qapp, "en")
-    assert i18n._installed == []
+    assert len(i18n._installed) == 1  # English plural forms only
     assert tr("Status", "Paid off") == "Paid off"
 
 

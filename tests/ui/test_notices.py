@@ -27,7 +27,7 @@ def test_nothing_to_say_without_repriced_loans(english) -> None:
 def test_the_notice_in_english_and_chinese(qapp, english) -> None:
     text = upgrade_text(NOTES)
     assert text is not None
-    assert text.startswith("2 loan(s) used the old early-payoff default: all future interest.")
+    assert text.startswith("2 loans used the old early-payoff default: all future interest.")
     assert "remaining principal + interest already due" in text
     assert text.endswith("#7 房贷、#8 Car loan")
     install_translators(qapp, "zh_CN")

@@ -120,18 +120,22 @@ def test_invalid_amount_marked_in_place_and_ok_disabled(
     assert not dialog.amount_error.isVisibleTo(dialog)
 
 
-def test_over_payment_refused_inline_nothing_stored(
+def test_over_payment_flagged_while_typing_nothing_stored(
     qtbot, dialog: RecordPaymentDialog, ctx: AppContext
 ) -> None:
-    dialog.amount_edit.setText("3859.21")
+    dialog.amount_edit.setText("3859.21")  # a fen over the balance: flagged before any click
+    assert dialog.amount_error.isVisibleTo(dialog)
+    assert "balance owed (¥3,859.20)" in dialog.amount_error.text()  # the GUI formats money
+    assert not dialog.ok_button.isEnabled()
     click(qtbot, dialog.ok_button)
-    assert dialog.service_error.isVisibleTo(dialog)
-    assert "balance of ¥3,859.20" in dialog.service_error.text()  # the GUI formats money
+    dialog.accept()  # even a forced accept is refused by the service, shown in place
+    assert "balance of ¥3,859.20" in dialog.service_error.text()
     assert not dialog.recorded and dialog.result() == 0
     assert live_payments(ctx) == []
     assert ctx.undo_label() is None
     assert ctx.interaction.errors == []  # shown in the dialog, not in a message box
-    dialog.amount_edit.setText("3859.20")  # editing clears the refusal; the whole balance is fine
+    dialog.amount_edit.setText("3859.20")  # the whole balance is fine
+    assert not dialog.amount_error.isVisibleTo(dialog)
     assert not dialog.service_error.isVisibleTo(dialog)
     click(qtbot, dialog.ok_button)
     assert live_payments(ctx) == [(TODAY, 385920, "", "")]
@@ -143,7 +147,8 @@ def test_past_date_and_other_method(qtbot, dialog: RecordPaymentDialog, ctx) -> 
     assert dialog.date_edit.date() == QDate(2026, 11, 21)
     dialog.date_edit.setDate(QDate(2026, 11, 1))
     other = dialog.method_combo.count() - 1
-    assert dialog.method_combo.itemText(0) == "支付宝"
+    assert dialog.method_combo.itemText(0) == "支付宝 (Alipay)"  # the brand, named in English too
+    assert dialog.method_combo.itemData(0) == "支付宝"  # what is stored
     dialog.method_combo.setCurrentIndex(other)
     dialog.method_combo.activated.emit(other)
     assert dialog.method_combo.currentText() == ""

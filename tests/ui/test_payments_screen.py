@@ -48,7 +48,15 @@ def test_lists_all_payments_newest_first(screen: PaymentsScreen, qtmodeltester) 
     assert amounts(screen) == [5000, 20600, 32160, 32160]
     first = screen.proxy.index(0, 0)
     texts = [screen.proxy.index(0, c).data() for c in range(screen.proxy.columnCount())]
-    assert texts == ["2026-11-20", "小米14", "¥50.00", "Period 3/12", "现金", "Payment", "partial"]
+    assert texts == [
+        "2026-11-20",
+        "小米14",
+        "¥50.00",
+        "Period 3/12",
+        "Cash",
+        "Payment",
+        "partial",
+    ]  # 现金 stored
     assert first.data(SORT_ROLE).startswith("2026-11-20")
     assert screen.total_shown() == {"CNY": 89920}
     assert "4 payments shown, total ¥899.20" in screen.totals.text()

@@ -133,7 +133,7 @@ def test_search_by_name_platform_notes_and_chinese(three, screen):
     assert visible(screen) == ["Headphones"]
     screen.search.setText("nothing like this")
     assert visible(screen) == []
-    assert "No plan matches" in screen.detail.hint.text()
+    assert screen.no_match.text() == "No matching plans. Esc clears the search."
     screen.search.clear()
     assert len(visible(screen)) == 3
 

@@ -132,7 +132,7 @@ def test_calendar_pdf_one_a4_landscape_page_per_month(ctx, plans, tmp_path: Path
     total = f"¥{(32160 + first) / 100:,.2f}"
     assert f"Total this month: {total}" in november and f"Still to pay: {total}" in november
     assert "Overdue:" not in november  # nothing of November is late…
-    assert "Overdue from earlier months: 1 items, ¥321.60" in november  # …October's still is
+    assert "Overdue from earlier months: 1 item, ¥321.60" in november  # …October's still is
     assert "Status as of 2026-11-21" in november and "Page 2 of 3" in november
     assert_cjk_embedded(pdf)
 
@@ -204,7 +204,7 @@ def test_every_month_page_carries_the_arrears_of_earlier_months(ctx, plans, tmp_
     assert printing.write_calendar_pdf(pdf, pages) == 2
     for n in (1, 2):
         text = pdf_text(pdf, n)
-        assert "Overdue from earlier months: 1 items, ¥321.60" in text
+        assert "Overdue from earlier months: 1 item, ¥321.60" in text
         assert "Xiaomi 14 1/12" in text and "2026-10-31" in text
 
 
@@ -321,7 +321,7 @@ def test_file_menu_has_the_print_actions(window: MainWindow) -> None:
     actions = menu_actions(window)
     for name in ("print_calendar", "print_schedule", "export_calendar_pdf", "export_schedule_pdf"):
         assert name in actions
-    assert actions["print_calendar"].text() == "Print &calendar…"
+    assert actions["print_calendar"].text() == "&Print calendar…"
 
 
 def test_print_calendar_previews_and_prints_the_months(window, tmp_path, monkeypatch) -> None:

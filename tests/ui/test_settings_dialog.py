@@ -183,4 +183,4 @@ def test_opening_an_older_file_says_which_loans_were_repriced(
     dialog.open_button.click()
     assert ctx.db.path == old
     [info] = ctx.interaction.infos
-    assert "loan(s) used the old early-payoff default" in info and info.endswith("#9 房贷")
+    assert "1 loan used the old early-payoff default" in info and info.endswith("#9 房贷")

@@ -136,3 +136,42 @@ def test_numerus_forms_translate(qapp, committed: dict[Key, list[str] | None]) -
                 assert text != source and str(n) in text, (context, source, n, text)
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_english_plural_forms_cover_every_count(
+    current: dict[Key, list[str] | None],
+) -> None:
+    """Every message with a count has its English singular and plural ("1 payment")."""
+    english = ut.messages(ut.TS_EN)
+    counted = [key for key in current if "%n" in key[1]]
+    assert counted, "no message with a count found"
+    missing = [f"[{c}] {s!r}" for c, s, m in counted if english.get((c, s, m)) is None]
+    assert not missing, f"no English plural forms ({FIX}):\n" + "\n".join(missing)
+    assert all(len(english[key] or []) == 2 for key in counted)
+
+
+def test_english_plurals_read_right(qapp) -> None:
+    from tracker.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+    tr = QCoreApplication.translate
+    assert tr("TransferActions", "%n payments", "", 1) == "1 payment"
+    assert tr("TransferActions", "%n payments", "", 2) == "2 payments"
+    assert tr("RecordPaymentDialog", "%n days overdue", "", 1) == "1 day overdue"
+    assert tr("SchedulePreview", "%1 × %n periods", "", 12) == "%1 × 12 periods"
+    assert tr("PlanDetailPanel", "%n days", "", 0) == "0 days"
+
+
+def test_chinese_punctuation_is_full_width(committed: dict[Key, list[str] | None]) -> None:
+    """Chinese text uses full-width brackets and commas (（） ， 、), except a mnemonic's
+    "(&X)" and a file dialog's filter "(*.csv)", which Qt reads as they are."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    bad = []
+    for (context, source, _m), forms in committed.items():
+        for text in forms or []:
+            if not han.search(text):
+                continue
+            rest = re.sub(r"\(&[A-Za-z]\)|\(\*[^)]*\)", "", text)
+            if re.search(r"[()]", rest) or re.search(r"[\u4e00-\u9fff],\s?[\u4e00-\u9fff]", rest):
+                bad.append(f"[{context}] {source!r}: {text!r}")
+    assert not bad, "half-width punctuation in Chinese text:\n" + "\n".join(bad)

@@ -4,7 +4,9 @@ A template fills the new-plan form (model, typical rate, periods and options); t
 change every value afterwards, so a template is a starting point, never a hard-coded rule.
 Rates are exact ``Decimal`` fractions whose meaning depends on the model (``RateBasis``):
 
-- 小米分期: flat 0.6% of the principal per period, 12 periods; payoff charges every fee.
+- 小米分期: flat 0.6% of the principal per period, 12 periods; payoff charges every fee. Its
+  overdue penalty is not published in a source we could check, so the template sets none and
+  says so (``penalty_known=False``): the user enters the figure in their contract.
 - 花呗分期: one total fee rate for the plan, 4.5% for 6 periods (2.5% / 3, 6.5% / 9, 7.5% / 12),
   the total fee rounded half-even as Alipay's developer documentation says.
 - 京东白条: flat 0.5% per period, 12 periods.
@@ -76,6 +78,8 @@ class PlanTemplate:
         penalty_daily_rate: penalty per day overdue, as a fraction (0 = none).
         payoff_policy: what an early payoff costs.
         payoff_penalty_pct: for ``penalty_pct``, the fraction of remaining principal charged.
+        penalty_known: False when the lender's penalty rate is not known here: the form says
+            so and asks for the contract's figure instead of implying there is no penalty.
     """
 
     key: str
@@ -94,6 +98,7 @@ class PlanTemplate:
     penalty_daily_rate: Decimal = Decimal(0)
     payoff_policy: PayoffPolicy = PayoffPolicy.CHARGE_ALL_FEES
     payoff_penalty_pct: Decimal = Decimal(0)
+    penalty_known: bool = True
 
     @property
     def rate_basis(self) -> RateBasis:
@@ -114,7 +119,14 @@ _DAILY_PENALTY = Decimal("0.0005")  # 万分之五 per day, the usual card / 花
 
 TEMPLATES: tuple[PlanTemplate, ...] = (
     PlanTemplate(
-        "xiaomi", "Xiaomi installments", "小米分期", "小米分期", Model.FLAT, Decimal("0.006"), 12
+        "xiaomi",
+        "Xiaomi installments",
+        "小米分期",
+        "小米分期",
+        Model.FLAT,
+        Decimal("0.006"),
+        12,
+        penalty_known=False,
     ),
     PlanTemplate(
         "huabei",

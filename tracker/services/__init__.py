@@ -33,7 +33,14 @@ from .plans import (
     plan_summaries,
     set_archived,
 )
-from .undo import PlanSnapshot, restore_plan, snapshot_plan
+from .undo import (
+    PlanSnapshot,
+    PlansState,
+    restore_plan,
+    restore_plans,
+    snapshot_plan,
+    snapshot_plans,
+)
 
 __all__ = [
     "Change",
@@ -44,6 +51,7 @@ __all__ = [
     "PlanSnapshot",
     "PlanStatus",
     "PlanSummary",
+    "PlansState",
     "ServiceError",
     "add_plan",
     "delete_plan",
@@ -59,7 +67,9 @@ __all__ = [
     "plan_summaries",
     "record_payment",
     "restore_plan",
+    "restore_plans",
     "set_archived",
     "snapshot_plan",
+    "snapshot_plans",
     "void_payment",
 ]

@@ -61,3 +61,62 @@ def restore_plan(db: Database, snap: PlanSnapshot) -> Change:
         s.flush()
         payments = frozenset(dict(p)["id"] for p in snap.payments) | removed
         return Change("plan_restored", frozenset({snap.plan_id}), payments)
+
+
+@dataclass(frozen=True, slots=True)
+class PlansState:
+    """Several plans as they were; ``None`` for a plan that was not stored (not yet added,
+    or deleted). Restoring it undoes or redoes any action on those plans."""
+
+    plans: tuple[tuple[int, PlanSnapshot | None], ...]
+
+    @property
+    def plan_ids(self) -> frozenset[int]:
+        """The plans this state covers."""
+        return frozenset(plan_id for plan_id, _snap in self.plans)
+
+
+def snapshot_plans(db: Database, plan_ids: frozenset[int] | set[int]) -> PlansState:
+    """Capture these plans as they are now (absent ones as ``None``), in one read."""
+    found: list[tuple[int, PlanSnapshot | None]] = []
+    with db.read_session() as s:
+        for plan_id in sorted(plan_ids):
+            rec = s.get(PlanRecord, plan_id)
+            if rec is None:
+                found.append((plan_id, None))
+                continue
+            found.append(
+                (
+                    plan_id,
+                    PlanSnapshot(
+                        plan_id,
+                        tuple(_columns(rec).items()),
+                        tuple(tuple(_columns(i).items()) for i in rec.installments),
+                        tuple(tuple(_columns(p).items()) for p in rec.payments),
+                    ),
+                )
+            )
+    return PlansState(tuple(found))
+
+
+def restore_plans(db: Database, state: PlansState) -> Change:
+    """Put every plan of ``state`` back as captured (deleting those captured as absent), in
+    one transaction: the same ids, amounts and payments, whatever they became since."""
+    payments: set[int] = set()
+    with db.session() as s:
+        for plan_id, _snap in state.plans:
+            current = s.get(PlanRecord, plan_id)
+            if current is not None:
+                payments.update(p.id for p in current.payments)
+                s.delete(current)
+        s.flush()
+        for _plan_id, snap in state.plans:
+            if snap is None:
+                continue
+            s.add(PlanRecord(**dict(snap.plan)))
+            s.flush()
+            s.add_all(InstallmentRecord(**dict(i)) for i in snap.installments)
+            s.add_all(PaymentRecord(**dict(p)) for p in snap.payments)
+            payments.update(dict(p)["id"] for p in snap.payments)
+        s.flush()
+    return Change("plans_restored", state.plan_ids, frozenset(payments))

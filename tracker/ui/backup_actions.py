@@ -193,13 +193,12 @@ def back_up_now(window: Any) -> Path | None:
 def restore_text(outcome: Any) -> str:
     """What a restore did, in the UI's language."""
     done = outcome.restored
+    plans, payments = done.plans, done.payments
     lines = [
-        QCoreApplication.translate(
-            "Backups", "Restored the backup of %1: %2 plan(s), %3 payment(s)."
-        )
+        QCoreApplication.translate("Backups", "Restored the backup of %1: %2, %3.")
         .replace("%1", local_time(done.taken_at) if done.taken_at else str(done.source))
-        .replace("%2", str(done.plans))
-        .replace("%3", str(done.payments))
+        .replace("%2", QCoreApplication.translate("Backups", "%n plans", "", plans))
+        .replace("%3", QCoreApplication.translate("Backups", "%n payments", "", payments))
     ]
     if done.previous is not None:
         lines.append(

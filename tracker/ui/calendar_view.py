@@ -29,6 +29,7 @@ from . import fmt
 from .calendar_grid import MonthGrid, grid_start
 from .context import AppContext
 from .freshness import Freshness
+from .icons import icon
 from .palette import status_tone
 from .payment_dialog import record_payment_dialog
 from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
@@ -96,6 +97,7 @@ class CalendarScreen(QWidget):
         for col, width in ((1, 80), (2, 130), (3, 130), (4, 260)):
             self.table.setColumnWidth(col, width)
         self.pay_button = QPushButton(self.tr("Record payment…"))
+        self.pay_button.setIcon(icon("record-payment"))
         below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 4, 0, 0)
@@ -159,7 +161,7 @@ class CalendarScreen(QWidget):
     def _status_text(self, item: InstallmentRow) -> str:
         text = fmt.status_label(item.status.value)
         if item.days_overdue:
-            text += " · " + self.tr("%1 days").replace("%1", str(item.days_overdue))
+            text += " · " + self.tr("%n days", "", item.days_overdue)
         if item.penalty:
             text += " · " + self.tr("penalty %1").replace(
                 "%1", fmt.money(item.penalty, item.currency)

@@ -12,11 +12,12 @@ when first used, and the database may be attached after the window has painted
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from .interaction import Interaction
@@ -27,14 +28,6 @@ if TYPE_CHECKING:
     from tracker.storage import Database
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class UndoEntry:
-    """A label for the Edit menu and how to undo the action."""
-
-    label: str
-    undo: Callable[[], sv.Change]
 
 
 def _refusals() -> tuple[type[Exception], ...]:
@@ -55,6 +48,8 @@ class AppContext(QObject):
     """Emitted when another database file was opened: every screen reloads."""
     undo_changed = Signal()
     """Emitted when the undo stack changed."""
+    status = Signal(str)
+    """A one-line confirmation for the status bar ("Recorded ¥321.60 for 小米手机")."""
 
     def __init__(
         self,
@@ -68,7 +63,13 @@ class AppContext(QObject):
         self.settings = settings
         self.interaction = interaction or Interaction()
         self._today = today
-        self._undo: list[UndoEntry] = []
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(50)
+        self.undo_stack.indexChanged.connect(self.undo_changed)
+        self.undo_parent: QWidget | None = None
+        """The widget an undo or redo refusal is shown over."""
+        self.step_ok = True
+        """Whether the last undo or redo went through (an ``ActionCommand`` sets it)."""
 
     def attach_database(self, db: Database) -> None:
         """Give the context its database when it was built without one (at start-up)."""
@@ -116,6 +117,7 @@ class AppContext(QObject):
         plan_id: int | None = None,
         undo: Callable[[T], Callable[[], sv.Change]] | None = None,
         on_error: Callable[[str], None] | None = None,
+        done: str | None = None,
         **kwargs: Any,
     ) -> T | None:
         """Run one user action; show its error and return None if it is refused.
@@ -123,7 +125,8 @@ class AppContext(QObject):
         With ``plan_id`` the plan is captured first so the action can be undone by restoring
         it; ``undo`` gives another way (e.g. deleting a plan just added). ``on_error`` receives
         the refusal's message (``errors.describe``: translated) instead of a message box, for
-        dialogs that show it in place.
+        dialogs that show it in place. On success ``done`` (else ``label``) is announced on
+        ``status`` for the status bar.
         """
         from tracker import services as sv
 
@@ -139,46 +142,57 @@ class AppContext(QObject):
                 self.interaction.error(parent, label, describe(exc))
             return None
         change = result[0] if isinstance(result, tuple) else result
+        touched = change.plan_ids if isinstance(change, sv.Change) else frozenset()
+        step: Callable[[], sv.Change] | None = None
         if undo is not None:
-            self._push(UndoEntry(label, undo(result)))
+            step = undo(result)
         elif snapshot is not None:
-            self._push(UndoEntry(label, lambda: sv.restore_plan(self.db, snapshot)))
+            step = partial(sv.restore_plan, self.db, snapshot)
+            touched = touched | {snapshot.plan_id}
+        if step is not None:
+            from .undo_stack import ActionCommand
+
+            self.undo_stack.push(ActionCommand(self, label, frozenset(touched), step))
         if isinstance(change, sv.Change):
             self.changed.emit(change)
+        self.notify(done or label)
         return result
 
-    def _push(self, entry: UndoEntry) -> None:
-        self._undo.append(entry)
-        del self._undo[:-50]
-        self.undo_changed.emit()
+    def notify(self, text: str) -> None:
+        """Confirm something in the status bar."""
+        self.status.emit(text)
 
     def undo_label(self) -> str | None:
         """What Ctrl+Z would undo, or None."""
-        return self._undo[-1].label if self._undo else None
+        return self.undo_stack.undoText() if self.undo_stack.canUndo() else None
+
+    def redo_label(self) -> str | None:
+        """What Ctrl+Shift+Z / Ctrl+Y would redo, or None."""
+        return self.undo_stack.redoText() if self.undo_stack.canRedo() else None
 
     def undo(self, parent: QWidget | None = None) -> bool:
         """Undo the last action; False when there is nothing to undo or it failed."""
-        if not self._undo:
+        return self._step(parent, redo=False)
+
+    def redo(self, parent: QWidget | None = None) -> bool:
+        """Redo the last undone action exactly; False when there is none or it failed."""
+        return self._step(parent, redo=True)
+
+    def _step(self, parent: QWidget | None, redo: bool) -> bool:
+        stack = self.undo_stack
+        if not (stack.canRedo() if redo else stack.canUndo()):
             return False
-        from tracker.services import ServiceError
-        from tracker.storage import StorageError
-
-        from .errors import describe
-
-        entry = self._undo.pop()
-        self.undo_changed.emit()
+        self.undo_parent, self.step_ok = parent, True
         try:
-            change = entry.undo()
-        except (ServiceError, StorageError) as exc:
-            self.interaction.error(parent, entry.label, describe(exc))
-            return False
-        self.changed.emit(change)
-        return True
+            stack.redo() if redo else stack.undo()
+        finally:
+            self.undo_parent = None
+        return self.step_ok
 
     def replace_database(self, db: Database) -> None:
         """Switch to another database file; undo history belongs to the old one."""
         old, self.db = self.db, db
-        self._undo.clear()
+        self.undo_stack.clear()
         self.undo_changed.emit()
         old.close()
         self.database_replaced.emit()

@@ -200,9 +200,7 @@ class DueList(QWidget):
         self._add_buttons()
         self.table.setVisible(bool(items))
         self.all_clear.setVisible(not items)
-        self.hint.setText(
-            self.tr("Overdue, in grace, or due within %1 days").replace("%1", str(reminder_days))
-        )
+        self.hint.setText(self.tr("Overdue, in grace, or due within %n days", "", reminder_days))
 
     def _add_buttons(self) -> None:
         """Give the rows in view their "Record payment" button (the others get theirs when

@@ -202,7 +202,7 @@ class TransferActions(QObject):
         )
         if result is None or not self._write(title, path, result[0]):
             return None
-        text = self.tr("Exported %1 row(s) to %2").replace("%1", str(result[1]))
+        text = self.tr("Exported %n rows to %2", "", result[1])
         self._status(text.replace("%2", str(path)))
         return path
 
@@ -234,7 +234,7 @@ class TransferActions(QObject):
         if result is None or not self._write(title, path, result[0]):
             return None
         self.ctx.settings.set_value(ALARM_KEY, days)
-        text = self.tr("Exported %1 due date(s) to %2").replace("%1", str(result[1]))
+        text = self.tr("Exported %n due dates to %2", "", result[1])
         self._status(text.replace("%2", str(path)))
         return path
 
@@ -286,10 +286,9 @@ class TransferActions(QObject):
             return None
         change, done = result
         assert isinstance(change, sv.Change)
-        text = self.tr("Imported %1 plan(s) and %2 payment(s)")
-        self._status(
-            text.replace("%1", str(len(done.plans))).replace("%2", str(len(done.payments)))
-        )
+        plans = self.tr("%n plans", "", len(done.plans))
+        payments = self.tr("%n payments", "", len(done.payments))
+        self._status(self.tr("Imported %1 and %2").replace("%1", plans).replace("%2", payments))
         return change
 
     @contextlib.contextmanager

@@ -69,6 +69,7 @@ def install(window: Any, menu: QMenu) -> None:
     print/PDF entries to ``menu``; ``window`` provides ``transfer_actions``/``print_actions``."""
     ctx = "TransferActions"
     export = menu.addMenu(_tr(ctx, "&Export"))
+    export.setObjectName("export_menu")
     for name, text, kind in (
         ("export_payments_csv", "&Payments (CSV)…", "payments"),
         ("export_installments_csv", "&Installments with status (CSV)…", "installments"),
@@ -99,10 +100,10 @@ def install(window: Any, menu: QMenu) -> None:
     )
     ctx = "PrintActions"
     for name, text, method in (
-        ("print_calendar", "Print &calendar…", "print_calendar"),
-        ("print_schedule", "Print plan &schedule…", "print_schedule"),
-        ("export_calendar_pdf", "Export calendar as PDF…", "export_calendar"),
-        ("export_schedule_pdf", "Export plan schedule as PDF…", "export_schedule"),
+        ("print_calendar", "&Print calendar…", "print_calendar"),
+        ("print_schedule", "Print plan sc&hedule…", "print_schedule"),
+        ("export_calendar_pdf", "Export calendar as P&DF…", "export_calendar"),
+        ("export_schedule_pdf", "Export plan schedu&le as PDF…", "export_schedule"),
     ):
         _add(
             window,

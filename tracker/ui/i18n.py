@@ -39,7 +39,11 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
     _installed.clear()
     language = effective_language(setting)
     QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
-    if language == "en":
+    if language == "en":  # English needs only its plural forms ("1 payment", "2 payments")
+        tr = QTranslator(app)
+        if tr.load("tracker_en", str(translations_dir())):
+            app.installTranslator(tr)
+            _installed.append(tr)
         return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (("tracker_zh_CN", str(translations_dir())), ("qtbase_zh_CN", qt_dir)):

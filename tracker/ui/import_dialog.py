@@ -140,12 +140,14 @@ class ImportDialog(QDialog):
         elif not (r.plans or r.payments):
             text = self.tr("%1 holds nothing to import.").replace("%1", files)
         else:
-            text = self.tr("Ready to import %1 plan(s) and %2 payment(s) from %3.")
-            text = text.replace("%1", str(len(r.plans))).replace("%2", str(len(r.payments)))
-            text = text.replace("%3", files)
+            plans = self.tr("%n plans", "", len(r.plans))
+            payments = self.tr("%n payments", "", len(r.payments))
+            text = self.tr("Ready to import %1 and %2 from %3.")
+            text = text.replace("%1", plans).replace("%2", payments).replace("%3", files)
             if r.warnings:
-                check = self.tr("Check the %1 warning(s) before you import.")
-                text += " " + check.replace("%1", str(len(r.warnings)))
+                text += " " + self.tr(
+                    "Check the %n warnings before you import.", "", len(r.warnings)
+                )
         self.summary.setText(text)
         self.import_button.setEnabled(self.can_import)
         self.import_button.setDefault(self.can_import)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from . import file_actions, help_menu
+from . import file_actions, help_menu, window_chrome
 from .context import AppContext
 
 SCREENS = (
@@ -51,7 +51,9 @@ class MainWindow(QMainWindow):
         self._print: Any = None
         # Qt's first setShortcut costs ~25 ms (PySide creates its key enums): set after the
         # first paint (or when the database is ready), before any key can reach the window.
-        self._pending_shortcuts: list[tuple[QAction, QKeySequence | str]] = []
+        self._pending_shortcuts: list[
+            tuple[QAction, QKeySequence | QKeySequence.StandardKey | str | tuple[str, ...]]
+        ] = []
         self.setWindowTitle(self.tr("Installment Tracker"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -75,6 +77,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        window_chrome.install_toolbar(self)
+        window_chrome.install_status_bar(self)
+        window_chrome.install_tab_keys(self)
         ctx.undo_changed.connect(self._update_undo)
         self._update_undo()
         self._restore_state()
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         self._screens[name] = screen
         if name == "overview":
             screen.new_plan_requested.connect(self.new_plan)
+        window_chrome.watch_screen(self, screen)
         placeholder = self.tabs.widget(index)
         title = self.tabs.tabText(index)
         was_current = self.tabs.currentIndex() == index
@@ -137,6 +143,10 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
         return screen
+
+    def current_name(self) -> str:
+        """The current tab's screen name ("overview", "plans", …)."""
+        return NAMES[max(self.tabs.currentIndex(), 0)]
 
     def _show_current(self) -> None:
         if not self._ready:
@@ -171,12 +181,16 @@ class MainWindow(QMainWindow):
         """Give the menu actions their keyboard shortcuts (once; deferred from construction)."""
         pending, self._pending_shortcuts = self._pending_shortcuts, []
         for action, shortcut in pending:
-            action.setShortcut(QKeySequence(shortcut))
+            if isinstance(shortcut, tuple):  # several keys (redo: Ctrl+Shift+Z and Ctrl+Y)
+                action.setShortcuts([QKeySequence(key) for key in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
 
     def database_ready(self) -> None:
         """The context got its database (after the first paint): fill the current tab."""
         self._ready = True
         self.apply_shortcuts()
+        window_chrome.update_toolbar(self)
         self.apply_read_only()
         if self._painted:
             self._show_current()
@@ -193,6 +207,7 @@ class MainWindow(QMainWindow):
             if action is not None:
                 action.setEnabled(not read_only)
         self._update_undo()
+        window_chrome.update_toolbar(self)
         if read_only:
             text = self.tr(
                 "Read-only: %1 cannot be changed (its file, folder or disk cannot be written). "
@@ -267,10 +282,11 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         file.addSeparator()
-        file.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         edit.addAction(self.undo_action)
+        self.redo_action = window_chrome.install_redo(self, edit)
         edit.addSeparator()
         self.pay_action = self._action(self.tr("Record &payment…"), self.record_payment, "Ctrl+P")
         edit.addAction(self.pay_action)
@@ -340,12 +356,18 @@ class MainWindow(QMainWindow):
             return
         self.ctx.undo(self)
 
+    def redo(self) -> None:
+        """Ctrl+Shift+Z / Ctrl+Y: redo the last undone action."""
+        if self.ctx.refuse_if_read_only(self):
+            return
+        self.ctx.redo(self)
+
     def _update_undo(self) -> None:
-        label = self.ctx.undo_label()
-        self.undo_action.setEnabled(label is not None and not self.ctx.read_only)
-        self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", label) if label else self.tr("&Undo")
-        )
+        window_chrome.update_undo_redo(self)
+
+    def show_status(self, text: str) -> None:
+        """Confirm an action in the status bar."""
+        self.statusBar().showMessage(text, window_chrome.STATUS_MS)
 
     def open_settings(self) -> None:
         """The settings dialog; language and theme changes rebuild the window."""

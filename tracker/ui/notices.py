@@ -19,9 +19,10 @@ def _loans_text(notes: dict[str, object]) -> str | None:
     if not isinstance(loans, list) or not loans:
         return None
     names = "、".join(f"#{pid} {name}" for pid, name in loans)
+    n = len(loans)
     first = QCoreApplication.translate(
-        "Notices", "%1 loan(s) used the old early-payoff default: all future interest."
-    ).replace("%1", str(len(loans)))
+        "Notices", "%n loans used the old early-payoff default: all future interest.", "", n
+    )
     then = QCoreApplication.translate(
         "Notices", "They now quote what a bank asks: remaining principal + interest already due."
     )

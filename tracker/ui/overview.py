@@ -40,9 +40,11 @@ from tracker.services.sample import load_sample_data, remove_plans
 
 from . import fmt, palette
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
+from .column_widths import per_language
 from .context import AppContext
 from .due_list import DueList
 from .freshness import Freshness
+from .icons import icon
 
 if TYPE_CHECKING:
     from tracker.services import Change
@@ -142,6 +144,7 @@ class OverviewScreen(QWidget):
         for label in (title, text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_first_button = QPushButton(self.tr("Add your first plan"))
+        self.add_first_button.setIcon(icon("new-plan"))
         self.sample_button = QPushButton(self.tr("Load sample data"))
         for button in (self.add_first_button, self.sample_button):
             button.setMinimumSize(220, 48)
@@ -308,7 +311,7 @@ class OverviewScreen(QWidget):
             self.next_card.show_values("—", self.tr("Nothing scheduled"))
             return
         days = (c.next_due - self.ctx.today()).days
-        when = self.tr("today") if days == 0 else self.tr("in %1 days").replace("%1", str(days))
+        when = self.tr("today") if days == 0 else self.tr("in %n days", "", days)
         detail = f"{fmt.day(c.next_due)} ({when}) · {c.next_plan_name}"
         if c.next_more:
             detail += " " + self.tr("and %1 more").replace("%1", str(c.next_more))
@@ -370,6 +373,7 @@ class OverviewScreen(QWidget):
                 load_sample_data,
                 self.ctx.today(),
                 undo=lambda change: partial(remove_plans, db, change.plan_ids),
+                done=self.tr("Added five sample plans"),
             )
         finally:
             QApplication.restoreOverrideCursor()
@@ -384,11 +388,11 @@ class OverviewScreen(QWidget):
             state = s.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
-        self.due_list.restore_header(s.value("overview/due_header"))
+        self.due_list.restore_header(s.value(per_language("overview/due_header")))
 
     def save_state(self) -> None:
         """Store the splitter positions and the attention list's column widths."""
         s = self.ctx.settings
         s.set_value("overview/splitter", self.splitter.saveState())
         s.set_value("overview/charts", self.chart_splitter.saveState())
-        s.set_value("overview/due_header", self.due_list.header_state())
+        s.set_value(per_language("overview/due_header"), self.due_list.header_state())

@@ -33,13 +33,13 @@ from tracker.domain.ledger import Status
 from tracker.domain.money import AmountError, currency, format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
-from . import fmt, palette
+from . import fmt, palette, payment_methods
 from .charge_words import charges_charged, charges_waived, payoff_policy_name
 from .context import AppContext
 from .errors import describe
 
-METHODS = ("支付宝", "微信支付", "银行卡", "信用卡", "现金")
-"""Payment methods offered in the combo; they are data values users type, not UI text."""
+METHODS = payment_methods.METHODS
+"""Payment methods offered in the combo, as stored (shown through ``payment_methods.label``)."""
 
 
 def _sentence(text: str) -> str:
@@ -85,14 +85,15 @@ class MethodCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItems(METHODS)
+        for method in METHODS:
+            self.addItem(payment_methods.label(method), method)
         self.addItem(self.tr("Other"))
         self._other = self.count() - 1
         edit = self.lineEdit()
         assert edit is not None  # an editable combo has one
         self._edit: QLineEdit = edit
         self._edit.setPlaceholderText(self.tr("How you paid"))
-        self.setEditText(current)
+        self.setEditText(payment_methods.label(current))
         self.activated.connect(self._on_activated)
 
     def _on_activated(self, index: int) -> None:
@@ -104,7 +105,7 @@ class MethodCombo(QComboBox):
     def method(self) -> str:
         """The method typed or picked ("" for none)."""
         text = self.currentText().strip()
-        return "" if text == self.itemText(self._other) else text
+        return "" if text == self.itemText(self._other) else payment_methods.stored(text)
 
 
 def _last_method(ctx: AppContext, plan_id: int) -> str:
@@ -135,7 +136,7 @@ class _PlanDialog(QDialog):
         self.note_edit.setPlaceholderText(QCoreApplication.translate("PaymentDialog", "Optional"))
         self.error_label = _error_label()
 
-    def _record(self, label: str, func: Callable[..., Any], *args: Any) -> None:
+    def _record(self, label: str, done: str, func: Callable[..., Any], *args: Any) -> None:
         """Run the service through ``ctx.act`` (undoable); close on success, or show the
         refusal in place (nothing stored)."""
         result = self.ctx.act(
@@ -147,6 +148,7 @@ class _PlanDialog(QDialog):
             method=self.method_combo.method(),
             note=self.note_edit.text(),
             plan_id=self.plan_id,
+            done=done,
             on_error=lambda message: _show_error(self.error_label, _sentence(message)),
         )
         if result is not None:
@@ -242,7 +244,7 @@ class RecordPaymentDialog(_PlanDialog):
             .replace("%4", self._with_penalty(nxt.remaining, nxt.penalty_due))
         )
         if nxt.status is Status.OVERDUE:
-            text += " · " + self.tr("%1 days overdue").replace("%1", str(nxt.days_overdue))
+            text += " · " + self.tr("%n days overdue", "", nxt.days_overdue)
             self.next_label.setStyleSheet(palette.error_style())
         elif nxt.status is not Status.UPCOMING:
             text += " · " + fmt.status_label(nxt.status.value)
@@ -288,9 +290,16 @@ class RecordPaymentDialog(_PlanDialog):
             reason = self.tr("Enter the amount paid.")
         else:
             try:
-                parse_amount(text, self.currency)
+                amount = parse_amount(text, self.currency)
             except AmountError as exc:
                 reason = _sentence(describe(exc))
+            else:
+                balance = self.detail.state.balance
+                if amount > balance and self.detail.closed_on is None:
+                    reason = self.tr(
+                        "More than the balance owed (%1): a payment can pay off at most the "
+                        "whole balance."
+                    ).replace("%1", fmt.money(balance, self.currency))
         _show_error(self.amount_error, reason)
         self.amount_edit.setStyleSheet(
             f"QLineEdit {{ {palette.invalid_border()} }}" if reason else ""
@@ -308,8 +317,13 @@ class RecordPaymentDialog(_PlanDialog):
             .replace("%1", fmt.money(amount, self.currency))
             .replace("%2", self.detail.input.name)
         )
+        done = (
+            self.tr("Recorded %1 for %2")
+            .replace("%1", fmt.money(amount, self.currency))
+            .replace("%2", self.detail.input.name)
+        )
         on = fmt.pydate(self.date_edit.date())
-        self._record(label, sv.record_payment, amount, on, self.ctx.today())
+        self._record(label, done, sv.record_payment, amount, on, self.ctx.today())
 
 
 class PayoffDialog(_PlanDialog):
@@ -402,7 +416,12 @@ class PayoffDialog(_PlanDialog):
         if self.quote is None or self.quote.amount == 0:
             return
         label = self.tr("Payoff of %1").replace("%1", self.detail.input.name)
-        self._record(label, sv.pay_off, self.quote.date, self.ctx.today())
+        done = (
+            self.tr("Paid off %1 with %2")
+            .replace("%1", self.detail.input.name)
+            .replace("%2", fmt.money(self.quote.amount, self.currency))
+        )
+        self._record(label, done, sv.pay_off, self.quote.date, self.ctx.today())
 
 
 def _open(

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.services import payment_list as pl
 
-from . import fmt
+from . import fmt, payment_methods
+from .column_widths import per_language
 from .context import AppContext
 from .freshness import Freshness
+from .icons import icon
 from .paged_model import PagedTableModel, paged_table
 from .payment_dialog import record_payment_dialog
 from .plan_payments import periods_text
@@ -123,6 +125,8 @@ class PaymentsScreen(QWidget):
         self.totals = QLabel()
         self.record_button = QPushButton(self.tr("Record payment…"))
         self.void_button = QPushButton(self.tr("Void payment"))
+        self.record_button.setIcon(icon("record-payment"))
+        self.void_button.setIcon(icon("void"))
         self.void_button.setToolTip(self.tr("Mark the selected payment void (Delete)"))
         actions = QHBoxLayout()
         actions.addWidget(self.totals, 1)
@@ -169,7 +173,7 @@ class PaymentsScreen(QWidget):
                 numeric=True,
             ),
             Column(lambda: self.tr("Settled"), self._periods_text),
-            Column(lambda: self.tr("Method"), lambda r: r.method),
+            Column(lambda: self.tr("Method"), lambda r: payment_methods.label(r.method)),
             Column(lambda: self.tr("Kind"), self._kind_text, tooltip=self._kind_text),
             Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
         ]
@@ -290,11 +294,7 @@ class PaymentsScreen(QWidget):
     def _update_totals(self) -> None:
         totals = self._totals
         amounts = " + ".join(fmt.money(v, c) for c, v in totals.sums.items()) or fmt.money(0)
-        text = (
-            self.tr("%1 payments shown, total %2")
-            .replace("%1", str(totals.live))
-            .replace("%2", amounts)
-        )
+        text = self.tr("%n payments shown, total %2", "", totals.live).replace("%2", amounts)
         voided = totals.voided
         if voided:
             text += " · " + self.tr("%1 voided (not counted)").replace("%1", str(voided))
@@ -356,7 +356,13 @@ class PaymentsScreen(QWidget):
         ):
             return
         label = self.tr("Void payment of %1").replace("%1", amount)
-        self.ctx.act(self, label, sv.void_payment, row.id, self.ctx.today(), plan_id=row.plan_id)
+        done = (
+            self.tr("Voided the payment of %1 for %2")
+            .replace("%1", amount)
+            .replace("%2", row.plan_name)
+        )
+        today = self.ctx.today()
+        self.ctx.act(self, label, sv.void_payment, row.id, today, plan_id=row.plan_id, done=done)
 
     def record_payment(self) -> None:
         """Record a payment on the selected payment's plan (or the filtered plan)."""
@@ -402,7 +408,7 @@ class PaymentsScreen(QWidget):
             self._pending_plan = int(plan) if plan not in (None, "") else None
         except (TypeError, ValueError):
             self._pending_plan = None
-        header = s.value(KEY + "header")
+        header = s.value(per_language(KEY + "header"))
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
 
@@ -415,4 +421,4 @@ class PaymentsScreen(QWidget):
         s.set_value(KEY + "search", self.search.text())
         plan = self.plan_combo.currentData()
         s.set_value(KEY + "plan", "" if plan is None else int(plan))
-        s.set_value(KEY + "header", self.table.horizontalHeader().saveState())
+        s.set_value(per_language(KEY + "header"), self.table.horizontalHeader().saveState())

@@ -353,7 +353,7 @@ class PlanDetailPanel(QWidget):
             pairs.append(("down_payment", self.tr("Down payment"), money(terms.down_payment)))
         if terms.upfront_fee:
             pairs.append(("upfront_fee", self.tr("Upfront fee"), money(terms.upfront_fee)))
-        days = self.tr("%1 days").replace("%1", str(data.grace_days))
+        days = self.tr("%n days", "", data.grace_days)
         pct = data.payoff_penalty_pct
         pairs += [
             ("grace", self.tr("Grace period"), days),
@@ -368,7 +368,7 @@ class PlanDetailPanel(QWidget):
             ("remaining", self.tr("Remaining"), self._remaining_text(state, money)),
         ]  # fmt: skip
         if detail.prior_periods:
-            before = self.tr("%1 periods").replace("%1", str(len(detail.prior_periods)))
+            before = self.tr("%n periods", "", len(detail.prior_periods))
             pairs.append(("prior", self.tr("Paid before tracking"), before))
         if state.penalty_due:
             pairs.append(("penalty", self.tr("Penalty owed"), money(state.penalty_due)))

@@ -87,6 +87,11 @@ class PlanDialog(QDialog):
         if self.detail is not None:
             fill_from_input(self, self.detail.input)
             explain_edit(self)
+            self.preview.settled.update(
+                (s.period, s.settled_on)
+                for s in self.detail.state.installments
+                if s.settled_on is not None and s.period not in self.detail.prior_periods
+            )
         else:
             self.purchase_edit.setDate(fmt.qdate(ctx.today()))
             self.model_changed()
@@ -94,6 +99,18 @@ class PlanDialog(QDialog):
         self.reader = FormReader(self)
         self.update_preview()
         self.resize(1040, 700)
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """Open with the cursor in the form's first field that can take it."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None or not widget.isEnabled() or widget.isHidden():
+                continue
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     # -- building ---------------------------------------------------------------------------
     def _line(self, placeholder: str = "") -> QLineEdit:
@@ -130,6 +147,7 @@ class PlanDialog(QDialog):
         self.purchase_edit = self._date()
         self.purchase_edit.dateChanged.connect(self._purchase_changed)
         self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)  # Tab moves on; notes rarely need a tab
         self.notes_edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.model_combo = self._combo([(fmt.model_label(m.value), m.value) for m in Model])
         self.model_combo.currentIndexChanged.connect(self.model_changed)
@@ -211,7 +229,15 @@ class PlanDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(form_box)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(460)
+        for combo in form_box.findChildren(QComboBox):  # long choices must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(max(460, form_box.minimumSizeHint().width() + bar + frame))
 
         self.preview = SchedulePreview(self.currency)
         self.warning = QLabel()  # unusual terms: shown, never blocking
@@ -258,6 +284,11 @@ class PlanDialog(QDialog):
         self.advanced.addRow(self.tr("Grace period"), self.grace_spin)
         self.advanced.addRow(self.tr("Tolerance"), self.tolerance_edit)
         self.advanced.addRow(self.tr("Penalty (% per day)"), self.penalty_edit)
+        self.penalty_hint = QLabel()  # a template whose penalty is not known says so
+        self.penalty_hint.setObjectName("penalty_hint")
+        self.penalty_hint.setWordWrap(True)
+        self.advanced.addRow("", self.penalty_hint)
+        self.advanced.setRowVisible(self.penalty_hint, False)
         self.advanced.addRow(self.tr("Early payoff"), self.policy_combo)
         self.advanced.addRow(self.tr("Payoff charge (% of principal)"), self.policy_pct_edit)
         self.advanced.setRowVisible(self.policy_pct_edit, False)
@@ -394,14 +425,24 @@ class PlanDialog(QDialog):
         ctx, plan_id = self.ctx, self.plan_id
         paid, today = self.paid.value(), ctx.today()
         if plan_id is None:
+            done = self.tr("Added “%1”").replace("%1", data.name)
             change = ctx.act(
-                self, self.tr("Add plan"), sv.add_plan, data, today, paid or 0, undo=self._undo_add
+                self,
+                self.tr("Add plan"),
+                sv.add_plan,
+                data,
+                today,
+                paid or 0,
+                undo=self._undo_add,
+                done=done,
             )
             self.saved_id = change.created_id if change is not None else None
         else:
-            label = self.tr("Edit plan")
-            done = ctx.act(self, label, sv.edit_plan, plan_id, data, today, paid, plan_id=plan_id)
-            self.saved_id = plan_id if done is not None else None
+            label, done = self.tr("Edit plan"), self.tr("Saved “%1”").replace("%1", data.name)
+            edited = ctx.act(
+                self, label, sv.edit_plan, plan_id, data, today, paid, plan_id=plan_id, done=done
+            )
+            self.saved_id = plan_id if edited is not None else None
         if self.saved_id is None:
             return
         self.accept()

@@ -135,6 +135,15 @@ def fill_from_template(d: PlanDialog, tpl: PlanTemplate) -> None:
     set_combo(d.fee_rounding_combo, tpl.fee_rounding.value)
     set_combo(d.remainder_combo, tpl.effective_remainder.value)
     _fill_rules(d, tpl.grace_days, tpl.tolerance, tpl.penalty_daily_rate)
+    hint = ""
+    if not tpl.penalty_known:
+        hint = QCoreApplication.translate(
+            "PlanForm",
+            "%1 does not publish its overdue penalty, so none is filled in: enter the daily "
+            "rate in your contract (0 = no penalty tracked).",
+        ).replace("%1", template_label(tpl))
+    d.penalty_hint.setText(hint)
+    d.advanced.setRowVisible(d.penalty_hint, bool(hint))
     set_combo(d.policy_combo, tpl.payoff_policy.value)
     pct = tpl.payoff_penalty_pct
     d.policy_pct_edit.setText(percent_text(pct) if pct else "")

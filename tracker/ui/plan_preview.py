@@ -3,7 +3,7 @@ already under way the periods paid before tracking (greyed, labelled) and what i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -33,23 +33,55 @@ def paid_before_tracking_label() -> str:
     return QCoreApplication.translate("Schedule", "Paid before tracking")
 
 
+def headline(installments: Sequence[Installment], money: Callable[[int], str]) -> str:
+    """What the plan costs each period, first: "¥321.60 × 12 periods" (每期 ¥321.60 × 12 期);
+    a few different amounts are listed ("¥340.34 × 1 + ¥340.33 × 2 (3 periods)"), many are
+    given as a range."""
+    n = len(installments)
+    if not n:
+        return ""
+    runs: list[tuple[int, int]] = []  # (amount, how many periods in a row)
+    for item in installments:
+        if runs and runs[-1][0] == item.total:
+            runs[-1] = (item.total, runs[-1][1] + 1)
+        else:
+            runs.append((item.total, 1))
+    if len(runs) == 1:
+        text = QCoreApplication.translate("SchedulePreview", "%1 × %n periods", "", n)
+        return text.replace("%1", money(runs[0][0]))
+    if len(runs) <= 3:
+        parts = " + ".join(f"{money(amount)} × {count}" for amount, count in runs)
+        text = QCoreApplication.translate("SchedulePreview", "%1 (%n periods)", "", n)
+        return text.replace("%1", parts)
+    first, last = installments[0].total, installments[-1].total
+    text = QCoreApplication.translate("SchedulePreview", "%1 to %2 a period, %n periods", "", n)
+    return text.replace("%1", money(first)).replace("%2", money(last))
+
+
 def preview_model(
     currency: str,
     charge: Callable[[], str],
     parent: QWidget | None = None,
     paid: list[int] | None = None,
     moved: list[dict[int, date]] | None = None,
+    settled: dict[int, date] | None = None,
 ) -> RowTableModel[Installment]:
     """A table of installments as generated (period, due date, principal, fee, total), the
     first ``paid[0]`` of them marked paid before tracking; ``charge`` gives the fee column's
     header ("Fee", or "Interest" for a loan); a period in ``moved[0]`` shows the date it was
-    moved from."""
+    moved from; a period in ``settled`` (editing a plan) is marked paid, with the date."""
     money = _money_of(currency)
     count = paid if paid is not None else [0]
     shifted = moved if moved is not None else [{}]
+    done = settled if settled is not None else {}
 
     def status(i: Installment) -> str:
-        return paid_before_tracking_label() if i.period <= count[0] else ""
+        if i.period <= count[0]:
+            return paid_before_tracking_label()
+        if i.period in done:
+            text = QCoreApplication.translate("SchedulePreview", "Paid %1")
+            return text.replace("%1", fmt.day(done[i.period]))
+        return ""
 
     columns: list[Column[Installment]] = [
         Column(
@@ -73,7 +105,9 @@ def preview_model(
         Column(lambda: QCoreApplication.translate("Schedule", "Status"), status, status),
     ]
     return RowTableModel(
-        columns, lambda i: "muted" if i.period <= count[0] else None, parent=parent
+        columns,
+        lambda i: "muted" if i.period <= count[0] or i.period in done else None,
+        parent=parent,
     )
 
 
@@ -85,10 +119,24 @@ class SchedulePreview(QWidget):
         self.currency = currency
         self._paid = [0]
         self._moved: list[dict[int, date]] = [{}]
+        self.settled: dict[int, date] = {}
+        """Periods already paid (editing a plan): period → the day it was settled."""
         self.plan_model = Model.FLAT
         self.model = preview_model(
-            currency, lambda: charge_name(self.plan_model), self, self._paid, self._moved
+            currency,
+            lambda: charge_name(self.plan_model),
+            self,
+            self._paid,
+            self._moved,
+            self.settled,
         )
+        self.headline = QLabel()
+        self.headline.setObjectName("preview_headline")
+        big = self.headline.font()
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.headline.setFont(big)
+        self.headline.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
@@ -116,6 +164,7 @@ class SchedulePreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Preview")))
+        layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         self.workday_note = QLabel()  # a calendar that does not know some years: said, not hidden
         self.workday_note.setWordWrap(True)
@@ -141,6 +190,8 @@ class SchedulePreview(QWidget):
             self.plan_model = schedule.terms.model
             self.fee_caption.setText(total_charge(self.plan_model))
         self.model.set_rows(schedule.installments if schedule else [])
+        money_of = _money_of(self.currency)
+        self.headline.setText(headline(schedule.installments, money_of) if schedule else "—")
         labels = (self.fee_value, self.cost_value, self.repay_value, self.apr_value,
                   self.effective_value, self.balance_value)  # fmt: skip
         if schedule is None:

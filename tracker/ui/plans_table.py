@@ -2,9 +2,9 @@
 
 ``plans_model`` holds ``PlanSummary`` rows from ``services.list_plans`` (and, grouped by account,
 one ``AccountGroup`` heading per account); ``PlanFilter`` applies the Plans screen's search
-(name, platform, notes; case-insensitive, Chinese included), status filter, account filter and
-archived visibility, and sorts by each column's raw ``SORT_ROLE`` value, headings first within
-their group whatever the column and order.
+(name, platform, notes; case-insensitive, Chinese included, also by pinyin: ``pinyin.matches``),
+status filter, account filter and archived visibility, and sorts by each column's raw
+``SORT_ROLE`` value, headings first within their group whatever the column and order.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.services import PlanStatus, PlanSummary
 
-from . import fmt
+from . import fmt, pinyin
 from .palette import status_tone
 from .table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
@@ -154,7 +154,7 @@ def plans_model(parent: QWidget | None = None) -> RowTableModel[PlanSummary]:
         Column(
             lambda: QCoreApplication.translate("PlansScreen", "Name"),
             lambda r: r.name,
-            lambda r: r.name.casefold(),
+            lambda r: pinyin.name_key(r.name),
         ),
         Column(
             lambda: QCoreApplication.translate("PlansScreen", "Platform"),
@@ -267,8 +267,8 @@ class PlanFilter(QSortFilterProxyModel):
         if self.status == "closed" and row.status is not PlanStatus.CLOSED:
             return False
         if self.search:
-            haystack = f"{row.name}\n{row.platform}\n{row.notes}".casefold()
-            return all(word in haystack for word in self.search.split())
+            fields = (row.name, row.platform, row.notes)
+            return all(any(pinyin.matches(w, f) for f in fields) for w in self.search.split())
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

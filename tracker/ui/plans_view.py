@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -29,8 +30,12 @@ from PySide6.QtWidgets import (
 from tracker import services as sv
 from tracker.services import PlanStatus, PlanSummary
 
+from . import fmt
+from . import plans_keys as keys
+from .column_widths import per_language
 from .context import AppContext
 from .freshness import Freshness
+from .icons import icon
 from .plan_detail import PlanDetailPanel, setup_table
 from .plans_accounts import AccountControls
 from .plans_table import STATUS_FILTERS, AccountGroup, PlanFilter, account_groups, plans_model
@@ -67,10 +72,15 @@ class PlansScreen(QWidget):
         self.edit_button = self._button(self.tr("Edit…"), self.edit_selected)
         self.archive_button = self._button(self.tr("Archive"), self.toggle_archived)
         self.delete_button = self._button(self.tr("Delete…"), self.delete_selected)
+        icons = {self.new_button: "new-plan", self.pay_button: "record-payment",
+                 self.payoff_button: "payoff", self.edit_button: "edit",
+                 self.archive_button: "archive", self.delete_button: "delete"}  # fmt: skip
+        for button, name in icons.items():
+            button.setIcon(icon(name))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, platform, notes (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(140)
         self.status_combo = QComboBox()
         for key, label in zip(
             STATUS_FILTERS,
@@ -96,9 +106,11 @@ class PlansScreen(QWidget):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        keys.install(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.accounts = AccountControls(self)
         bar.insertWidget(bar.indexOf(self.status_combo), self.accounts.combo)
@@ -109,8 +121,17 @@ class PlansScreen(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([280, 420])
+        self.no_match = QLabel(self.tr("No matching plans. Esc clears the search."))
+        self.no_match.setObjectName("no_match")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bold = self.no_match.font()
+        bold.setBold(True)
+        self.no_match.setFont(bold)
+        self.no_match.setContentsMargins(0, 6, 0, 6)
+        self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(self._filters_changed)
@@ -125,16 +146,19 @@ class PlansScreen(QWidget):
         splitter = s.value("plans/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        header_state = s.value("plans/header")
+        header_state = s.value(per_language("plans/header"))
         header = self.table.horizontalHeader()
         if isinstance(header_state, QByteArray) and not header_state.isEmpty():
             header.restoreState(header_state)
         else:
             metrics = header.fontMetrics()
-            for column, width in enumerate((180, 110, 100, 90, 100, 100, 110, 70)):
+            for column, width in enumerate((180, 110, 100, 90, 100, 100, 110, 70, 0)):
                 title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal) or "")
                 # never narrower than the header's own text (plus room for the sort arrow)
                 header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 28))
+            cells = self.table.fontMetrics()  # statuses are never elided: the widest fits
+            widest = max(cells.horizontalAdvance(fmt.status_label(s.value)) for s in PlanStatus)
+            header.resizeSection(8, max(header.sectionSize(8), widest + 16))
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         index = self.status_combo.findData(s.value("plans/status", "all"))
         self.status_combo.setCurrentIndex(max(index, 0))
@@ -146,7 +170,7 @@ class PlansScreen(QWidget):
         """Store the splitter, column widths, sort column and filters."""
         s = self.ctx.settings
         s.set_value("plans/splitter", self.splitter.saveState())
-        s.set_value("plans/header", self.table.horizontalHeader().saveState())
+        s.set_value(per_language("plans/header"), self.table.horizontalHeader().saveState())
         s.set_value("plans/status", self.status_combo.currentData())
         s.set_value("plans/show_archived", "true" if self.archived_check.isChecked() else "false")
         s.set_value("plans/search", self.search.text())
@@ -162,6 +186,13 @@ class PlansScreen(QWidget):
         )
         self._regroup()
         self._select(keep)
+
+    def _show_no_match(self) -> bool:
+        """Say "No matching plans" when the search leaves no row; True when it is shown."""
+        shown = bool(self.search.text().strip() and self.model.rowCount())
+        shown = shown and not self.proxy.rowCount()
+        self.no_match.setVisible(shown)
+        return shown
 
     # -- rows and selection ---------------------------------------------------------------
     def refresh(self, _change: object = None) -> None:
@@ -271,6 +302,7 @@ class PlansScreen(QWidget):
         self.table.setFocus()
 
     def _selection_changed(self, *_args: object) -> None:
+        no_match = self._show_no_match()
         row = self.selected_row()
         has = row is not None
         open_plan = row is not None and row.status is not PlanStatus.CLOSED
@@ -286,6 +318,9 @@ class PlansScreen(QWidget):
         if row is None:
             if not self.model.rowCount():
                 self.detail.clear(self.tr("No plans yet. Click “New plan…” to add one."))
+            elif no_match:
+                self.detail.clear()
+                self.detail.hint.setText("")  # said once, above the table
             elif not self.proxy.rowCount():
                 self.detail.clear(self.tr("No plan matches the search and filters."))
             else:
@@ -365,7 +400,11 @@ class PlansScreen(QWidget):
         if row is None:
             return
         label = self.tr("Restore plan") if row.archived else self.tr("Archive plan")
-        self.ctx.act(self, label, sv.set_archived, row.id, not row.archived, plan_id=row.id)
+        done = self.tr("Restored “%1”") if row.archived else self.tr("Archived “%1”")
+        done = done.replace("%1", row.name)
+        self.ctx.act(
+            self, label, sv.set_archived, row.id, not row.archived, plan_id=row.id, done=done
+        )
 
     def delete_selected(self) -> None:
         """Delete: delete the selected plan after asking (undo restores it with its payments)."""
@@ -377,11 +416,12 @@ class PlansScreen(QWidget):
         count = len(sv.history(self.ctx.db, row.id))
         if count == 0:
             text = self.tr("Delete “%1”? It has no payments.")
-        elif count == 1:
-            text = self.tr("Delete “%1” and its 1 payment?")
         else:
             text = self.tr("Delete “%1” and its %n payments?", "", count)
         text = text.replace("%1", row.name) + "\n" + self.tr("Edit ▸ Undo (Ctrl+Z) brings it back.")
         if not self.ctx.interaction.confirm(self, self.tr("Delete plan"), text, self.tr("Delete")):
             return
-        self.ctx.act(self, self.tr("Delete plan"), sv.delete_plan, row.id, plan_id=row.id)
+        done = self.tr("Deleted “%1”").replace("%1", row.name)
+        self.ctx.act(
+            self, self.tr("Delete plan"), sv.delete_plan, row.id, plan_id=row.id, done=done
+        )

@@ -256,22 +256,22 @@ def install(window: Any, menu: QMenu) -> None:
     entries = (
         (
             "print_calendar",
-            QCoreApplication.translate("PrintActions", "Print &calendar…"),
+            QCoreApplication.translate("PrintActions", "&Print calendar…"),
             actions.print_calendar,
         ),
         (
             "print_schedule",
-            QCoreApplication.translate("PrintActions", "Print plan &schedule…"),
+            QCoreApplication.translate("PrintActions", "Print plan sc&hedule…"),
             actions.print_schedule,
         ),
         (
             "export_calendar_pdf",
-            QCoreApplication.translate("PrintActions", "Export calendar as PDF…"),
+            QCoreApplication.translate("PrintActions", "Export calendar as P&DF…"),
             actions.export_calendar,
         ),
         (
             "export_schedule_pdf",
-            QCoreApplication.translate("PrintActions", "Export plan schedule as PDF…"),
+            QCoreApplication.translate("PrintActions", "Export plan schedu&le as PDF…"),
             actions.export_schedule,
         ),
     )

@@ -321,9 +321,8 @@ def _plan_month(c: Canvas, page: MonthPage) -> _MonthPlan:
         lines_out.append(("head", _carried_heading(page)))
         lines_out.extend(page.carried)
     for cell in full:
-        count = QCoreApplication.translate("Print", "%1 items").replace(
-            "%1", str(len(cell.entries))
-        )
+        n = len(cell.entries)  # a plain name: lupdate reads no expression as the count
+        count = QCoreApplication.translate("Print", "%n items", "", n)
         lines_out.append(("head", f"{fmt.day(cell.day)} · {count} · {_day_total(cell)}"))
         lines_out.extend(cell.entries)
     agenda_row = c.metrics(c.font(10)).height() * 1.45
@@ -335,11 +334,10 @@ def _plan_month(c: Canvas, page: MonthPage) -> _MonthPlan:
 
 
 def _carried_heading(page: MonthPage) -> str:
-    return (
-        QCoreApplication.translate("Print", "Overdue from earlier months: %1 items, %2")
-        .replace("%1", str(len(page.carried)))
-        .replace("%2", totals_text(page.carried_total))
-    )
+    n = len(page.carried)
+    return QCoreApplication.translate(
+        "Print", "Overdue from earlier months: %n items, %2", "", n
+    ).replace("%2", totals_text(page.carried_total))
 
 
 def _day_total(cell: DayCell) -> str:

@@ -64,7 +64,8 @@ def _rate_label(model: str) -> str:
 
 def _rules(s: ScheduleSheet) -> list[tuple[str, str]]:
     """The overdue and payoff terms, worded as on the plan's detail panel."""
-    days = QCoreApplication.translate("PlanDetailPanel", "%1 days").replace("%1", str(s.grace_days))
+    grace = s.grace_days
+    days = QCoreApplication.translate("PlanDetailPanel", "%n days", "", grace)
     if s.penalty_daily_rate:
         penalty = QCoreApplication.translate("PlanDetailPanel", "%1 per day overdue").replace(
             "%1", exact_percent(s.penalty_daily_rate)
@@ -145,8 +146,8 @@ def _facts(s: ScheduleSheet) -> list[tuple[str, str, bool]]:
 
 def _status_text(row: InstallmentRow) -> str:
     if row.overdue and row.days_overdue:
-        text = QCoreApplication.translate("Print", "Overdue, %1 days")
-        return text.replace("%1", str(row.days_overdue))
+        n = row.days_overdue
+        return QCoreApplication.translate("Print", "Overdue, %n days", "", n)
     return fmt.status_label(row.status.value)
 
 
