@@ -83,8 +83,6 @@ class AccountControls:
         self.combo.blockSignals(False)
         self.combo.setVisible(bool(self.names))
         self.group_check.setVisible(bool(self.names))
-        # room for the two account controls in the bar (the window opens 1,200 wide)
-        self.screen.search.setMinimumWidth(120 if self.names else 220)
         return self.names
 
     def with_groups(self, rows: list[Any]) -> list[Any]:

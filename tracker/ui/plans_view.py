@@ -80,7 +80,7 @@ class PlansScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, platform, notes (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(140)
+        self.search.setMinimumWidth(220)
         self.status_combo = QComboBox()
         for key, label in zip(
             STATUS_FILTERS,
@@ -95,9 +95,12 @@ class PlansScreen(QWidget):
         bar.addWidget(self.archive_button)
         bar.addWidget(self.delete_button)
         bar.addStretch(1)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status_combo)
-        bar.addWidget(self.archived_check)
+        # The finding controls get a line of their own: with the account filter and grouping
+        # beside the six buttons, one line needed ~1,100 px and the window must fit 1,024.
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.archived_check)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -113,8 +116,8 @@ class PlansScreen(QWidget):
         keys.install(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.accounts = AccountControls(self)
-        bar.insertWidget(bar.indexOf(self.status_combo), self.accounts.combo)
-        bar.insertWidget(bar.indexOf(self.status_combo), self.accounts.group_check)
+        filters.insertWidget(filters.indexOf(self.status_combo), self.accounts.combo)
+        filters.insertWidget(filters.indexOf(self.status_combo), self.accounts.group_check)
         self.detail = PlanDetailPanel()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -131,6 +134,7 @@ class PlansScreen(QWidget):
         self.no_match.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.no_match)
         layout.addWidget(self.splitter, 1)
 
