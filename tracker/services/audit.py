@@ -18,8 +18,8 @@ from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import Status, evaluate
 from tracker.domain.money import format_percent
 from tracker.domain.plan import Schedule
-from tracker.storage.derived import DERIVED_REV, consistency_problems, per_period
 from tracker.storage import ics_events
+from tracker.storage.derived import DERIVED_REV, consistency_problems, per_period
 from tracker.storage.engine import Database
 from tracker.storage.models import PlanRecord
 
