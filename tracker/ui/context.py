@@ -69,10 +69,18 @@ class AppContext(QObject):
         self.interaction = interaction or Interaction()
         self._today = today
         self._undo: list[UndoEntry] = []
+        self._date_writes(db)
 
     def attach_database(self, db: Database) -> None:
         """Give the context its database when it was built without one (at start-up)."""
         self.db = db
+        self._date_writes(db)
+
+    def _date_writes(self, db: Database | None) -> None:
+        """Date the writes whose service takes no ``as_of`` (archive, delete, undo) by this
+        context's today too: the calendar feed's revisions count from it."""
+        if db is not None:
+            db.today = self._today
 
     @property
     def read_only(self) -> bool:
@@ -178,6 +186,7 @@ class AppContext(QObject):
     def replace_database(self, db: Database) -> None:
         """Switch to another database file; undo history belongs to the old one."""
         old, self.db = self.db, db
+        self._date_writes(db)
         self._undo.clear()
         self.undo_changed.emit()
         old.close()
