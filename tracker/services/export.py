@@ -213,7 +213,7 @@ def export_csv(
     return writer(rows, headers=headers), len(rows)  # type: ignore[operator]
 
 
-def _tombstone(row: Row[Any]) -> InstallmentRow:
+def _tombstone(row: Any) -> InstallmentRow:
     """The last known state of a deleted plan's (or period's) event, for its cancellation."""
     return InstallmentRow(
         plan_id=row.plan_id,
