@@ -97,10 +97,15 @@ def derived_mismatches(db: Database, plan_ids: Iterable[int] | None = None) -> l
         )
         if plan_ids is not None:
             query = query.where(PlanRecord.id.in_(sorted(set(plan_ids))))
+        wrong: set[int] = set()
         for rec in s.scalars(query.order_by(PlanRecord.id)):
-            problems.extend(_plan_mismatches(rec))
-        if plan_ids is None:  # the calendar feed's rows, tombstones included
-            problems.extend(ics_events.problems(s.connection()))
+            found = _plan_mismatches(rec)
+            if found:
+                wrong.add(rec.id)
+            problems.extend(found)
+        if plan_ids is None:  # the calendar feed's rows, tombstones included; a plan whose
+            # derived columns are wrong is reported once, above, not again for its feed rows
+            problems.extend(ics_events.problems(s.connection(), skip=wrong))
     return problems
 
 
