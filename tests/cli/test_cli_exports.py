@@ -189,7 +189,7 @@ def test_ics_to_stdout_and_file(
     assert str(paid["UID"]) == "plan-1-period-1@installment-tracker"
     assert str(paid["STATUS"]) == "CANCELLED" and not list(paid.walk("VALARM"))
     assert str(due[0]["UID"]) == "plan-1-period-2@installment-tracker"
-    assert due[0].decoded("SEQUENCE") == 2  # plan 1 has two payments
+    assert due[0].decoded("SEQUENCE") == 2  # overdue when added (1), then partly paid (2)
     assert "DTSTAMP:20240510T083000Z" in res.out and "TRIGGER:-P1DT15H" in res.out
     out = tmp_path / "feed.ics"
     res = run("ics", "-o", str(out))

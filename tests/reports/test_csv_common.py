@@ -44,7 +44,9 @@ def _plan(db: Database, name: str, terms: PlanTerms, **extra: Any) -> int:
 
 
 def build_sample(db: Database) -> dict[str, int]:
-    """Store the sample ledger; return the plan ids by a short label."""
+    """Store the sample ledger, every write dated TODAY (the calendar feed's revisions count
+    from the date of each write); return the plan ids by a short label."""
+    db.today = lambda: TODAY
     ids = {
         "xiaomi": _plan(
             db,

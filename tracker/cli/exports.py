@@ -10,7 +10,9 @@
   the database) do not stop it: each is printed on stderr as ``warning: FILE:LINE: reason``
   (and listed under ``warnings`` with ``--json``).
 - ``tracker ics [-o FILE] [--alarm-days N]``: the calendar feed (reminders for the unpaid
-  installments, paid ones as cancelled events). DTSTAMP is the time of the run (``now``), or
+  installments; paid ones, archived and deleted plans' as cancelled events; each event's
+  SEQUENCE kept at write time, ``storage.ics_events``). A pure read: it works on a
+  read-only file. DTSTAMP is the time of the run (``now``), or
   ``SOURCE_DATE_EPOCH`` when that is set, for reproducible files.
 
 The services load lazily, so building the parser never imports SQLAlchemy.

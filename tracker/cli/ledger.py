@@ -315,7 +315,7 @@ def installment_json_from_states(d: sv.PlanDetail) -> list[dict[str, Any]]:
 
 def plan_archive(args: argparse.Namespace, today: date) -> int:
     """`tracker plan archive ID`."""
-    sv.set_archived(open_db(args), args.id, not args.restore)
+    sv.set_archived(open_db(args), args.id, not args.restore, as_of=today)
     print(f"Plan {args.id} {'restored' if args.restore else 'archived'}")
     return 0
 
@@ -328,6 +328,6 @@ def plan_delete(args: argparse.Namespace, today: date, confirm: Confirm = _tty_c
     question = f"Delete plan {args.id} ({d.input.name}) and its {payments} payment(s)?"
     if not args.yes and not confirm(question):
         raise CliError("not deleted; pass --yes to delete without asking")
-    sv.delete_plan(db, args.id)
+    sv.delete_plan(db, args.id, as_of=today)
     print(f"Deleted plan {args.id}")
     return 0

@@ -16,10 +16,14 @@ passed in), so the same ledger gives the same bytes.
   under the same UID as ``STATUS:CANCELLED`` without an alarm, its SUMMARY saying why
   (``小米14 · 第3/12期 已还 ¥321.60``, ``… 已归档 …``): a calendar that imported the event
   before updates it instead of keeping a stale reminder.
-- ``SEQUENCE`` is the event's revision, given per plan by the caller
-  (``services.export.calendar_feed``: the plan's payments plus its voided payments, so each
-  payment, payoff or void raises it); changes without a new SEQUENCE (an edit, archiving) are
-  told by a later DTSTAMP, which RFC 5546 orders next.
+- The events of a deleted plan (or of periods an edit removed) stay in the feed for a year as
+  ``STATUS:CANCELLED`` (``… 已删除 ¥321.60``), so a calendar that imported them drops them.
+  ``METHOD:PUBLISH`` stays: RFC 5546 §3.2.1 allows STATUS CANCELLED in a published VEVENT, and
+  a feed mixing live and cancelled events is not an iTIP CANCEL.
+- ``SEQUENCE`` is the event's revision, given by the caller (``services.export.calendar_feed``
+  from ``storage.ics_events``): it rises by one whenever the event's date, amount or status
+  changes (RFC 5545 §3.8.7.4), including when it turns overdue. Changes that are not
+  revisions (a new name, the days-overdue count) are told by a later DTSTAMP.
 - DESCRIPTION: the details in Chinese and English.
 """
 
@@ -61,16 +65,18 @@ class FeedEvent:
         item: the installment and its status.
         sequence: the event's SEQUENCE (never lower than in an earlier feed).
         archived: the plan is archived or closed: the event is cancelled even if owed.
+        deleted: the plan (or the period) was deleted: a tombstone, cancelled.
     """
 
     item: InstallmentRow
     sequence: int = 0
     archived: bool = False
+    deleted: bool = False
 
     @property
     def active(self) -> bool:
         """Whether the event is a reminder (owed, plan in use) rather than cancelled."""
-        return self.item.amount_due > 0 and not self.archived
+        return self.item.amount_due > 0 and not self.archived and not self.deleted
 
 
 def event_uid(plan_id: int, period: int) -> str:
@@ -78,11 +84,14 @@ def event_uid(plan_id: int, period: int) -> str:
     return f"plan-{plan_id}-period-{period}@{UID_DOMAIN}"
 
 
-def summary(item: InstallmentRow, archived: bool = False) -> str:
+def summary(item: InstallmentRow, archived: bool = False, deleted: bool = False) -> str:
     """``小米14 · 第3/12期 ¥321.60``: plan, period of periods, what is still due; an overdue one
     says so (``… 逾期 Overdue ¥321.60``: the calendar shows the title, not the description); for
-    a paid installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``."""
+    a paid installment ``… 已还 ¥321.60`` (what was paid), for an archived plan ``… 已归档 …``,
+    for a deleted one ``… 已删除 …`` (what was owed, or the amount if it was paid)."""
     head = f"{item.plan_name} · 第{item.period}/{item.periods}期"
+    if deleted:
+        return f"{head} 已删除 {format_money(item.amount_due or item.total, item.currency)}"
     if item.amount_due == 0:
         return f"{head} 已还 {format_money(item.paid, item.currency)}"
     amount = format_money(item.amount_due, item.currency)
@@ -95,7 +104,7 @@ _CHARGE = {Charge.FEE: "手续费/利息 Fee", Charge.INTEREST: "利息 Interest
 """How a period's charge is labelled: a loan's is interest (consumer events keep their label)."""
 
 
-def description(item: InstallmentRow, archived: bool = False) -> str:
+def description(item: InstallmentRow, archived: bool = False, deleted: bool = False) -> str:
     """The event's details, one per line, in Chinese and English."""
     cur = item.currency
 
@@ -103,6 +112,16 @@ def description(item: InstallmentRow, archived: bool = False) -> str:
         return format_money(minor, cur)
 
     title = f"{item.plan_name}（{item.platform}）" if item.platform else item.plan_name
+    if deleted:
+        return "\n".join(
+            [
+                title,
+                f"第{item.period}/{item.periods}期 Period {item.period} of {item.periods}",
+                f"到期日 Due: {item.due_date.isoformat()}",
+                f"金额 Amount: {money(item.total)} · 未还 Unpaid: {money(item.remaining)}",
+                "分期或此期已删除 The plan or this period was deleted",
+            ]
+        )
     lines = [
         title,
         f"第{item.period}/{item.periods}期 Period {item.period} of {item.periods}",
@@ -147,7 +166,7 @@ def calendar_ics(
     entries = [e if isinstance(e, FeedEvent) else FeedEvent(e) for e in items]
     for entry in sorted(entries, key=lambda e: (e.item.due_date, e.item.plan_id, e.item.period)):
         item = entry.item
-        title = summary(item, entry.archived)
+        title = summary(item, entry.archived, entry.deleted)
         event = icalendar.Event()
         event.add("uid", event_uid(item.plan_id, item.period))
         event.add("dtstamp", stamp)
@@ -155,7 +174,7 @@ def calendar_ics(
         event.add("dtstart", item.due_date)
         event.add("dtend", item.due_date + timedelta(days=1))
         event.add("summary", title)
-        event.add("description", description(item, entry.archived))
+        event.add("description", description(item, entry.archived, entry.deleted))
         event.add("status", "CONFIRMED" if entry.active else "CANCELLED")
         event.add("transp", "TRANSPARENT")
         if entry.active:

@@ -13,14 +13,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.ledger import Status
 from tracker.domain.rows import InstallmentRow, PaymentRow
 from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
-from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
+from tracker.storage.ics_events import shown_sequence
+from tracker.storage.models import IcsEventRecord, InstallmentRecord, PlanRecord
 from tracker.storage.targets import check_output_path
 
 from . import reads
@@ -211,6 +213,25 @@ def export_csv(
     return writer(rows, headers=headers), len(rows)  # type: ignore[operator]
 
 
+def _tombstone(row: Any) -> InstallmentRow:
+    """The last known state of a deleted plan's (or period's) event, for its cancellation."""
+    return InstallmentRow(
+        plan_id=row.plan_id,
+        plan_name=row.plan_name,
+        currency=row.currency,
+        period=row.period,
+        periods=row.periods,
+        due_date=row.due_date,
+        principal=row.amount,
+        fee=0,
+        paid=row.amount - row.remaining,
+        penalty_paid=0,
+        penalty=0,
+        status=Status.PAID if row.remaining == 0 else Status.UPCOMING,
+        days_overdue=0,
+    )
+
+
 def calendar_feed(
     db: Database,
     as_of: date,
@@ -221,23 +242,41 @@ def calendar_feed(
     """The iCalendar feed of every installment of every plan, and how many of its events are
     reminders: the unpaid installments of the open, unarchived plans. The others (paid, or of
     an archived or closed plan) are cancelled events, so a calendar that imported them before
-    drops their reminders. An event's SEQUENCE is its plan's number of payments plus voided
-    payments: it rises with every payment, payoff and void."""
+    drops their reminders; so are the events of deleted plans and periods (tombstones, kept a
+    year). An event's SEQUENCE is the revision the writes stored (``storage.ics_events``):
+    one up for every change of its date, amount or status, and one more once it is overdue on
+    ``as_of``. A pure read: it works on a read-only file."""
     with db.read_session() as s:
         lines = _lines(s, as_of, reminder_days, None, None, None)
-        counts = s.execute(
-            select(PaymentRecord.plan_id, func.count(), func.sum(PaymentRecord.voided)).group_by(
-                PaymentRecord.plan_id
+        revisions = {
+            (r.plan_id, r.period): r
+            for r in s.execute(
+                select(
+                    IcsEventRecord.plan_id,
+                    IcsEventRecord.period,
+                    IcsEventRecord.plan_name,
+                    IcsEventRecord.periods,
+                    IcsEventRecord.currency,
+                    IcsEventRecord.due_date,
+                    IcsEventRecord.amount,
+                    IcsEventRecord.remaining,
+                    IcsEventRecord.state,
+                    IcsEventRecord.sequence,
+                    IcsEventRecord.overdue_from,
+                )
             )
-        ).all()
-    sequences = {pid: n + int(voided or 0) for pid, n, voided in counts}
-    items = [
-        ics.FeedEvent(
-            line,
-            sequences.get(plan.id, 0),
-            bool(plan.archived) or plan.closed_on is not None,
+        }
+    items = []
+    for plan, line in lines:
+        rev = revisions.pop((line.plan_id, line.period), None)
+        sequence = 0 if rev is None else shown_sequence(rev.sequence, rev.overdue_from, as_of)
+        items.append(
+            ics.FeedEvent(line, sequence, bool(plan.archived) or plan.closed_on is not None)
         )
-        for plan, line in lines
+    items += [
+        ics.FeedEvent(_tombstone(rev), rev.sequence, archived=True, deleted=True)
+        for rev in revisions.values()
+        if rev.state == "deleted"
     ]
     try:
         return ics.calendar_ics(items, stamp, alarm_days), sum(e.active for e in items)

@@ -61,6 +61,7 @@ from tracker.reports import csv_import
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.derived import consistency_problems
 from tracker.storage.engine import Database
+from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
 from tracker.storage.scratch import Changed, copy_plans, scratch_database, snapshot
 
@@ -499,6 +500,7 @@ def _run(
     batch: _Batch | None = None
     try:
         with db.session() as s:
+            s.info[WRITE_DATE] = as_of
             total = sum(len(table.rows) for _, table in tables)
             batch = _Batch(s, as_of, problems=list(early))
             if progress is not None:

@@ -18,6 +18,7 @@ from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
+from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from . import reads
@@ -71,6 +72,7 @@ def record_payment(
     """Record a payment; refuse one larger than the balance owed on its date."""
     method, note = clean_text(method, "method"), clean_text(note, "note")
     with db.session() as s:
+        s.info[WRITE_DATE] = as_of
         rec = get_record(s, plan_id)
         check_open(rec, on, as_of)
         new = Payment(on, amount, None, method, note)
@@ -97,6 +99,7 @@ def record_payment(
 def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
     """Mark a payment voided (it stays in history); undoing a payoff restores the schedule."""
     with db.session() as s:
+        s.info[WRITE_DATE] = as_of
         row = s.get(PaymentRecord, payment_id) if 1 <= payment_id <= MAX_ID else None
         if row is None:
             raise ServiceError("there is no payment with id {id}", id=payment_id)
@@ -145,6 +148,7 @@ def pay_off(
     the quoted amount, and close the plan."""
     method, note = clean_text(method, "method"), clean_text(note, "note")
     with db.session() as s:
+        s.info[WRITE_DATE] = as_of
         rec = get_record(s, plan_id)
         check_open(rec, on, as_of)
         quote = quote_on(rec, on)

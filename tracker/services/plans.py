@@ -22,6 +22,7 @@ from tracker.domain.money import Amount, AmountError
 from tracker.domain.plan import Installment, PlanTerms
 from tracker.domain.schedule import build_schedule, reschedule_unpaid
 from tracker.storage.engine import Database
+from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import AccountRecord, InstallmentRecord, PlanRecord
 
 from . import reads
@@ -202,6 +203,8 @@ def add_plan(
     is added) as prior payments, all in one transaction."""
     validate_input(data)  # refuse before a transaction is opened
     with db.session() as s:
+        if as_of is not None:
+            s.info[WRITE_DATE] = as_of
         rec = insert_plan(s, data, paid_periods=paid_periods, as_of=as_of)
         paid = frozenset(p.id for p in rec.payments)
         return Change("plan_added", frozenset({rec.id}), paid, created_id=rec.id)
@@ -282,6 +285,7 @@ def edit_plan(
     """
     data = validate_input(data)
     with db.session() as s:
+        s.info[WRITE_DATE] = as_of
         rec = get_record(s, plan_id)
         changed = not same_terms(data.terms, terms_of(rec)) or data.holidays != rec.holidays
         if rec.closed_on is not None and changed:
@@ -304,18 +308,27 @@ def edit_plan(
         return Change("plan_edited", frozenset({plan_id}), touched)
 
 
-def set_archived(db: Database, plan_id: int, archived: bool = True) -> Change:
-    """Archive (hide from the default lists) or restore a plan; nothing else changes."""
+def set_archived(
+    db: Database, plan_id: int, archived: bool = True, as_of: date | None = None
+) -> Change:
+    """Archive (hide from the default lists) or restore a plan; nothing else changes.
+    ``as_of`` dates the write for the calendar feed (default: ``db.today()``)."""
     with db.session() as s:
+        if as_of is not None:
+            s.info[WRITE_DATE] = as_of
         rec = get_record(s, plan_id)
         rec.archived = archived
         rec.updated_at = _now()
         return Change("plan_archived" if archived else "plan_restored", frozenset({plan_id}))
 
 
-def delete_plan(db: Database, plan_id: int) -> Change:
-    """Delete a plan with its schedule and payments (callers confirm first)."""
+def delete_plan(db: Database, plan_id: int, as_of: date | None = None) -> Change:
+    """Delete a plan with its schedule and payments (callers confirm first); the calendar
+    feed keeps its events as cancelled ones. ``as_of`` dates the write (default:
+    ``db.today()``)."""
     with db.session() as s:
+        if as_of is not None:
+            s.info[WRITE_DATE] = as_of
         rec = get_record(s, plan_id)
         payment_ids = frozenset(p.id for p in rec.payments)
         s.delete(rec)

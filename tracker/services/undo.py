@@ -7,11 +7,13 @@ plan, its installments and its payments exactly as they were (same ids), in one 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import inspect
 
 from tracker.storage.engine import Database
+from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import Change
@@ -44,9 +46,13 @@ def snapshot_plan(db: Database, plan_id: int) -> PlanSnapshot:
         )
 
 
-def restore_plan(db: Database, snap: PlanSnapshot) -> Change:
-    """Put a plan back exactly as captured, replacing whatever it became since."""
+def restore_plan(db: Database, snap: PlanSnapshot, as_of: date | None = None) -> Change:
+    """Put a plan back exactly as captured, replacing whatever it became since; its calendar
+    events come back with a higher SEQUENCE than what the feed said since. ``as_of`` dates
+    the write (default: ``db.today()``)."""
     with db.session() as s:
+        if as_of is not None:
+            s.info[WRITE_DATE] = as_of
         current = s.get(PlanRecord, snap.plan_id)
         removed: frozenset[int] = frozenset()
         if current is not None:

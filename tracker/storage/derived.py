@@ -29,6 +29,7 @@ from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import LedgerRules, Payment, settle
 from tracker.domain.plan import FeeRounding, Installment, PlanTerms, Schedule
 
+from . import ics_events
 from .models import InstallmentRecord, PaymentRecord, PlanRecord
 
 __all__ = [
@@ -117,10 +118,14 @@ def refresh(conn: Connection, plan_ids: Iterable[int]) -> None:
         _refresh_chunk(conn, chunk)
 
 
-def refresh_stale(conn: Connection) -> int:
-    """Refresh every plan whose derived columns are missing or out of date; return how many."""
+def refresh_stale(conn: Connection, when: date | None = None) -> int:
+    """Refresh every plan whose derived columns are missing or out of date, and their
+    calendar-feed rows as of a write on ``when`` (default: the clock's date); return how
+    many."""
     ids = list(conn.scalars(select(PlanRecord.id).where(PlanRecord.derived_rev != DERIVED_REV)))
     refresh(conn, ids)
+    if ids and ics_events.present(conn):
+        ics_events.sync(conn, ids, when or date.today())
     return len(ids)
 
 

@@ -34,9 +34,9 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -49,6 +49,8 @@ from .backup import backup_database, fsync_directory, fsync_file
 from .connection import make_engine, sqlite_url, write_blocker
 from .derived import DERIVED_REV, refresh, refresh_stale
 from .errors import ForeignDatabaseError, ReadOnlyDatabaseError, StorageError
+from .ics_events import WRITE_DATE
+from .ics_events import sync as sync_ics_events
 from .identity import APPLICATION_ID, SQLITE_HEADER, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
 from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
@@ -144,6 +146,9 @@ class Database:
         self.read_only_reason = read_only_reason
         #: What a schema upgrade on opening reported for the user (see ``migrate.upgrade``).
         self.upgrade_notes: dict[str, object] = {}
+        #: The date of a write whose service does not give its ``as_of`` (the calendar feed's
+        #: revisions count from it: ``storage.ics_events``); tests replace it.
+        self.today: Callable[[], date] = date.today
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._reads = sessionmaker(
             bind=engine.execution_options(read_only=True), expire_on_commit=False
@@ -185,6 +190,7 @@ class Database:
         Raises ReadOnlyDatabaseError at once (nothing read or written) on a read-only file."""
         self.check_writable()
         with self._sessions() as session, session.begin():
+            session.info[WRITE_DATE] = self.today()
             yield session
 
     @contextmanager
@@ -235,12 +241,14 @@ def _note_touched_plans(session: Session, _context: object) -> None:
 
 
 def _refresh_touched_plans(session: Session) -> None:
-    """Before a commit: bring the derived columns of every touched plan up to date, so no
-    write can leave them stale (the same transaction commits both)."""
+    """Before a commit: bring the derived columns and the calendar-feed rows of every touched
+    plan up to date, so no write can leave them stale (the same transaction commits both)."""
     session.flush()
     touched = session.info.pop("touched_plans", set())
     if touched:
-        refresh(session.connection(), touched)
+        conn = session.connection()
+        refresh(conn, touched)
+        sync_ics_events(conn, touched, session.info.get(WRITE_DATE) or date.today())
 
 
 def _missing_folders(folder: Path) -> list[Path]:

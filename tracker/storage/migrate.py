@@ -15,9 +15,11 @@ the write lock, so the backup is exactly the state being migrated.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import ics_events
 from .backups import take_backup
 from .connection import make_engine
 from .derived import consistency_problems, refresh_stale, replay_problems
@@ -181,6 +183,9 @@ def _audit_upgraded(conn: Connection, before: tuple[int, ...] | None) -> None:
         return
     refresh_stale(conn)
     problems = replay_problems(conn) + consistency_problems(conn)
+    if ics_events.present(conn):
+        ics_events.sync_pending(conn, date.today())
+        problems += ics_events.problems(conn)
     if problems:
         raise MigrationError(
             f"the audit after the upgrade found {len(problems)} problem(s): "

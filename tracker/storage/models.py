@@ -48,6 +48,7 @@ __all__ = [
     "DUE_RULES",
     "FEE_MODES",
     "FEE_ROUNDINGS",
+    "ICS_STATES",
     "INTEREST_RULES",
     "MODELS",
     "PAYMENT_KINDS",
@@ -57,6 +58,7 @@ __all__ = [
     "AccountRecord",
     "Base",
     "BillStatementRecord",
+    "IcsEventRecord",
     "InstallmentRecord",
     "PaymentRecord",
     "PlanRecord",
@@ -64,7 +66,7 @@ __all__ = [
 
 #: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0007"
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")
@@ -75,6 +77,7 @@ PAYMENT_KINDS = ("payment", "payoff", "prior")
 ACCOUNT_KINDS = ("credit_card", "huabei", "baitiao", "other")
 DUE_RULES = ("day_of_month", "days_after")
 INTEREST_RULES = ("full_statement", "unpaid_only")
+ICS_STATES = ("owed", "paid", "archived", "deleted", "pending")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -400,3 +403,49 @@ class BillStatementRecord(Base):
 
     def __repr__(self) -> str:
         return _repr(self, "id", "account_id", "statement_date")
+
+
+class IcsEventRecord(Base):
+    """The calendar-feed event of one installment as last published (``tracker.storage.
+    ics_events`` keeps it at write time): its fingerprint (due date, amount = principal + fee,
+    remaining = unpaid principal + fee, state), its revision ``sequence`` and ``overdue_from``
+    (the day it turns overdue by itself, NULL if it never does). No foreign key: the row of a
+    deleted plan or period stays as a tombstone (``state = 'deleted'``, ``deleted_on`` set) so
+    the next feed can cancel the event; ``pending`` marks a row an upgrade filled that the
+    first refresh settles without a new revision."""
+
+    __tablename__ = "ics_events"
+    __table_args__ = (
+        CheckConstraint("period >= 1", name="period_positive"),
+        CheckConstraint("length(trim(plan_name)) > 0", name="plan_name_not_blank"),
+        CheckConstraint("periods >= 1", name="periods_positive"),
+        CheckConstraint("currency GLOB '[A-Z][A-Z][A-Z]'", name="currency_code"),
+        check_iso_date("due_date"),
+        _money("amount"),
+        _money("remaining"),
+        check_one_of("state", ICS_STATES),
+        CheckConstraint("sequence >= 0", name="sequence_not_negative"),
+        check_iso_date("overdue_from", nullable=True),
+        check_iso_date("deleted_on", nullable=True),
+        CheckConstraint(
+            "(state = 'deleted') = (deleted_on IS NOT NULL)", name="deleted_on_when_deleted"
+        ),
+        Index(None, "deleted_on", sqlite_where=text("deleted_on IS NOT NULL")),
+        {"sqlite_strict": True},
+    )
+
+    plan_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    period: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    plan_name: Mapped[str] = mapped_column(Text)
+    periods: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[dt.date] = mapped_column(IsoDate())
+    amount: Mapped[int] = mapped_column(Integer)
+    remaining: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(Text)
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    overdue_from: Mapped[dt.date | None] = mapped_column(IsoDate())
+    deleted_on: Mapped[dt.date | None] = mapped_column(IsoDate())
+
+    def __repr__(self) -> str:
+        return _repr(self, "plan_id", "period", "state", "sequence")

@@ -29,7 +29,7 @@ from .engine import Database
 __all__ = ["Changed", "copy_plans", "data_version", "scratch_database", "snapshot"]
 
 _CHUNK = 500
-_CHILDREN = ("installments", "payments")
+_CHILDREN = ("installments", "payments", "ics_events")  # ics_events: the feed rows, tombstones too
 
 
 class Changed(Exception):

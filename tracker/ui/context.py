@@ -70,10 +70,18 @@ class AppContext(QObject):
         """The widget an undo or redo refusal is shown over."""
         self.step_ok = True
         """Whether the last undo or redo went through (an ``ActionCommand`` sets it)."""
+        self._date_writes(db)
 
     def attach_database(self, db: Database) -> None:
         """Give the context its database when it was built without one (at start-up)."""
         self.db = db
+        self._date_writes(db)
+
+    def _date_writes(self, db: Database | None) -> None:
+        """Date the writes whose service takes no ``as_of`` (archive, delete, undo) by this
+        context's today too: the calendar feed's revisions count from it."""
+        if db is not None:
+            db.today = self._today
 
     @property
     def read_only(self) -> bool:
@@ -192,6 +200,7 @@ class AppContext(QObject):
     def replace_database(self, db: Database) -> None:
         """Switch to another database file; undo history belongs to the old one."""
         old, self.db = self.db, db
+        self._date_writes(db)
         self.undo_stack.clear()
         self.undo_changed.emit()
         old.close()
