@@ -111,7 +111,7 @@ def test_as_of_changes_what_is_overdue(run, add_plan, tmp_path: Path) -> None:
     run("calendar", "--from", "2024-02", "-o", str(pdf), "--lang", "en", "--as-of", "2024-02-01")
     page = text(pdf)
     assert "Overdue:" not in page  # nothing of February is late on the 1st…
-    assert "Overdue from earlier months: 1 items, ¥321.60" in page  # …January 31 is
+    assert "Overdue from earlier months: 1 item, ¥321.60" in page  # …January 31 is
     assert "Status as of 2024-02-01" in page
     run("calendar", "--from", "2024-02", "-o", str(pdf), "--lang", "en", "--as-of", "2024-01-31")
     assert "Overdue" not in text(pdf).replace("red: overdue", "")
