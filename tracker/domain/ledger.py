@@ -274,13 +274,14 @@ class Replay:
 
     def owed_on(self, day: date) -> int:
         """Everything owed on ``day`` (unpaid principal, fee and penalty charged by then)."""
-        open_slots = self.slots[self.start :]
-        for slot in open_slots:
-            slot.accrue(day, self.rules)
-        return sum(
-            slot.unpaid + max(0, slot.charged(day, self.rules) - slot.paid_penalty)
-            for slot in open_slots
-        )
+        rules = self.rules
+        owed = 0
+        for slot in self.slots[self.start :]:
+            owed += slot.unpaid
+            if slot.inst.due_date < day:  # not yet due: no penalty accrued or charged
+                slot.accrue(day, rules)
+                owed += max(0, slot.charged(day, rules) - slot.paid_penalty)
+        return owed
 
     def apply(self, pay: Payment) -> int:
         """Apply one payment (oldest installment first; penalty, fee, principal); return the
