@@ -103,6 +103,11 @@ def due_model(
     return RowTableModel(columns, highlight, parent)
 
 
+def _key(item: InstallmentRow) -> tuple[int, int]:
+    """What identifies a row of the list: its plan and period."""
+    return (item.plan_id, item.period)
+
+
 class DueList(QWidget):
     """Heading, the sortable table with a button per row, or a line saying all is clear."""
 
@@ -148,10 +153,17 @@ class DueList(QWidget):
     def set_items(
         self, items: list[InstallmentRow], periods: dict[int, int], reminder_days: int
     ) -> None:
-        """Show these items; ``periods`` gives each plan's number of periods."""
+        """Show these items; ``periods`` gives each plan's number of periods. Rows already
+        shown are updated in place (a payment changes a row or two: no model reset, so the
+        other rows, their buttons, the selection and the scroll position stay)."""
         self.periods.clear()
         self.periods.update(periods)
-        self.model.set_rows(items)
+        shown = {_key(r) for r in self.model.rows()}
+        if shown:
+            gone = shown - {_key(i) for i in items}
+            self.model.update_rows(items, gone, key=_key)
+        else:
+            self.model.set_rows(items)
         self._add_buttons()
         self.table.setVisible(bool(items))
         self.all_clear.setVisible(not items)
@@ -176,13 +188,20 @@ class DueList(QWidget):
             item = self.model.row_at(self.proxy.mapToSource(index).row())
             button = QPushButton(self.tr("Record payment"))
             button.setToolTip(self.tr("Record a payment on %1").replace("%1", item.plan_name))
-            button.clicked.connect(partial(self.pay_requested.emit, item))
+            button.clicked.connect(partial(self._pay_row, _key(item)))
             button.setEnabled(self.writable)
             self.table.setIndexWidget(index, button)
         if not self._sized:
             first_button = self.table.indexWidget(self.proxy.index(first, ACTION_COLUMN))
             self.table.setColumnWidth(ACTION_COLUMN, first_button.sizeHint().width() + 12)
             self._sized = True
+
+    def _pay_row(self, key: tuple[int, int]) -> None:
+        """A row's button: ask to pay the item as it is now (its row may have been updated
+        since the button was made)."""
+        item = next((r for r in self.model.rows() if _key(r) == key), None)
+        if item is not None:
+            self.pay_requested.emit(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() in (
