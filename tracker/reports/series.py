@@ -166,18 +166,19 @@ def upcoming_by_month(plans: Sequence[PlanLike], as_of: date, months: int = 12) 
         amounts = [0] * months
         overdue = grace = 0
         for st in plan.installments:
-            if st.amount_due <= 0:
+            due = st.amount_due  # a property: read once
+            if due <= 0:
                 continue
             if st.due_date < as_of:
-                overdue += st.amount_due
+                overdue += due
                 if st.status is not Status.OVERDUE:
-                    grace += st.amount_due
+                    grace += due
                 continue
             index = _month_index(first, st.due_date)
             if index < months:
-                amounts[index] += st.amount_due
+                amounts[index] += due
             else:
-                later += st.amount_due
+                later += due
         if overdue or any(amounts):
             rows.append(PlanMonths(plan.plan_id, plan.name, tuple(amounts), overdue, grace))
     return MonthSeries(as_of, starts, tuple(rows), later)
@@ -215,9 +216,12 @@ def top_plans(series: MonthSeries, keep: int, other_name: str) -> MonthSeries:
 
 def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
     """The balance owed at as_of and at each month end until every plan is paid (zero)."""
-    unpaid = [(plan, [st for st in plan.installments if st.amount_due > 0]) for plan in plans]
-    unpaid = [(plan, items) for plan, items in unpaid if items]
-    last = max((st.due_date for _, items in unpaid for st in items), default=None)
+    owed = [
+        (plan, [(st.due_date, due) for st in plan.installments if (due := st.amount_due) > 0])
+        for plan in plans
+    ]  # (due date, amount due) of each installment still owed: the property read once
+    unpaid = [(plan, items) for plan, items in owed if items]
+    last = max((on for _, items in unpaid for on, _due in items), default=None)
     dates = [as_of]
     if last is not None:
         end = month_end(as_of)
@@ -229,11 +233,11 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
     rows = []
     for plan, items in unpaid:
         # Owed after each month end = what falls due later: suffix sums over the due dates.
-        ordered = sorted(items, key=lambda st: st.due_date)
-        due = [st.due_date for st in ordered]
+        ordered = sorted(items, key=lambda item: item[0])
+        due = [on for on, _amount in ordered]
         later = [0] * (len(ordered) + 1)
         for k in range(len(ordered) - 1, -1, -1):
-            later[k] = later[k + 1] + ordered[k].amount_due
+            later[k] = later[k + 1] + ordered[k][1]
         # month ends in order: walk them and the due dates together (bisect_right(due, d)),
         # and once past the plan's last due date the rest is zero
         values = [later[0]]
