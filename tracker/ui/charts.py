@@ -225,13 +225,16 @@ class _Chart(QWidget):
     def _blit(self, before: Any) -> bool:
         """Draw only the data over the background of the last full draw; False when the axes
         changed (a full draw is needed)."""
-        if self._background is None or len(before) != len(self.figure.axes):
+        background, bounds = self._background or (None, None)
+        if background is None or bounds != self.figure.bbox.bounds:
+            return False  # none yet, or the canvas was resized since: draw afresh
+        if len(before) != len(self.figure.axes):
             return False
         for ax, (xlim, (low, high)) in zip(self.figure.axes, before, strict=True):
             new_low, new_high = ax.get_ylim()
             if ax.get_xlim() != xlim or (new_low, new_high) != (low, high):
                 return False
-        self.canvas.restore_region(self._background)
+        self.canvas.restore_region(background)
         for artist in self._moving():
             self.figure.draw_artist(artist)
         self.canvas.blit(self.figure.bbox)
@@ -240,7 +243,8 @@ class _Chart(QWidget):
     def _on_draw(self, _event: Any) -> None:
         """After every full draw (a change of shape, a resize, a hover note): keep the
         background, then draw the data artists over it."""
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        bbox = self.figure.bbox
+        self._background = (self.canvas.copy_from_bbox(bbox), bbox.bounds)
         for artist in self._moving():
             self.figure.draw_artist(artist)
 
