@@ -112,10 +112,17 @@ def run_gui(db_arg: str | None = None) -> int:
     ctx.attach_database(db)
     reminders.append(Reminders(ctx))
     reminders[0].adopt(holder["window"])
-    urgent = reminders[0].urgent_now()
-    if urgent:  # overdue or due today: open on the attention list, whatever the last tab
-        holder["window"].show_attention()
-    holder["window"].database_ready()
+    from tracker.ui.main_window import NAMES
+
+    window = holder["window"]
+    if NAMES[max(window.tabs.currentIndex(), 0)] == "overview":
+        window.database_ready()  # the Overview fills first; its attention list is the reminder's
+        urgent = reminders[0].urgent_now(window.overview.data)
+    else:
+        urgent = reminders[0].urgent_now()
+        if urgent:  # overdue or due today: open on the attention list, whatever the last tab
+            window.show_attention()
+        window.database_ready()
     if urgent:
         holder["window"].show_attention()
     QTimer.singleShot(0, reminders[0].start)

@@ -421,6 +421,29 @@ def test_a_payment_updates_the_charts_in_place_as_drawing_afresh_would(
     assert list(old_ax.get_lines()[0].get_ydata()) == list(new_ax.get_lines()[0].get_ydata())
 
 
+def test_a_small_payment_redraws_only_the_data_and_paints_what_a_full_draw_paints(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The axes keep their limits (they end on ticks), so the charts draw their bars and
+    areas over the kept background instead of rendering everything; the pixels are the same
+    as a full draw's."""
+    screen = make(qtbot, ctx, show=True)
+    screen.load_sample_data()
+    charts = (screen.upcoming_chart, screen.balance_chart)
+    wait_for_charts(qtbot, screen)
+    full_draws: list[object] = []
+    for chart in charts:
+        monkeypatch.setattr(chart.canvas, "draw", lambda c=chart: full_draws.append(c))
+    item = screen.due_list.item_at(0)
+    ctx.act(None, "Pay", sv.record_payment, item.plan_id, 100, TODAY, TODAY)
+    assert full_draws == [] and all(c.drawn for c in charts)
+    blitted = [bytes(c.canvas.buffer_rgba()) for c in charts]
+    monkeypatch.undo()
+    for chart in charts:
+        chart.canvas.draw()
+    assert [bytes(c.canvas.buffer_rgba()) for c in charts] == blitted
+
+
 def test_due_list_counts_every_period_of_the_plan_after_a_payment(qtbot, ctx: AppContext) -> None:
     ctx.settings.reminder_days = 10
     plan = add_flat_plan(ctx)

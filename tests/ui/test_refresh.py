@@ -248,14 +248,14 @@ def test_sql_statements_do_not_grow_with_the_plans(qtbot, qapp, tmp_path, settin
     from tracker.ui.interaction import ScriptedInteraction
 
     counts = {}
-    for n in (5, 50):
+    for n in (10, 100):
         db = open_database(tmp_path / f"{n}.sqlite3")
         c = AppContext(db, settings, ScriptedInteraction(), today=lambda: TODAY)
         ids = fill(c, n)
         counts[n] = (overview_statements(c), gui_payment_statements(qtbot, c, ids[1], tab))
         db.close()
-    assert counts[5] == counts[50], counts
-    assert 0 < counts[5][1] < 40
+    assert counts[10] == counts[100], counts
+    assert 0 < counts[10][1] < 40
 
 
 def test_a_change_that_names_no_shown_rows_touches_nothing(

@@ -262,6 +262,11 @@ class Replay:
         self.slots = [_Slot(i) for i in sorted(installments, key=lambda i: i.period)]
         self.allocations: list[Allocation] = []
         self.last: tuple[date, int] | None = None  # (date, id) of the last payment applied
+        # Slots before ``start`` are done for good: paid in full, penalty included. Money
+        # reaches an installment only once every earlier one is fully covered, so they are a
+        # prefix; a paid slot accrues nothing more, so it stays done (each payment then
+        # costs a walk over the open installments only, not the whole schedule).
+        self.start = 0
 
     def in_order(self, pay: Payment) -> bool:
         """Whether ``pay`` comes after every payment applied so far in ledger order."""
@@ -269,21 +274,24 @@ class Replay:
 
     def owed_on(self, day: date) -> int:
         """Everything owed on ``day`` (unpaid principal, fee and penalty charged by then)."""
-        for slot in self.slots:
-            slot.accrue(day, self.rules)
-        return sum(
-            slot.unpaid + max(0, slot.charged(day, self.rules) - slot.paid_penalty)
-            for slot in self.slots
-        )
+        rules = self.rules
+        owed = 0
+        for slot in self.slots[self.start :]:
+            owed += slot.unpaid
+            if slot.inst.due_date < day:  # not yet due: no penalty accrued or charged
+                slot.accrue(day, rules)
+                owed += max(0, slot.charged(day, rules) - slot.paid_penalty)
+        return owed
 
     def apply(self, pay: Payment) -> int:
         """Apply one payment (oldest installment first; penalty, fee, principal); return the
         part of it that nothing was owed for (0 when it fits)."""
         rules = self.rules
         left = pay.amount
-        for slot in self.slots:
+        open_slots = self.slots[self.start :]
+        for slot in open_slots:
             slot.accrue(pay.date, rules)
-        for slot in self.slots:
+        for slot in open_slots:
             if left == 0:
                 break
             penalty = min(left, max(0, slot.charged(pay.date, rules) - slot.paid_penalty))
@@ -306,6 +314,13 @@ class Replay:
             ):
                 slot.settled = pay.date
         self.last = (pay.date, pay.id or 0)
+        slots = self.slots
+        while (
+            self.start < len(slots)
+            and slots[self.start].unpaid == 0
+            and slots[self.start].charged(pay.date, rules) <= slots[self.start].paid_penalty
+        ):
+            self.start += 1
         return left
 
     def settlements(self) -> tuple[Settlement, ...]:

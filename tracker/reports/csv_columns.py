@@ -59,9 +59,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from types import MappingProxyType
 
 from tracker.domain.dates import due_dates
 from tracker.domain.errors import Phrase, UserError
@@ -207,13 +210,15 @@ def header_key(text: str) -> str:
     return re.sub(r"[\s_\-]", "", text)
 
 
-def aliases(kind: str) -> dict[str, str]:
-    """Every accepted spelling of ``kind``'s headers (as ``header_key``) → the column key."""
+@cache
+def aliases(kind: str) -> Mapping[str, str]:
+    """Every accepted spelling of ``kind``'s headers (as ``header_key``) → the column key
+    (worked out once per kind; read-only)."""
     found: dict[str, str] = {}
     for col in COLUMNS[kind]:
         for name in (col.key, col.zh, *col.aliases):
             found.setdefault(header_key(name), col.key)
-    return found
+    return MappingProxyType(found)
 
 
 @dataclass(frozen=True, slots=True)

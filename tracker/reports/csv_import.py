@@ -260,7 +260,8 @@ def separator(text: str) -> str:
     """The cell separator of ``text``: ``,``, ``;`` or Tab (what Excel writes in many locales),
     whichever splits the header line into the most known column names; ``,`` on a tie."""
     known = {**aliases("plans"), **aliases("payments"), **aliases("installments")}
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = io.StringIO(text, newline=None)  # the first line without splitting the whole text
+    first = next((line for line in lines if line.strip()), "").rstrip("\n")
     best, best_hits = ",", -1
     for sep in (",", ";", "\t"):
         try:
@@ -362,6 +363,7 @@ def read_table(data: bytes) -> Table:
     rows: list[tuple[int, tuple[str, ...]]] = []
     problems: list[Problem] = []
     width = len(columns)
+    semicolons = separator(text) == ";"
     for line, cells in records[1:]:
         if len(cells) < width:
             problems.append(
@@ -385,7 +387,7 @@ def read_table(data: bytes) -> Table:
                     ),
                 )
             )
-        elif separator(text) == ";" and any(
+        elif semicolons and any(
             "," in cell or "，" in cell
             for key, cell in zip(columns, cells, strict=False)
             if key in _AMOUNT_KEYS

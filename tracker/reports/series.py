@@ -197,18 +197,19 @@ def upcoming_by_month(plans: Sequence[PlanLike], as_of: date, months: int = 12) 
         amounts = [0] * months
         overdue = grace = 0
         for st in plan.installments:
-            if st.amount_due <= 0:
+            due = st.amount_due  # a property: read once
+            if due <= 0:
                 continue
             if st.due_date < as_of:
-                overdue += st.amount_due
+                overdue += due
                 if st.status is not Status.OVERDUE:
-                    grace += st.amount_due
+                    grace += due
                 continue
             index = _month_index(first, st.due_date)
             if index < months:
-                amounts[index] += st.amount_due
+                amounts[index] += due
             else:
-                later += st.amount_due
+                later += due
         if overdue or any(amounts):
             rows.append(PlanMonths(plan.plan_id, plan.name, tuple(amounts), overdue, grace))
     return MonthSeries(as_of, starts, tuple(rows), later)
@@ -247,9 +248,19 @@ def top_plans(series: MonthSeries, keep: int, other_name: str) -> MonthSeries:
 def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
     """The balance owed at as_of and at each month end until every installment still ahead
     is paid (what is past due is carried at every date, apart)."""
-    unpaid = [(plan, [st for st in plan.installments if st.amount_due > 0]) for plan in plans]
-    unpaid = [(plan, items) for plan, items in unpaid if items]
-    last = max((st.due_date for _, items in unpaid for st in items), default=None)
+    owed = [
+        (
+            plan,
+            [
+                (st.due_date, due, st.status)
+                for st in plan.installments
+                if (due := st.amount_due) > 0
+            ],
+        )
+        for plan in plans
+    ]  # (due date, amount due, status) of each installment still owed: the property read once
+    unpaid = [(plan, items) for plan, items in owed if items]
+    last = max((on for _, items in unpaid for on, _due, _status in items), default=None)
     dates = [as_of]
     if last is not None:
         end = month_end(as_of)
@@ -260,15 +271,17 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
             end = month_end(add_months(end.replace(day=1), 1))
     rows = []
     for plan, items in unpaid:
-        past = [st for st in items if st.due_date < as_of]
-        late = sum(st.amount_due for st in past if st.status is Status.OVERDUE)
-        grace = sum(st.amount_due for st in past) - late
+        past = [(amount, status) for on, amount, status in items if on < as_of]
+        late = sum(amount for amount, status in past if status is Status.OVERDUE)
+        grace = sum(amount for amount, _status in past) - late
         # Owed after each month end = what falls due later: suffix sums over the due dates.
-        ordered = sorted((st for st in items if st.due_date >= as_of), key=lambda st: st.due_date)
-        due = [st.due_date for st in ordered]
+        ordered = sorted(
+            ((on, amount) for on, amount, _status in items if on >= as_of), key=lambda i: i[0]
+        )
+        due = [on for on, _amount in ordered]
         later = [0] * (len(ordered) + 1)
         for k in range(len(ordered) - 1, -1, -1):
-            later[k] = later[k + 1] + ordered[k].amount_due
+            later[k] = later[k + 1] + ordered[k][1]
         # month ends in order: walk them and the due dates together (bisect_right(due, d)),
         # and once past the plan's last due date the rest is zero
         values = [later[0]]

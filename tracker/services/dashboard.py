@@ -218,24 +218,31 @@ def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int)
     horizon = days_after(as_of, DUE_WINDOW_DAYS)
     owed = soon = soon_count = late_count = late_amount = late_penalty = 0
     late_plans: set[int] = set()
-    upcoming: list[tuple[date, int, InstallmentRow, PlanRows]] = []
+    first: tuple[date, int, int] | None = None  # the next payment: (date, plan id, period)
+    first_row: tuple[InstallmentRow, PlanRows] | None = None
+    upcoming_dates: list[date] = []
+    overdue = Status.OVERDUE
     for plan in plans:
+        pid = plan.plan_id
         for st in plan.installments:
-            if st.amount_due <= 0:
+            amount = st.amount_due
+            if amount <= 0:
                 continue
-            owed += st.amount_due
-            if st.status is Status.OVERDUE:
+            owed += amount
+            if st.status is overdue:
                 late_count += 1
-                late_amount += st.amount_due
+                late_amount += amount
                 late_penalty += st.penalty
-                late_plans.add(plan.plan_id)
-            if as_of <= st.due_date <= horizon:
-                soon += st.amount_due
+                late_plans.add(pid)
+            due = st.due_date
+            if as_of <= due <= horizon:
+                soon += amount
                 soon_count += 1
-            if st.due_date >= as_of:
-                upcoming.append((st.due_date, plan.plan_id, st, plan))
-    upcoming.sort(key=lambda u: (u[0], u[1], u[2].period))
-    first = upcoming[0] if upcoming else None
+            if due >= as_of:
+                upcoming_dates.append(due)
+                key = (due, pid, st.period)
+                if first is None or key < first:
+                    first, first_row = key, (st, plan)
     return Cards(
         currency=currency,
         total_owed=owed,
@@ -246,10 +253,10 @@ def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int)
         overdue_amount=late_amount,
         overdue_penalty=late_penalty,
         next_due=first[0] if first else None,
-        next_amount=first[2].amount_due if first else 0,
+        next_amount=first_row[0].amount_due if first_row else 0,
         next_plan_id=first[1] if first else None,
-        next_plan_name=first[3].name if first else "",
-        next_more=sum(1 for u in upcoming[1:] if first and u[0] == first[0]),
+        next_plan_name=first_row[1].name if first_row else "",
+        next_more=upcoming_dates.count(first[0]) - 1 if first else 0,
         other_currency_plans=others,
     )
 

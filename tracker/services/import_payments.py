@@ -17,13 +17,21 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import UserError
-from tracker.domain.ledger import Payment, PaymentError, Replay, check_payment, evaluate
+from tracker.domain.ledger import (
+    Payment,
+    PaymentError,
+    Replay,
+    Settlement,
+    check_payment,
+    evaluate,
+)
 from tracker.domain.money import Amount
 from tracker.domain.payoff import apply_payoff
 from tracker.domain.rows import PaymentRow
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import installments_of, payments_of, rules_of
+from .import_bulk import NewRow, new_installments
 from .model import ServiceError
 from .payments import check_open, clean_text, quote_on
 from .plans import replace_schedule
@@ -36,6 +44,7 @@ class Batch(Protocol):
     as_of: date
     payment_ids: set[int]
     charges: dict[int, int]
+    stamp: str
 
     def tick(self) -> None: ...
     def problem(self, file: str, line: int, message: str | UserError) -> None: ...
@@ -46,10 +55,11 @@ class Batch(Protocol):
 class PlanPayments:
     """Checks and adds one plan's payment rows of one file (see the module docstring)."""
 
-    def __init__(self, batch: Batch, name: str, rec: PlanRecord) -> None:
+    def __init__(self, batch: Batch, name: str, rec: PlanRecord | NewRow) -> None:
         self.batch = batch
         self.name = name
-        self.rec = rec
+        self.rec: PlanRecord = rec  # type: ignore[assignment]  # a NewRow reads the same
+        self.new = isinstance(rec, NewRow)  # a plan of this batch (not in the database yet)
         self.rules = rules_of(rec)
         ours = batch.payment_ids
         self.seen = {
@@ -87,6 +97,13 @@ class PlanPayments:
             settled = self.replay.owed_on(max(batch.as_of, last)) == 0
             self.rec.closed_on = last if settled else None
 
+    def outcome(self) -> tuple[tuple[Settlement, ...], int]:
+        """What the replay ended with: each installment's settlement and the balance (the
+        principal and fee left unpaid), for the audit after the import."""
+        settlements = self.replay.settlements()
+        owed = sum(i.total for i in self.items)
+        return settlements, owed - sum(s.paid_principal + s.paid_fee for s in settlements)
+
     def _record(self, pay: PaymentRow) -> int:
         """What ``payments.record_payment`` (or ``pay_off``) stores, inside the batch."""
         rec, batch = self.rec, self.batch
@@ -118,18 +135,20 @@ class PlanPayments:
                 stale = True
             else:
                 stale = self._check(Payment(pay.date, pay.amount, payment_id, method, note))
-        rec.payments.append(
-            PaymentRecord(
-                id=payment_id,
-                plan_id=rec.id,
-                date=pay.date,
-                amount=pay.amount,
-                method=method,
-                note=note,
-                voided=pay.voided,
-                kind=pay.kind,
-            )
+        values = dict(
+            id=payment_id,
+            plan_id=rec.id,
+            date=pay.date,
+            amount=pay.amount,
+            method=method,
+            note=note,
+            voided=pay.voided,
+            kind=pay.kind,
         )
+        if self.new:
+            rec.payments.append(NewRow(**values, created_at=batch.stamp))  # type: ignore[arg-type]
+        else:
+            rec.payments.append(PaymentRecord(**values))
         if not pay.voided:
             self.added_live = True
             if stale:
@@ -177,5 +196,8 @@ class PlanPayments:
                 amount=Amount(pay.amount, cur),
             )
         items = apply_payoff(installments_of(rec), payments_of(rec), rules_of(rec), quote)
-        replace_schedule(batch.session, rec, items)
+        if self.new:
+            rec.installments = new_installments(rec.id, items)  # type: ignore[assignment]
+        else:
+            replace_schedule(batch.session, rec, items)
         rec.payoff_charge = quote.charge

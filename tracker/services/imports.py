@@ -55,6 +55,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import Phrase, UserError
+from tracker.domain.ledger import Settlement
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.rows import PaymentRow
 from tracker.reports import csv_import
@@ -65,14 +66,20 @@ from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
 from tracker.storage.scratch import Changed, copy_plans, scratch_database, snapshot
 
-from .convert import (
-    installment_records,
-    write_input,
+from .convert import write_input
+from .import_bulk import (
+    NewRow,
+    add_prior,
+    audit_problems,
+    insert_new,
+    new_installments,
+    new_plan,
+    now_text,
 )
 from .import_payments import PlanPayments
 from .model import Change, PlanInput, ServiceError
 from .plans import MAX_ID, get_record, schedule_of, update_closed, validate_input
-from .underway import resolve, sync_prior
+from .underway import resolve
 
 __all__ = [
     "ImportFile",
@@ -231,7 +238,9 @@ class _Batch:
     progress: Callable[[int], None] | None = None
     done: int = 0
     id_state: dict[str, _Ids] = field(default_factory=dict)
-    records: dict[int, PlanRecord] = field(default_factory=dict)  # the batch's, kept loaded
+    records: dict[int, NewRow] = field(default_factory=dict)  # the batch's new plans
+    replays: dict[int, tuple[tuple[Settlement, ...], int]] = field(default_factory=dict)
+    stamp: str = field(default_factory=now_text)
 
     def tick(self) -> None:
         """One more row handled: tell the caller (a progress bar may cancel by raising)."""
@@ -372,9 +381,10 @@ class _Batch:
             )
             self.touched.add(rec.id)
 
-    def _insert_plan(self, plan: PlanLine) -> PlanRecord:
-        """What ``plans.add_plan`` stores, inside the batch's transaction, under the file's id
-        when it is free and with the file's schedule when it has one."""
+    def _insert_plan(self, plan: PlanLine) -> NewRow:
+        """What ``plans.add_plan`` stores, under the file's id when it is free and with the
+        file's schedule when it has one; kept in memory until the batch is inserted in bulk
+        (``import_bulk``)."""
         data = PlanInput(
             name=plan.name,
             terms=plan.terms,
@@ -390,22 +400,15 @@ class _Batch:
         )
         data = validate_input(data)
         items = plan.schedule or schedule_of(data)
-        rec = PlanRecord(
-            id=self.free_id(PlanRecord, plan.id),
-            archived=plan.archived,
-            closed_on=None,
-            payoff_charge=0,
-        )
-        write_input(rec, data)
-        rec.installments = installment_records(rec.id, tuple(items))
-        rec.payments = []
-        self.session.add(rec)  # flushed with the whole file (its id is decided already)
+        rec = new_plan(self.free_id(PlanRecord, plan.id), plan.archived, self.stamp)
+        write_input(rec, data)  # type: ignore[arg-type]
+        rec.installments = new_installments(rec.id, items)
         self.records[rec.id] = rec
         if plan.schedule:
             self.charges[rec.id] = plan.payoff_charge
         return rec
 
-    def _paid_before(self, rec: PlanRecord, plan: PlanLine) -> int:
+    def _paid_before(self, rec: NewRow, plan: PlanLine) -> int:
         """Record the periods paid before tracking: the file's ``paid_periods``, else (a
         hand-made row: no stored schedule, no payments file in the batch) every period due
         before the import's date. A row from our own export (it has the ``schedule`` cell, or
@@ -415,10 +418,10 @@ class _Batch:
         ours = plan.schedule or self.with_payments
         if paid is None and ours:
             return 0
-        paid = resolve(rec, paid, self.as_of)
+        paid = resolve(rec, paid, self.as_of)  # type: ignore[arg-type]
         if paid:
-            sync_prior(self.session, rec, paid, self.as_of)
-            update_closed(rec, self.as_of)
+            add_prior(rec, paid, lambda: self.free_id(PaymentRecord, None), self.stamp)
+            update_closed(rec, self.as_of)  # type: ignore[arg-type]
         return paid
 
     # payments ------------------------------------------------------------------------------
@@ -438,7 +441,6 @@ class _Batch:
         return csv_import.PlanRef(rec.id, rec.name, rec.currency)
 
     def add_payments(self, name: str, table: csv_import.Table) -> None:
-        self.session.flush()  # the plans of the batch, so payments can find them
         parsed = csv_import.parse_payments(table, self.plan_of)
         for p in parsed.problems:
             self.problem(name, p.line, p.error or p.message)
@@ -447,8 +449,9 @@ class _Batch:
             by_plan.setdefault(pay.plan_id, []).append((line, pay))
         for plan_id, rows in by_plan.items():
             rec = self.records.get(plan_id) or get_record(self.session, plan_id)
-            PlanPayments(self, name, rec).add(rows)
-        self.session.flush()
+            checked = PlanPayments(self, name, rec)
+            checked.add(rows)
+            self.replays[plan_id] = checked.outcome()
 
     def imported(self, name: str, line: int, pay: PaymentRow, payment_id: int) -> None:
         """Note a payment row that was accepted."""
@@ -514,7 +517,11 @@ def _run(
                     batch.add_plans(name, table)
                 else:
                     batch.add_payments(name, table)
-            if batch.problems or dry_run:
+            if batch.problems:
+                raise _Rollback
+            s.flush()  # the payments added to plans already in the database
+            insert_new(s, batch.records.values())  # checked by SQLite's constraints too
+            if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
@@ -542,7 +549,7 @@ def _check_aside(
             batch = _run(scratch, tables, early, as_of, dry_run, progress)
             if batch.problems or dry_run:
                 return batch
-            _audit(scratch, batch.touched)
+            _audit(scratch, batch)
             conn.execution_options(read_only=False)
             with conn.begin():  # BEGIN IMMEDIATE: the write lock, only for the copy
                 copy_plans(memory, conn, batch.touched, version)
@@ -553,22 +560,14 @@ def _check_aside(
             memory.close()
 
 
-def _audit(scratch: Database, touched: set[int]) -> None:
-    """The audit after an import, before anything reaches the file: no row points at a
-    missing one, every plan passes the SQL consistency checks, and every plan the import
-    touched agrees with a full replay of its schedule and payments."""
-    from .audit import derived_mismatches
-
+def _audit(scratch: Database, batch: _Batch) -> None:
+    """The audit after an import, before anything reaches the file (``import_bulk``): no row
+    points at a missing one, every plan passes the SQL consistency checks, and the derived
+    columns of every plan whose payments were imported agree with the import's replay."""
     with scratch.engine.connect() as conn:
         conn.execution_options(read_only=True)
         with conn.begin():
-            problems = [
-                f"{table} row {rowid} points at a missing {parent}"
-                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
-            ]
-            problems += consistency_problems(conn)
-    problems += derived_mismatches(scratch, plan_ids=touched)
-    _refuse_if(problems)
+            _refuse_if(audit_problems(conn, batch.replays))
 
 
 def _refuse_if(problems: list[str]) -> None:

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,7 +83,13 @@ def fingerprint(items: tuple[InstallmentRow, ...] | list[InstallmentRow]) -> str
 
 def reminder(db: Database, as_of: date, within: int) -> Reminder:
     """What is overdue, in grace, due today or due within ``within`` days of ``as_of``."""
-    items = tuple(due(db, as_of, within))
+    return reminder_of(due(db, as_of, within), as_of, within)
+
+
+def reminder_of(rows: Iterable[InstallmentRow], as_of: date, within: int) -> Reminder:
+    """The reminder for the rows ``services.due(db, as_of, within)`` returns (e.g. the
+    Overview's attention list, ``Dashboard.due``, read with the same date and window)."""
+    items = tuple(rows)
     counts = {s: sum(1 for i in items if i.status is s) for s in Status}
     totals: dict[str, int] = {}
     for i in items:

@@ -90,6 +90,21 @@ def _cached_constrained_layout() -> Any:
     return CachedConstrainedLayout()
 
 
+def _round_locator() -> Any:
+    """The default y tick locator, but the axis limits it gives end on ticks (matplotlib's
+    ``axes.autolimit_mode = round_numbers`` for this axis only): a redraw after a small
+    change keeps the same limits, so only the data is drawn again (``_Chart._blit``)."""
+    from matplotlib.ticker import AutoLocator
+
+    class RoundLocator(AutoLocator):
+        def view_limits(self, vmin: Any, vmax: Any) -> Any:
+            vmin, vmax = super().view_limits(vmin, vmax)  # made non-singular
+            ticks = self._raw_ticks(vmin, vmax)
+            return ticks[0], ticks[-1]
+
+    return RoundLocator()
+
+
 class _Chart(QWidget):
     """A lazily created FigureCanvasQTAgg that redraws when shown or when its data changed."""
 
@@ -104,6 +119,7 @@ class _Chart(QWidget):
         self._pending = False
         self._drawn_colours: Colours | None = None
         self._shape: object = None  # what the artists drawn show, but for the amounts
+        self._background: Any = None  # the last full draw without the data (see redraw)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumSize(280, 220)
@@ -121,6 +137,7 @@ class _Chart(QWidget):
         self.canvas.setMinimumSize(200, 160)
         self._layout.addWidget(self.canvas)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
 
     def sizeHint(self) -> QSize:
         """The same before and after the canvas exists, so splitters lay out the same."""
@@ -165,15 +182,79 @@ class _Chart(QWidget):
         figure, axes or legend."""
         self._ensure_canvas()
         colours = colours_for(self, self.plan_colours)
-        if colours != self._drawn_colours or not self._update():
+        before = self._limits()
+        if colours == self._drawn_colours and self._update():
+            if self._blit(before):
+                self._dirty = False
+                return
+        else:
             self._rebuild(colours)
+            for artist in self._moving():
+                artist.set_animated(True)  # drawn over the background (_on_draw, _blit)
         self.canvas.draw()
         self._dirty = False
+
+    # A redraw after a change of amounts only (a payment) used to render the whole figure,
+    # and most of that is text: tick labels, the legend. Now a full draw keeps a copy of the
+    # figure without its data artists (bars, areas, lines, marked animated), and when the axes
+    # stay as they were only those are drawn again over that copy (matplotlib's blitting).
+    # The y-axis ends on a tick (``_round_locator``), so a small payment rarely changes its
+    # limits; when they do change, it is a full draw.
+
+    def _moving(self) -> list[Any]:
+        """The artists that show data (and the hover note), in drawing order: everything in
+        the axes drawn at zorder 2 or above, but the axis lines, ticks, labels and legend."""
+        from matplotlib.axis import Axis
+        from matplotlib.legend import Legend
+        from matplotlib.spines import Spine
+
+        found: list[Any] = []
+        for ax in self.figure.axes:
+            fixed = (ax.patch, ax.title, ax._left_title, ax._right_title)
+            found += [
+                a
+                for a in ax.get_children()
+                if not isinstance(a, Axis | Spine | Legend)
+                and all(a is not f for f in fixed)
+                and a.get_zorder() >= 2
+            ]
+        return sorted(found, key=lambda a: a.get_zorder())
+
+    def _limits(self) -> Any:
+        axes = self.figure.axes if self.figure is not None else []
+        return [(ax.get_xlim(), ax.get_ylim()) for ax in axes]
+
+    def _blit(self, before: Any) -> bool:
+        """Draw only the data over the background of the last full draw; False when the axes
+        changed (a full draw is needed)."""
+        background, bounds = self._background or (None, None)
+        if background is None or bounds != self.figure.bbox.bounds:
+            return False  # none yet, or the canvas was resized since: draw afresh
+        if len(before) != len(self.figure.axes):
+            return False
+        for ax, (xlim, (low, high)) in zip(self.figure.axes, before, strict=True):
+            new_low, new_high = ax.get_ylim()
+            if ax.get_xlim() != xlim or (new_low, new_high) != (low, high):
+                return False
+        self.canvas.restore_region(background)
+        for artist in self._moving():
+            self.figure.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)
+        return True
+
+    def _on_draw(self, _event: Any) -> None:
+        """After every full draw (a change of shape, a resize, a hover note): keep the
+        background, then draw the data artists over it."""
+        bbox = self.figure.bbox
+        self._background = (self.canvas.copy_from_bbox(bbox), bbox.bounds)
+        for artist in self._moving():
+            self.figure.draw_artist(artist)
 
     def _rebuild(self, colours: Colours) -> None:
         self.figure.clear()
         self.figure.set_facecolor(colours.background)
         ax = self.figure.add_subplot()
+        ax.yaxis.set_major_locator(_round_locator())
         ax.set_facecolor(colours.background)
         for spine in ("top", "right"):
             ax.spines[spine].set_visible(False)

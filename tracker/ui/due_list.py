@@ -144,6 +144,12 @@ def due_model(parent: QWidget | None = None) -> RowTableModel[AttentionRow]:
     return RowTableModel(columns, highlight, parent)
 
 
+def _key(item: AttentionRow) -> tuple[int, int, int]:
+    """What identifies a row of the list: its plan, first period and how many periods it
+    groups (a row that starts or stops grouping is a new row, with its own button)."""
+    return (item.plan_id, item.period, item.count)
+
+
 class DueList(QWidget):
     """Heading, the sortable table with a button per row, or a line saying all is clear."""
 
@@ -195,8 +201,16 @@ class DueList(QWidget):
         self, items: list[InstallmentRow], periods: dict[int, int], reminder_days: int
     ) -> None:
         """Show these items, each plan's overdue periods grouped in one row (``periods``, each
-        plan's number of periods, is kept for callers; the rows carry it)."""
-        self.model.set_rows(attention_rows(items))
+        plan's number of periods, is kept for callers; the rows carry it). Rows already shown
+        are updated in place (a payment changes a row or two: no model reset, so the other
+        rows, their buttons, the selection and the scroll position stay)."""
+        rows = attention_rows(items)
+        shown = {_key(r) for r in self.model.rows()}
+        if shown:
+            gone = shown - {_key(r) for r in rows}
+            self.model.update_rows(rows, gone, key=_key)
+        else:
+            self.model.set_rows(rows)
         self._add_buttons()
         self.table.setVisible(bool(items))
         self.all_clear.setVisible(not items)
@@ -232,7 +246,7 @@ class DueList(QWidget):
                     else self.tr("Record a payment on %1")
                 )
                 button.setToolTip(tip.replace("%1", item.plan_name))
-            button.clicked.connect(partial(self.pay_requested.emit, item))
+            button.clicked.connect(partial(self._pay_row, _key(item)))
             button.setEnabled(self.writable)
             self.table.setIndexWidget(index, button)
         if not self._sized:
@@ -242,6 +256,13 @@ class DueList(QWidget):
             )
             self.table.setColumnWidth(ACTION_COLUMN, widest + 12)
             self._sized = True
+
+    def _pay_row(self, key: tuple[int, int, int]) -> None:
+        """A row's button: ask to pay the item as it is now (its row may have been updated
+        since the button was made)."""
+        item = next((r for r in self.model.rows() if _key(r) == key), None)
+        if item is not None:
+            self.pay_requested.emit(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() in (

@@ -154,11 +154,17 @@ class Reminders(QObject):
         self.check()
         self.timer.start()
 
-    def urgent_now(self) -> bool:
-        """Whether anything is overdue or due today (the window then opens on the Overview)."""
-        from tracker.services.reminders import reminder
+    def urgent_now(self, overview: Any = None) -> bool:
+        """Whether anything is overdue or due today (the window then opens on the Overview).
+        ``overview``: the Overview's dashboard if it is read already; its attention list is
+        the same rows, so no query is needed when it was read for today's date and window."""
+        from tracker.services.reminders import reminder, reminder_of
 
-        r = reminder(self.ctx.db, self.ctx.today(), self.ctx.reminder_days)
+        as_of, within = self.ctx.today(), self.ctx.reminder_days
+        if overview is not None and (overview.as_of, overview.reminder_days) == (as_of, within):
+            r = reminder_of(overview.due, as_of, within)
+        else:
+            r = reminder(self.ctx.db, as_of, within)
         self._early = r  # the first check reuses it: one query at start-up, not two
         return bool(r.overdue or r.due_today)
 
