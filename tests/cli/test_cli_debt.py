@@ -72,7 +72,7 @@ def test_prepay_refusals_are_one_line_and_store_nothing(
                today=TODAY).one_line_error()  # fmt: skip
     assert "Only loans" in line
     assert (
-        "not available yet"
+        "--keep: required to record a prepayment"
         in run(
             "prepay", "1", "--amount", "100", "--date", "2025-12-20", today=TODAY
         ).one_line_error()

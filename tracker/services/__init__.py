@@ -33,11 +33,20 @@ from .plans import (
     plan_summaries,
     set_archived,
 )
-from .undo import PlanSnapshot, restore_plan, snapshot_plan
+from .undo import (
+    LedgerSnapshot,
+    PlanSnapshot,
+    restore_plan,
+    restore_snapshot,
+    snapshot_account,
+    snapshot_payment,
+    snapshot_plan,
+)
 
 __all__ = [
     "Change",
     "InstallmentRow",
+    "LedgerSnapshot",
     "PaymentRow",
     "PlanDetail",
     "PlanInput",
@@ -59,7 +68,10 @@ __all__ = [
     "plan_summaries",
     "record_payment",
     "restore_plan",
+    "restore_snapshot",
     "set_archived",
+    "snapshot_account",
+    "snapshot_payment",
     "snapshot_plan",
     "void_payment",
 ]

@@ -27,6 +27,7 @@ from tracker.domain.reconcile import Reconciliation, reconcile
 from tracker.storage.engine import Database
 from tracker.storage.models import (
     AccountRecord,
+    BillPaymentRecord,
     BillStatementRecord,
     InstallmentRecord,
     PaymentRecord,
@@ -379,8 +380,9 @@ def pay_bill(
     method: str = "",
 ) -> tuple[Change, int]:
     """Pay ``amount`` towards a bill: one payment per plan it covers, its installments oldest
-    due first, in one transaction. Returns the change and the part of ``amount`` left for the
-    statement's ordinary spending (which the tracker does not track)."""
+    due first, and one bill payment grouping them (``bill_payments``; the change's
+    ``created_id``), in one transaction. Returns the change and the part of ``amount`` left for
+    the statement's ordinary spending (which the tracker does not track)."""
     method = clean_text(method, "method")
     if amount <= 0:
         raise ServiceError("a payment must be a positive amount")
@@ -401,10 +403,24 @@ def pay_bill(
                 left -= part
         if not per_plan:
             raise ServiceError("nothing is owed on the installments of this bill")
+        for plan_id in per_plan:
+            check_open(plans[plan_id], on, as_of)
+        group = BillPaymentRecord(
+            account_id=account_id,
+            statement_date=stmt,
+            date=on,
+            amount=amount,
+            spending=left,
+            method=method,
+            note=note,
+            voided=False,
+            created_at=_now(),
+        )
+        s.add(group)
+        s.flush()
         created: list[int] = []
         for plan_id, part in per_plan.items():
             plan = plans[plan_id]
-            check_open(plan, on, as_of)
             row = PaymentRecord(
                 plan_id=plan_id,
                 date=on,
@@ -413,6 +429,7 @@ def pay_bill(
                 note=note,
                 voided=False,
                 kind="payment",
+                bill_payment_id=group.id,
                 created_at=_now(),
             )
             plan.payments.append(row)
@@ -420,7 +437,7 @@ def pay_bill(
             created.append(row.id)
             update_closed(plan, as_of)
         return (
-            Change("bill_paid", frozenset(per_plan), frozenset(created), created[0]),
+            Change("bill_paid", frozenset(per_plan), frozenset(created), group.id),
             left,
         )
 

@@ -95,14 +95,24 @@ def record_payment(
 
 
 def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
-    """Mark a payment voided (it stays in history); undoing a payoff restores the schedule."""
+    """Mark a payment voided (it stays in history); undoing a payoff restores the schedule,
+    undoing a prepayment the schedule it replaced. A part of a bill payment voids the whole
+    bill payment (every plan's part; ``bill_payments.void_bill_payment``)."""
     with db.session() as s:
         row = s.get(PaymentRecord, payment_id) if 1 <= payment_id <= MAX_ID else None
         if row is None:
             raise ServiceError("there is no payment with id {id}", id=payment_id)
         if row.voided:
             raise ServiceError("payment {id} is already voided", id=payment_id)
+        if row.bill_payment_id is not None:
+            from .bill_payments import void_bill_in
+
+            return void_bill_in(s, row.bill_payment_id, as_of)
         rec = get_record(s, row.plan_id)
+        if row.kind == "prepayment":
+            from .prepayments import restore_replaced
+
+            restore_replaced(s, rec, row)
         row.voided = True
         if row.kind == "payoff":
             rec.payoff_charge = 0
@@ -213,8 +223,9 @@ def history_rows(
 ) -> Iterator[Row[Any]]:
     """``history`` streamed, for output of any size: each payment as a named row with the
     fields of ``PaymentRow`` in its order (id, plan_id, plan_name, currency, date, amount,
-    method, note, voided, kind; ``payment_row`` turns one into it), read in batches while the
-    iteration lasts; nothing is read (and no error raised) until the first ``next``."""
+    method, note, voided, kind, bill_payment_id; ``payment_row`` turns one into it), read in
+    batches while the iteration lasts; nothing is read (and no error raised) until the first
+    ``next``."""
     with db.read_session() as s:
         yield from payment_records(s, plan_id, date_from, date_to)
 
@@ -233,6 +244,7 @@ def payment_rows_select() -> Select[Any]:
         P.note,
         P.voided,
         P.kind,
+        P.bill_payment_id,
     ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
@@ -249,6 +261,7 @@ def payment_row(r: Row[Any]) -> PaymentRow:
         note=r.note,
         voided=bool(r.voided),
         kind=r.kind,
+        bill_payment_id=r.bill_payment_id,
     )
 
 
