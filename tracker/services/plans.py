@@ -286,6 +286,10 @@ def edit_plan(
         changed = not same_terms(data.terms, terms_of(rec)) or data.holidays != rec.holidays
         if rec.closed_on is not None and changed:
             raise ServiceError("this plan is paid off; its terms can no longer change")
+        if changed and any(p.kind == "prepayment" and not p.voided for p in rec.payments):
+            raise ServiceError(
+                "a prepayment is recorded on this plan; void it before changing the terms"
+            )
         prior_changed = paid_periods is not None and paid_periods != len(live_prior(rec))
         if rec.closed_on is not None and prior_changed:
             raise ServiceError(
