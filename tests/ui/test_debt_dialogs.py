@@ -98,9 +98,7 @@ def test_prepay_menu_asks_for_a_loan_first(qtbot, ctx: AppContext) -> None:
     assert "&Tools" in titles
 
 
-def test_prepay_dialog_records_the_chosen_option_and_undo_restores(
-    qtbot, ctx: AppContext
-) -> None:
+def test_prepay_dialog_records_the_chosen_option_and_undo_restores(qtbot, ctx: AppContext) -> None:
     terms = PlanTerms(Model.ANNUITY, 10_000_000, 120, date(2025, 1, 15), Decimal("0.036"))
     plan = sv.add_plan(ctx.db, sv.PlanInput(name="房贷", terms=terms), date(2025, 12, 20), 12)
     assert plan.created_id is not None

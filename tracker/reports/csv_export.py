@@ -189,6 +189,7 @@ def plan_cells(p: PlanLine) -> list[str]:
         format_bool(p.archived),
         format_amount(p.payoff_charge, cur),
         p.holidays or "",
+        p.account or "",
         format_schedule(p.schedule, t),
     ]
 

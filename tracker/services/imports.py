@@ -61,7 +61,7 @@ from tracker.reports import csv_import
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.derived import consistency_problems
 from tracker.storage.engine import Database
-from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.models import AccountRecord, PaymentRecord, PlanRecord
 from tracker.storage.scratch import Changed, copy_plans, scratch_database, snapshot
 
 from .convert import (
@@ -70,7 +70,7 @@ from .convert import (
 )
 from .import_payments import PlanPayments
 from .model import Change, PlanInput, ServiceError
-from .plans import MAX_ID, get_record, schedule_of, update_closed, validate_input
+from .plans import MAX_ID, get_record, on_account, schedule_of, update_closed, validate_input
 from .underway import resolve, sync_prior
 
 __all__ = [
@@ -231,6 +231,7 @@ class _Batch:
     done: int = 0
     id_state: dict[str, _Ids] = field(default_factory=dict)
     records: dict[int, PlanRecord] = field(default_factory=dict)  # the batch's, kept loaded
+    accounts: dict[str, tuple[int, str]] | None = None  # name → (id, currency), read once
 
     def tick(self) -> None:
         """One more row handled: tell the caller (a progress bar may cancel by raising)."""
@@ -386,9 +387,10 @@ class _Batch:
             payoff_policy=PayoffPolicy(plan.payoff_policy),
             payoff_penalty_pct=plan.payoff_penalty_pct,
             holidays=plan.holidays,
+            account_id=self._account_id(plan),
         )
         data = validate_input(data)
-        items = plan.schedule or schedule_of(data)
+        items = plan.schedule or on_account(self.session, data, schedule_of(data))
         rec = PlanRecord(
             id=self.free_id(PlanRecord, plan.id),
             archived=plan.archived,
@@ -403,6 +405,41 @@ class _Batch:
         if plan.schedule:
             self.charges[rec.id] = plan.payoff_charge
         return rec
+
+    def _account_id(self, plan: PlanLine) -> int | None:
+        """The id of the account the row names (None for none); an account that does not
+        exist is refused, naming the ones that do (an import creates no account)."""
+        if plan.account is None:
+            return None
+        if self.accounts is None:
+            self.accounts = {
+                r.name: (r.id, r.currency)
+                for r in self.session.execute(
+                    select(AccountRecord.id, AccountRecord.name, AccountRecord.currency)
+                )
+            }
+        found = self.accounts.get(plan.account)
+        if found is None:
+            if not self.accounts:
+                raise ServiceError(
+                    "account: there is no account named {name}, and no account yet; add it "
+                    "first (tracker account add) or clear the cell",
+                    name=plan.account,
+                )
+            raise ServiceError(
+                "account: there is no account named {name}; the accounts are {known} "
+                "(add it first, or clear the cell)",
+                name=plan.account,
+                known=", ".join(sorted(self.accounts)),
+            )
+        if found[1] != plan.terms.currency:
+            raise ServiceError(
+                "account {name} bills in {currency}; the plan is in {plan_currency}",
+                name=plan.account,
+                currency=found[1],
+                plan_currency=plan.terms.currency,
+            )
+        return found[0]
 
     def _paid_before(self, rec: PlanRecord, plan: PlanLine) -> int:
         """Record the periods paid before tracking: the file's ``paid_periods``, else (a

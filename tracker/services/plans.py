@@ -123,7 +123,7 @@ def schedule_of(data: PlanInput) -> tuple[Installment, ...]:
 MAX_ID = 2**63 - 1  # SQLite's largest integer; a larger id cannot exist
 
 
-def _on_account(
+def on_account(
     session: Session, data: PlanInput, items: tuple[Installment, ...]
 ) -> tuple[Installment, ...]:
     """A plan on an account whose first due date is the account's (the due date of the first
@@ -177,7 +177,7 @@ def insert_plan(
     ``as_of`` can be settled so (ServiceError otherwise, naming what is accepted).
     """
     data = validate_input(data)
-    items = _on_account(session, data, schedule_of(data))
+    items = on_account(session, data, schedule_of(data))
     rec = PlanRecord(
         archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
     )
