@@ -255,7 +255,7 @@ def account_edit(args: argparse.Namespace, today: date) -> int:
     terms = _terms(args, v.terms)
     name = args.name if args.name is not None else v.name
     notes = args.notes if args.notes is not None else v.notes
-    _acc().edit_account(db, account_id, name, terms, notes)
+    _acc().edit_account(db, account_id, name, terms, notes, today)
     if args.json:
         print_json({"id": account_id})
     else:

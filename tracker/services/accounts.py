@@ -162,15 +162,32 @@ def add_account(db: Database, name: str, terms: AccountTerms, notes: str = "") -
 
 
 def edit_account(
-    db: Database, account_id: int, name: str, terms: AccountTerms, notes: str = ""
+    db: Database,
+    account_id: int,
+    name: str,
+    terms: AccountTerms,
+    notes: str = "",
+    as_of: date | None = None,
 ) -> Change:
-    """Change an account's name or rules (its plans' stored due dates stay as they are)."""
+    """Change an account's name or rules. A new statement day or due rule moves the unpaid
+    periods of every open plan that follows the account (``account_dates``) onto the new
+    statements' due dates; paid periods keep theirs. ``as_of``: today (default: the date of
+    the change, from the clock; the ledger needs it only to tell what is paid)."""
+    from .account_dates import follow_account, follows
+
     notes = clean_text(notes, "note")
+    when = as_of or datetime.now(UTC).date()
     with db.session() as s:
         rec = _get(s, account_id)
+        old = account_terms(rec)
         _write(rec, _clean_name(s, name, keep=account_id), terms, notes)
-        plans = s.execute(select(PlanRecord.id).where(PlanRecord.account_id == account_id))
-        return Change("account_edited", frozenset(plans.scalars()))
+        plans = list(s.scalars(select(PlanRecord).where(PlanRecord.account_id == account_id)))
+        if (old.statement_day, old.due_rule) != (terms.statement_day, terms.due_rule):
+            for plan in plans:
+                if plan.closed_on is None and follows(plan, old):
+                    follow_account(plan, terms, when)
+                    update_closed(plan, when)
+        return Change("account_edited", frozenset(p.id for p in plans))
 
 
 def delete_account(db: Database, account_id: int) -> Change:

@@ -295,10 +295,13 @@ def edit_plan(
             raise ServiceError(
                 "this plan is paid off; the periods paid before tracking can no longer change"
             )
+        moved = data.account_id != rec.account_id or data.purchase_date != rec.purchase_date
         items = regenerate_unpaid(rec, data.terms, as_of, data.holidays) if changed else ()
         write_input(rec, data)
         if changed:
             replace_schedule(s, rec, items)
+        if (changed or moved) and rec.account_id is not None and rec.closed_on is None:
+            changed |= _follow_account(s, rec, as_of)
         touched: frozenset[int] = frozenset()
         if paid_periods is not None and prior_changed:
             touched = sync_prior(s, rec, paid_periods, as_of)
@@ -306,6 +309,21 @@ def edit_plan(
             update_closed(rec, as_of)
         rec.updated_at = _now()
         return Change("plan_edited", frozenset({plan_id}), touched)
+
+
+def _follow_account(session: Session, rec: PlanRecord, as_of: date) -> bool:
+    """After an edit: the unpaid periods of a plan that follows its account fall due on the
+    account's statements again (``account_dates``)."""
+    from .account_dates import follow_account, follows
+
+    account = session.get(AccountRecord, rec.account_id)
+    if account is None:
+        raise ServiceError("there is no account with id {id}", id=rec.account_id)
+    terms = account_terms(account)
+    if not follows(rec, terms):
+        return False
+    session.flush()
+    return follow_account(rec, terms, as_of)
 
 
 def set_archived(db: Database, plan_id: int, archived: bool = True) -> Change:
