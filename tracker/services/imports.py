@@ -422,8 +422,8 @@ class _Batch:
         if found is None:
             if not self.accounts:
                 raise ServiceError(
-                    "account: there is no account named {name}, and no account yet; add it "
-                    "first (tracker account add) or clear the cell",
+                    "account: there is no account named {name}, and no account yet; add the "
+                    "account first, or clear the cell",
                     name=plan.account,
                 )
             raise ServiceError(
