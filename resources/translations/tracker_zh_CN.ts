@@ -590,8 +590,8 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>节省利息</translation>
     </message>
     <message>
-        <source>A quote: nothing is recorded.</source>
-        <translation>这只是试算，不会记录任何内容。</translation>
+        <source>Nothing is recorded until you choose Record prepayment.</source>
+        <translation>选择“记录提前还款”之前不会记录任何内容。</translation>
     </message>
     <message>
         <source>&amp;Record prepayment…</source>

@@ -356,8 +356,13 @@ class PrepayDialog(QDialog):
         self.before = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        note = QLabel(QCoreApplication.translate("DebtTools", "A quote: nothing is recorded."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DebtTools", "Nothing is recorded until you choose Record prepayment."
+            )
+        )
         self.keep = QComboBox()
+        self.keep.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.keep.addItem(heads[1], "term")
         self.keep.addItem(heads[2], "payment")
         self.record_button = QPushButton(
