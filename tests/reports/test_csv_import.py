@@ -545,14 +545,14 @@ def test_an_export_from_before_the_schedule_column_still_imports(
     sample: Database, empty: Database
 ) -> None:
     """Drop the four newer columns (an older export, from before ``payoff_charge``,
-    ``holidays``, ``account`` and ``schedule``): the schedules are rebuilt from the terms,
+    ``account``, ``holidays`` and ``schedule``): the schedules are rebuilt from the terms,
     which for the sample ledger (never edited, no working-day calendar, no account) gives the
     same files."""
     files = exported(sample)
 
     def old_format(data: bytes) -> bytes:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert rows[0][-4:] == ["payoff_charge", "holidays", "account", "schedule"]
+        assert rows[0][-4:] == ["payoff_charge", "account", "holidays", "schedule"]
         out = io.StringIO(newline="")
         csv.writer(out, lineterminator="\r\n").writerows(r[:-4] for r in rows)
         return ("\ufeff" + out.getvalue()).encode()

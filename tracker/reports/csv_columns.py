@@ -151,8 +151,8 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("payoff_penalty_pct", "提前结清违约金率"),
     Column("archived", "已归档"),
     Column("payoff_charge", "提前结清违约金"),
-    Column("holidays", "节假日顺延", aliases=("holiday_calendar", "工作日历")),
     Column("account", "账户", text=True, aliases=("account_name", "账户名称")),
+    Column("holidays", "节假日顺延", aliases=("holiday_calendar", "工作日历")),
     Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费", "每期本金/利息")),
 )
 

@@ -188,8 +188,8 @@ def plan_cells(p: PlanLine) -> list[str]:
         format_pct(p.payoff_penalty_pct),
         format_bool(p.archived),
         format_amount(p.payoff_charge, cur),
-        p.holidays or "",
         p.account or "",
+        p.holidays or "",
         format_schedule(p.schedule, t),
     ]
 
