@@ -182,3 +182,20 @@ def test_a_payment_after_the_date_is_refused(db: Database, loan: int) -> None:
     sv.record_payment(db, loan, 1000, date(2025, 12, 22), date(2025, 12, 22))
     with pytest.raises(sv.ServiceError, match="record the prepayment on or after that date"):
         record_prepayment(db, loan, 2_000_000, ON, Keep.TERM, date(2025, 12, 22))
+
+
+def test_voiding_a_payoff_after_a_prepayment_puts_its_schedule_back(
+    db: Database, db_file: Path, loan: int
+) -> None:
+    change, _ = record_prepayment(db, loan, 2_000_000, ON, Keep.PAYMENT, ON)
+    after = _schedule(db_file, loan)
+    jan = date(2026, 1, 10)
+    off, _ = sv.pay_off(db, loan, jan, jan)
+    assert _schedule(db_file, loan) != after
+    assert change.created_id is not None and off.created_id is not None
+    with pytest.raises(sv.ServiceError, match="paid off after this prepayment"):
+        sv.void_payment(db, change.created_id, jan)
+    sv.void_payment(db, off.created_id, jan)
+    assert _schedule(db_file, loan) == after  # 82 periods of 993.55 again, not the terms'
+    assert sv.plan_detail(db, loan, jan).closed_on is None
+    assert audit(db).ok

@@ -115,9 +115,15 @@ def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
             restore_replaced(s, rec, row)
         row.voided = True
         if row.kind == "payoff":
+            from .prepayments import live_prepayments, rebuild_after
+
             rec.payoff_charge = 0
             rec.closed_on = None
-            replace_schedule(s, rec, regenerate_unpaid(rec, terms_of(rec), as_of))
+            prepaid = live_prepayments(rec)
+            if prepaid:  # the schedule the latest prepayment left, not the terms' one
+                replace_schedule(s, rec, rebuild_after(rec, prepaid[-1]))
+            else:
+                replace_schedule(s, rec, regenerate_unpaid(rec, terms_of(rec), as_of))
         s.flush()
         update_closed(rec, as_of)
         return Change("payment_voided", frozenset({rec.id}), frozenset({payment_id}))

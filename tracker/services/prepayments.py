@@ -23,7 +23,13 @@ from tracker.domain.errors import UserError
 from tracker.domain.ledger import LedgerState, evaluate
 from tracker.domain.money import Amount
 from tracker.domain.plan import Installment
-from tracker.domain.prepay import Keep, PrepayQuote, prepaid_schedule, quote_both
+from tracker.domain.prepay import (
+    Keep,
+    PrepayQuote,
+    prepaid_schedule,
+    quote_both,
+    quote_prepayment,
+)
 from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
@@ -31,7 +37,13 @@ from .convert import installments_of, payments_of, rules_of, terms_of
 from .model import Change, ServiceError
 from .plans import get_record, replace_schedule, update_closed
 
-__all__ = ["live_prepayments", "prepay_state", "record_prepayment", "restore_replaced"]
+__all__ = [
+    "live_prepayments",
+    "prepay_state",
+    "rebuild_after",
+    "record_prepayment",
+    "restore_replaced",
+]
 
 
 def prepay_state(
@@ -144,11 +156,28 @@ def restore_replaced(s: Session, rec: PlanRecord, row: PaymentRecord) -> None:
             "the plan was paid off after this prepayment (payment {payoff}); void that first",
             payoff=payoff[0].id,
         )
+    replace_schedule(s, rec, _before(rec, row)[1])
+
+
+def _before(rec: PlanRecord, row: PaymentRecord) -> tuple[dict[str, Any], tuple[Installment, ...]]:
+    """The prepayment's stored detail and the schedule it replaced (its paid periods as they
+    are now, then the rows it replaced)."""
     detail: dict[str, Any] = json.loads(row.prepay)
-    paid = int(detail["paid_periods"])
-    kept = installments_of(rec)[:paid]
+    kept = installments_of(rec)[: int(detail["paid_periods"])]
     back = tuple(
         Installment(int(p), date.fromisoformat(d), int(pr), int(fee))
         for p, d, pr, fee in detail["replaced"]
     )
-    replace_schedule(s, rec, (*kept, *back))
+    return detail, (*kept, *back)
+
+
+def rebuild_after(rec: PlanRecord, row: PaymentRecord) -> tuple[Installment, ...]:
+    """The schedule as prepayment ``row`` (the plan's latest live one) left it: what voiding a
+    later payoff puts back (the terms alone no longer give it)."""
+    detail, before = _before(rec, row)
+    paid = int(detail["paid_periods"])
+    try:
+        quote = quote_prepayment(terms_of(rec), paid, row.amount, row.date, detail["keep"], before)
+    except UserError as e:  # pragma: no cover - it was quoted so when recorded
+        raise ServiceError.from_error(e) from None
+    return prepaid_schedule(before, paid, quote)
