@@ -35,8 +35,8 @@ from tracker.storage.models import (
 )
 
 from .convert import account_terms, terms_of
+from .entry import check_open, clean_text
 from .model import Change, ServiceError
-from .payments import check_open, clean_text
 from .plans import MAX_NAME, update_closed
 
 __all__ = [

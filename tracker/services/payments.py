@@ -14,7 +14,6 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
-from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
@@ -22,47 +21,19 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 
 from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
+from .entry import check_open, clean_text
 from .model import Change, InstallmentRow, PaymentRow, ServiceError
 from .plans import (
     MAX_ID,
-    check_text,
     get_record,
     regenerate_unpaid,
     replace_schedule,
     update_closed,
 )
 
-MAX_TEXT = 1000
-TEXT_NAMES = {"method": Phrase("method"), "note": Phrase("note")}
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def check_open(rec: PlanRecord, on: date, as_of: date) -> None:
-    if rec.closed_on is not None:
-        raise ServiceError(
-            "plan {id} ({name}) is paid off; nothing is owed", id=rec.id, name=rec.name
-        )
-    if on > as_of:
-        raise ServiceError(
-            "the date {date} is in the future; a payment is recorded "
-            "on or after the day it is made",
-            date=on,
-        )
-
-
-def clean_text(value: str, what: str) -> str:
-    check_text(value, TEXT_NAMES[what], multiline=what == "note")
-    value = value.strip()
-    if len(value) > MAX_TEXT:
-        raise ServiceError(
-            "the {what} is longer than {most} characters",
-            what=TEXT_NAMES.get(what, what),
-            most=MAX_TEXT,
-        )
-    return value
 
 
 def record_payment(

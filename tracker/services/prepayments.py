@@ -34,6 +34,7 @@ from tracker.storage.engine import Database
 from tracker.storage.models import PaymentRecord, PlanRecord
 
 from .convert import installments_of, payments_of, rules_of, terms_of
+from .entry import check_open, clean_text
 from .model import Change, ServiceError
 from .plans import get_record, replace_schedule, update_closed
 
@@ -103,8 +104,6 @@ def record_prepayment(
     """Record prepaying ``amount`` of loan ``plan_id``'s principal on ``on``, keeping the term
     or the payment: one payment of kind ``prepayment`` and the schedule regenerated from that
     date, in one transaction. Returns the change and the quote that was recorded."""
-    from .payments import check_open, clean_text
-
     keep = Keep(keep)
     method, note = clean_text(method, "method"), clean_text(note, "note")
     with db.session() as s:
