@@ -1024,8 +1024,16 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>节省利息</translation>
     </message>
     <message>
-        <source>A quote: nothing is recorded.</source>
-        <translation>这只是试算，不会记录任何内容。</translation>
+        <source>Nothing is recorded until you choose Record prepayment.</source>
+        <translation>选择“记录提前还款”之前不会记录任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Record prepayment…</source>
+        <translation>记录提前还款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The lender&apos;s choice:</source>
+        <translation>贷款方的方式：</translation>
     </message>
     <message>
         <source>Type the amount you want to prepay.</source>
@@ -1038,6 +1046,18 @@ This replaces your current data; the current data is kept as a backup.</source>
     <message>
         <source>Without prepaying, the interest left is {interest}.</source>
         <translation>不提前还款，剩余利息为 {interest}。</translation>
+    </message>
+    <message>
+        <source>Record a prepayment of {amount} on {date}? {choice}: {periods} × {payment} until {last}, interest left {interest}. The schedule from that date is regenerated; paid periods stay as they are.</source>
+        <translation>记录 {date} 提前还款 {amount}？{choice}：{periods} 期 × {payment}，至 {last}，剩余利息 {interest}。从该日起重新生成还款计划；已还的期数保持不变。</translation>
+    </message>
+    <message>
+        <source>Record prepayment</source>
+        <translation>记录提前还款</translation>
+    </message>
+    <message>
+        <source>Prepayment of {amount}</source>
+        <translation>提前还款 {amount}</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1936,6 +1956,42 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>第 {period} 期只还了一部分；请先还清这期再提前还款</translation>
     </message>
     <message>
+        <source>plan {id} owes a penalty of {amount}; pay it before a prepayment</source>
+        <translation>分期 {id} 欠罚息 {amount}；请先还清罚息再提前还款</translation>
+    </message>
+    <message>
+        <source>a payment dated {date} is already recorded; record the prepayment on or after that date</source>
+        <translation>已记录一笔 {date} 的还款；提前还款的日期须在该日或之后</translation>
+    </message>
+    <message>
+        <source>prepayment {later} was recorded after this one; void it first</source>
+        <translation>提前还款 {later} 记录在这笔之后；请先作废它</translation>
+    </message>
+    <message>
+        <source>the plan was paid off after this prepayment (payment {payoff}); void that first</source>
+        <translation>这笔提前还款之后分期已提前结清（还款 {payoff}）；请先作废结清</translation>
+    </message>
+    <message>
+        <source>a prepayment is recorded on this plan; void it before changing the terms</source>
+        <translation>这笔分期记录了提前还款；请先作废提前还款再修改条款</translation>
+    </message>
+    <message>
+        <source>there is no bill payment with id {id}</source>
+        <translation>没有编号为 {id} 的账单还款</translation>
+    </message>
+    <message>
+        <source>bill payment {id} is already voided</source>
+        <translation>账单还款 {id} 已作废</translation>
+    </message>
+    <message>
+        <source>account: there is no account named {name}; the accounts are {known} (add it first, or clear the cell)</source>
+        <translation>账户：没有名为 {name} 的账户；现有账户为 {known}（请先添加该账户，或清空此单元格）</translation>
+    </message>
+    <message>
+        <source>account: there is no account named {name}, and no account yet; add the account first, or clear the cell</source>
+        <translation>账户：没有名为 {name} 的账户，目前也没有任何账户；请先添加该账户，或清空此单元格</translation>
+    </message>
+    <message>
         <source>This database is read-only: its file, folder or disk cannot be written, so nothing in it can be changed. You can view, export and print; to make changes, copy it to a folder you can write to and open the copy.</source>
         <translation>此数据库是只读的：它的文件、所在文件夹或磁盘不可写入，因此其中的任何内容都无法修改。可以查看、导出和打印；如需修改，请把它复制到可写入的文件夹，再打开副本。</translation>
     </message>
@@ -2699,8 +2755,16 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>记账前已还</translation>
     </message>
     <message>
+        <source>Prepayment</source>
+        <translation>提前还款</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>还款</translation>
+    </message>
+    <message>
+        <source>Bill payment %1</source>
+        <translation>账单还款 %1</translation>
     </message>
     <message>
         <source>%1 (voided)</source>
@@ -2719,6 +2783,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Void the payment of %1 on %2 for %3? It stays in the history, struck out.</source>
         <translation>作废 %2 为“%3”支付的 %1 吗？该记录仍保留在还款记录中，并以删除线显示。</translation>
+    </message>
+    <message>
+        <source>This payment is part of bill payment %1: voiding it voids the whole bill payment, every plan&apos;s part. It stays in the history, struck out.</source>
+        <translation>这笔还款属于账单还款 %1：作废它会作废整笔账单还款，包括每笔分期的部分。它们仍留在记录中，显示为删除线。</translation>
     </message>
     <message>
         <source>Void payment of %1</source>

@@ -168,3 +168,53 @@ def test_account_refusals_store_nothing(
         line = run(*argv, today=TODAY).one_line_error()
         assert words in line, (argv, line)
     assert (_count(db_file, "accounts"), _count(db_file, "payments")) == before
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_bill_payment_is_one_history_entry_voided_whole(
+    run: Callable[..., Result], cmb: int, db_file: Path
+) -> None:
+    run("plan", "add", "--name", "电视", "--model", "interest-free", "--principal", "900",
+        "--periods", "3", "--purchase-date", "2026-03-05", "--account", str(cmb),
+        "--paid-periods", "0", today=TODAY)  # fmt: skip
+    run("pay", "1", "--amount", "321.60", "--date", "2026-03-20", today=TODAY)  # period 1 alone
+    state = "SELECT id, remaining, paid_periods, next_due, closed_on FROM plans ORDER BY id"
+    before = _rows(db_file, state)
+    out = run("bill", "pay", str(cmb), "--statement", "2026-03", "--amount", "700",
+              "--date", "2026-04-20", "--method", "招行App", "--json",
+              today=TODAY).json()  # fmt: skip
+    group = out["bill_payment"]
+    assert isinstance(group, int)
+    bills = f"SELECT amount, spending, method, voided FROM bill_payments WHERE id = {group}"
+    assert _rows(db_file, bills) == [(70000, 7840, "招行App", 0)]
+    parts = f"SELECT plan_id, amount FROM payments WHERE bill_payment_id = {group} ORDER BY id"
+    assert _rows(db_file, parts) == [(1, 32160), (2, 30000)]
+    history = run("history", "--json", today=TODAY).json()
+    assert [(h["plan_id"], h["amount"], h["bill_payment"]) for h in history] == [
+        (1, "321.60", None),
+        (1, "321.60", group),
+        (2, "300.00", group),
+    ]
+    assert {h["note"] for h in history[1:]} == {"bill 2026-03 · 招行信用卡"}
+    assert {h["method"] for h in history[1:]} == {"招行App"}
+    text = run("history", today=TODAY).out
+    assert text.count(f"(bill payment {group})") == 2
+    child = history[2]["id"]
+    voided = run("payment", "void", str(child), today=TODAY)
+    assert voided.code == 0, voided.err
+    lines = voided.out.splitlines()
+    assert lines[0] == (
+        f"Payment {child} is part of bill payment {group} (2 payment(s) on 2 plan(s)); "
+        "voiding the whole bill payment."
+    )
+    assert lines[1] == f"Voided bill payment {group}: payments {history[1]['id']}, {child}"
+    assert _rows(db_file, "SELECT voided FROM payments ORDER BY id") == [(0,), (1,), (1,)]
+    assert _rows(db_file, f"SELECT voided FROM bill_payments WHERE id = {group}") == [(1,)]
+    assert _rows(db_file, state) == before
+    assert run("check", today=TODAY).code == 0
+    again = run("payment", "void", str(history[1]["id"]), today=TODAY).one_line_error()
+    assert "already voided" in again

@@ -72,7 +72,7 @@ def test_prepay_refusals_are_one_line_and_store_nothing(
                today=TODAY).one_line_error()  # fmt: skip
     assert "Only loans" in line
     assert (
-        "not available yet"
+        "--keep: required to record a prepayment"
         in run(
             "prepay", "1", "--amount", "100", "--date", "2025-12-20", today=TODAY
         ).one_line_error()
@@ -112,3 +112,57 @@ def test_prepay_refuses_a_partly_paid_period(run: Callable[..., Result]) -> None
     line = run("prepay", "1", "--amount", "1000", "--date", "2025-12-20", "--quote",
                today=TODAY).one_line_error()  # fmt: skip
     assert "period 13 is partly paid" in line
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(db)) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_prepay_records_both_choices_to_the_fen_and_void_restores(
+    run: Callable[..., Result], db_file: Path
+) -> None:
+    for keep, payment, periods, interest in (
+        ("term", "776.47", 108, "12320.37"),
+        ("payment", "993.55", 82, "9178.62"),
+    ):
+        plan = run(*LOAN, today=TODAY).json()["id"]
+        schedule = (
+            "SELECT period, due_date, principal, fee FROM installments "
+            f"WHERE plan_id = {plan} ORDER BY period"
+        )
+        before = _rows(db_file, schedule)
+        out = run("prepay", str(plan), "--amount", "20000", "--date", "2025-12-20", "--keep",
+                  keep, "--method", "银行卡", "--json", today=TODAY).json()  # fmt: skip
+        assert (out["payment"], out["periods"], out["remaining_interest"]) == (
+            payment,
+            periods,
+            interest,
+        )
+        assert out["keep"] == keep and out["plan_id"] == plan
+        rows = _rows(db_file, schedule)
+        assert rows[:12] == before[:12]
+        assert rows[12] == (13, "2025-12-20", 2_000_000, 0)
+        assert len(rows) == 13 + periods
+        assert sum(r[3] for r in rows[13:]) == int(interest.replace(".", ""))
+        assert run("check", today=TODAY).code == 0
+        shown = run("plan", "show", str(plan), "--json", today=TODAY).json()
+        assert shown["installments"][13]["total"] == payment
+        history = run("history", "--plan", str(plan), "--json", today=TODAY).json()
+        assert history[-1]["kind"] == "prepayment" and history[-1]["amount"] == "20000.00"
+        assert history[-1]["bill_payment"] is None
+        text = run("history", "--plan", str(plan), today=TODAY).out
+        assert "(prepayment)" in text
+        voided = run("payment", "void", str(out["payment_id"]), today=TODAY)
+        assert voided.code == 0 and f"Voided payment {out['payment_id']}" in voided.out
+        assert _rows(db_file, schedule) == before
+        assert run("check", today=TODAY).code == 0
+
+
+def test_prepay_record_text_names_the_choice(run: Callable[..., Result]) -> None:
+    run(*LOAN, today=TODAY).json()
+    out = run("prepay", "1", "--amount", "20000", "--date", "2025-12-20", "--keep", "payment",
+              today=TODAY).out  # fmt: skip
+    assert "Recorded prepayment" in out
+    assert "kept the payment, shortened the term: 82 × 993.55 until 2032-10-15" in out
+    assert "remaining interest 9178.62" in out

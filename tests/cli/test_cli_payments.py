@@ -21,7 +21,9 @@ DUE_KEYS = {
     "days_overdue",
     "penalty",
 }
-HISTORY_KEYS = {"id", "plan_id", "date", "amount", "method", "note", "voided", "kind"}
+HISTORY_KEYS = {
+    "id", "plan_id", "date", "amount", "method", "note", "voided", "kind", "bill_payment"
+}  # fmt: skip
 
 
 def _pay_four(run, pid):
@@ -55,6 +57,7 @@ def test_pay_json_prints_the_new_id_and_defaults_to_today(run, add_plan):
             "note": "",
             "voided": False,
             "kind": "payment",
+            "bill_payment": None,
         },
         {
             "id": 2,
@@ -65,6 +68,7 @@ def test_pay_json_prints_the_new_id_and_defaults_to_today(run, add_plan):
             "note": "二月",
             "voided": False,
             "kind": "payment",
+            "bill_payment": None,
         },
     ]
 
@@ -298,6 +302,7 @@ def test_history_json_bytes_equal_json_dumps_across_currencies(run, add_plan):
                 "note": r["note"],
                 "voided": r["voided"],
                 "kind": r["kind"],
+                "bill_payment": r["bill_payment"],
             }
             for r in res.json()
         ],
@@ -308,7 +313,7 @@ def test_history_json_bytes_equal_json_dumps_across_currencies(run, add_plan):
     assert [r["voided"] for r in res.json()] == [False, True, False, False]
     assert run("history", "--plan", str(kwd), "--json").out == (
         f'[{{"id": 3, "plan_id": {kwd}, "date": "2024-02-29", "amount": "1.234", '
-        '"method": "", "note": "", "voided": false, "kind": "payment"}]\n'
+        '"method": "", "note": "", "voided": false, "kind": "payment", "bill_payment": null}]\n'
     )
 
 

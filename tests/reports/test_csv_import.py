@@ -548,7 +548,7 @@ def test_the_schedule_column_is_stored_as_written(empty: Database) -> None:
         (date(2024, 3, 31), 40000, 500),
     ]
     again = transfer.export_csv(empty, "plans", TODAY)[0].decode("utf-8-sig")
-    assert again.endswith(',0.00,,"400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00"\r\n')
+    assert again.endswith(',0.00,,,"400.00/7.20@2024-01-15;400.00/5.00;400.00/5.00"\r\n')
 
 
 @pytest.mark.parametrize("cell", ["", ";"])
@@ -562,16 +562,17 @@ def test_an_empty_schedule_cell_rebuilds_from_the_terms(empty: Database, cell: s
 def test_an_export_from_before_the_schedule_column_still_imports(
     sample: Database, empty: Database
 ) -> None:
-    """Drop the three newer columns (an older export, from before ``payoff_charge``,
-    ``holidays`` and ``schedule``): the schedules are rebuilt from the terms, which for the
-    sample ledger (never edited, no working-day calendar) gives the same files."""
+    """Drop the four newer columns (an older export, from before ``payoff_charge``,
+    ``account``, ``holidays`` and ``schedule``): the schedules are rebuilt from the terms,
+    which for the sample ledger (never edited, no working-day calendar, no account) gives the
+    same files."""
     files = exported(sample)
 
     def old_format(data: bytes) -> bytes:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert rows[0][-3:] == ["payoff_charge", "holidays", "schedule"]
+        assert rows[0][-4:] == ["payoff_charge", "account", "holidays", "schedule"]
         out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(r[:-3] for r in rows)
+        csv.writer(out, lineterminator="\r\n").writerows(r[:-4] for r in rows)
         return ("\ufeff" + out.getvalue()).encode()
 
     import_files(

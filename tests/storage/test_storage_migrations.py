@@ -185,7 +185,9 @@ def _add_v1_loans(path: Path) -> None:
 def test_0002_moves_open_loans_to_the_new_payoff_default_and_says_so(v1_copy: Path):
     _add_v1_loans(v1_copy)
     counts = raw_counts(v1_copy)
-    payments_before = raw_query(v1_copy, "SELECT * FROM payments ORDER BY id")
+    # the columns of the release (0006 adds prepay and bill_payment_id, '' and NULL)
+    paid = "SELECT id, plan_id, date, amount, method, note, voided, kind, created_at FROM payments"
+    payments_before = raw_query(v1_copy, f"{paid} ORDER BY id")
     seq_before = raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'payments'")
     with open_database(v1_copy) as db:
         assert db.upgrade_notes["loans_repriced"] == [(7, "房贷"), (8, "车贷")]
@@ -203,7 +205,7 @@ def test_0002_moves_open_loans_to_the_new_payoff_default_and_says_so(v1_copy: Pa
     }
     assert rounding == {"half_up"}  # what every stored schedule was computed with
     assert raw_counts(v1_copy) == counts
-    assert raw_query(v1_copy, "SELECT * FROM payments ORDER BY id") == payments_before
+    assert raw_query(v1_copy, f"{paid} ORDER BY id") == payments_before
     # The AUTOINCREMENT counter survives the rebuild: a deleted payment's id is never reused.
     assert raw_query(v1_copy, "SELECT seq FROM sqlite_sequence WHERE name = 'payments'") == (
         seq_before

@@ -96,3 +96,48 @@ def test_prepay_menu_asks_for_a_loan_first(qtbot, ctx: AppContext) -> None:
     assert "Select a loan" in window.statusBar().currentMessage()
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Tools" in titles
+
+
+def test_prepay_dialog_records_the_chosen_option_and_undo_restores(qtbot, ctx: AppContext) -> None:
+    terms = PlanTerms(Model.ANNUITY, 10_000_000, 120, date(2025, 1, 15), Decimal("0.036"))
+    plan = sv.add_plan(ctx.db, sv.PlanInput(name="房贷", terms=terms), date(2025, 12, 20), 12)
+    assert plan.created_id is not None
+    before = sv.plan_detail(ctx.db, plan.created_id, TODAY).installments
+    seen: list[sv.Change] = []
+    ctx.changed.connect(seen.append)
+    dialog = PrepayDialog(ctx, plan.created_id, "CNY")
+    qtbot.addWidget(dialog)
+    assert not dialog.record_button.isEnabled()  # nothing typed yet
+    dialog.on.setDate(dialog.on.date().fromString("2025-12-20", "yyyy-MM-dd"))
+    dialog.amount.setText("20000")
+    assert dialog.record_button.isEnabled()
+    dialog.keep.setCurrentIndex(1)  # keep the payment, shorten the term
+    ctx.interaction.answers = [False]  # the confirmation declined: nothing recorded
+    assert dialog.record() is False
+    assert _payments(ctx) == 12
+    assert dialog.record() is True  # confirmed
+    asked = ctx.interaction.asked[-1]
+    assert "¥20,000.00 on 2025-12-20" in asked and "82 × ¥993.55 until 2032-10-15" in asked
+    assert [c.action for c in seen] == ["prepayment_recorded"]
+    items = sv.plan_detail(ctx.db, plan.created_id, TODAY).installments
+    assert len(items) == 12 + 1 + 82
+    assert items[12].installment.total == 2_000_000 and items[13].installment.total == 99355
+    assert ctx.undo_label() == "Prepayment of ¥20,000.00"
+    assert ctx.undo()
+    assert sv.plan_detail(ctx.db, plan.created_id, TODAY).installments == before
+    assert _payments(ctx) == 12
+
+
+def test_prepay_dialog_shows_a_refusal_to_record_in_place(qtbot, ctx: AppContext) -> None:
+    terms = PlanTerms(Model.ANNUITY, 10_000_000, 120, date(2025, 1, 15), Decimal("0.036"))
+    plan = sv.add_plan(ctx.db, sv.PlanInput(name="房贷", terms=terms), date(2025, 12, 20), 12)
+    assert plan.created_id is not None
+    sv.record_payment(ctx.db, plan.created_id, 100, date(2025, 12, 22), TODAY)
+    dialog = PrepayDialog(ctx, plan.created_id, "CNY")
+    qtbot.addWidget(dialog)
+    dialog.on.setDate(dialog.on.date().fromString("2025-12-20", "yyyy-MM-dd"))
+    dialog.amount.setText("20000")
+    assert dialog.record() is False
+    assert "record the prepayment on or after that date" in dialog.message.text()
+    assert "c62828" in dialog.message.styleSheet()
+    assert _payments(ctx) == 13

@@ -255,7 +255,7 @@ def account_edit(args: argparse.Namespace, today: date) -> int:
     terms = _terms(args, v.terms)
     name = args.name if args.name is not None else v.name
     notes = args.notes if args.notes is not None else v.notes
-    _acc().edit_account(db, account_id, name, terms, notes)
+    _acc().edit_account(db, account_id, name, terms, notes, today)
     if args.json:
         print_json({"id": account_id})
     else:
@@ -430,6 +430,7 @@ def _bill_pay(
     if args.json:
         print_json(
             {
+                "bill_payment": change.created_id,
                 "payment_ids": sorted(change.payment_ids),
                 "plan_ids": sorted(change.plan_ids),
                 "to_spending": format_amount(rest, cur),
@@ -437,8 +438,8 @@ def _bill_pay(
         )
         return 0
     print(
-        f"Recorded {len(change.payment_ids)} payment(s) on {len(change.plan_ids)} plan(s), "
-        f"{format_amount(amount - rest, cur)} {cur}"
+        f"Recorded bill payment {change.created_id}: {len(change.payment_ids)} payment(s) on "
+        f"{len(change.plan_ids)} plan(s), {format_amount(amount - rest, cur)} {cur}"
     )
     if rest:
         print(f"{format_amount(rest, cur)} {cur} goes to the statement's ordinary spending")

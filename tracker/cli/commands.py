@@ -129,13 +129,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     chk.set_defaults(run=payments.check)
 
     pre = sub.add_parser(
-        "prepay", help="quote a partial prepayment of a loan: keep the term or the payment"
+        "prepay",
+        help="record (or --quote) a partial prepayment of a loan: keep the term or the payment",
     )
     pre.add_argument("id", type=int)
     pre.add_argument("--amount", required=True)
     pre.add_argument("--date")
-    pre.add_argument("--keep", choices=("term", "payment"), default="term")
+    pre.add_argument(
+        "--keep",
+        choices=("term", "payment"),
+        help="term: lower the payment (减少月供); payment: shorten the term (缩短期限)",
+    )
     pre.add_argument("--quote", action="store_true", help="only compare the two choices")
+    pre.add_argument("--method", help="how it was paid (银行卡, 支付宝, …)")
+    pre.add_argument("--note")
     pre.add_argument("--json", action="store_true")
     pre.set_defaults(run=debt.prepay)
 

@@ -1,9 +1,11 @@
 """`tracker prepay` (a loan's partial prepayment, both choices) and `tracker planner` (a plan to
-be debt-free). Both are quotes: nothing is recorded.
+be debt-free). ``prepay --quote`` and ``planner`` record nothing; ``prepay`` without
+``--quote`` records the prepayment (a payment, the schedule regenerated from its date).
 
 JSON keys are a contract (scripts read them): ``prepay`` → ``payment``, ``periods``,
 ``remaining_interest`` (and ``keep``, ``last_due``, ``saved``, ``interest_before``, both choices
-under ``choices``); ``planner`` → ``debt_free``, ``saved``, ``order``.
+under ``choices``; a recorded one adds ``payment_id``); ``planner`` → ``debt_free``,
+``saved``, ``order``.
 """
 
 from __future__ import annotations
@@ -39,18 +41,22 @@ def _prepay_json(q: PrepayQuote, currency: str) -> dict[str, Any]:
 
 
 def prepay(args: argparse.Namespace, today: date) -> int:
-    """`tracker prepay PLAN --amount A --date D --keep term|payment --quote [--json]`."""
-    if not args.quote:
+    """`tracker prepay PLAN --amount A --date D --keep term|payment [--quote] [--json]`: quote
+    both choices, or (without ``--quote``) record the prepayment by the chosen one."""
+    if not args.quote and args.keep is None:
         raise CliError(
-            "recording a partial prepayment is not available yet; add --quote to compare "
-            "keeping the term with keeping the payment"
+            "--keep: required to record a prepayment; enter term (keep the term, lower the "
+            "payment: 减少月供) or payment (keep the payment, shorten the term: 缩短期限)"
         )
     db = open_db(args)
     currency = plan_detail(db, args.id, today).input.terms.currency
     amount = option("--amount", lambda t: parse_amount(t, currency), args.amount)
     on = _date(args, "--date", today)
+    keep = Keep(args.keep or "term")
+    if not args.quote:
+        return _record(args, db, amount, on, keep, currency, today)
     term, payment = prepay_quote(db, args.id, amount, on)
-    chosen = term if Keep(args.keep) is Keep.TERM else payment
+    chosen = term if keep is Keep.TERM else payment
     if args.json:
         print_json(
             {
@@ -76,6 +82,40 @@ def prepay(args: argparse.Namespace, today: date) -> int:
         )
     print(f"   without prepaying: remaining interest {m(term.interest_before)}")
     print("Nothing was recorded.")
+    return 0
+
+
+def _record(
+    args: argparse.Namespace,
+    db: Any,
+    amount: int,
+    on: date,
+    keep: Keep,
+    currency: str,
+    today: date,
+) -> int:
+    from tracker.services.prepayments import record_prepayment
+
+    change, q = record_prepayment(
+        db, args.id, amount, on, keep, today, args.method or "", args.note or ""
+    )
+    if args.json:
+        print_json(
+            {"plan_id": args.id, "payment_id": change.created_id, **_prepay_json(q, currency)}
+        )
+        return 0
+    m = lambda v: format_amount(v, currency)  # noqa: E731
+    label = (
+        "kept the term, lowered the payment"
+        if keep is Keep.TERM
+        else ("kept the payment, shortened the term")
+    )
+    print(
+        f"Recorded prepayment {change.created_id}: {m(amount)} {currency} of plan {args.id} on "
+        f"{on.isoformat()}; {label}: {q.periods} × {m(q.payment)} until "
+        f"{q.last_due.isoformat()}, remaining interest {m(q.remaining_interest)} "
+        f"(saves {m(q.saved)})"
+    )
     return 0
 
 

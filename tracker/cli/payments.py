@@ -36,9 +36,23 @@ def pay(args: argparse.Namespace, today: date) -> int:
 
 
 def void(args: argparse.Namespace, today: date) -> int:
-    """`tracker payment void PAYMENT_ID`."""
-    sv.void_payment(open_db(args), args.payment_id, today)
-    print(f"Voided payment {args.payment_id}")
+    """`tracker payment void PAYMENT_ID` (a part of a bill payment voids the whole bill)."""
+    from tracker.services.bill_payments import bill_payment_of
+
+    db = open_db(args)
+    group = bill_payment_of(db, args.payment_id)
+    if group is not None and not group.voided:
+        plans = len({plan for _, plan, _ in group.parts})
+        print(
+            f"Payment {args.payment_id} is part of bill payment {group.id} "
+            f"({len(group.parts)} payment(s) on {plans} plan(s)); voiding the whole bill payment."
+        )
+    change = sv.void_payment(db, args.payment_id, today)
+    if change.action == "bill_payment_voided" and group is not None:
+        ids = ", ".join(str(i) for i in sorted(change.payment_ids))
+        print(f"Voided bill payment {group.id}: payments {ids}")
+    else:
+        print(f"Voided payment {args.payment_id}")
     return 0
 
 
@@ -53,8 +67,11 @@ def history(args: argparse.Namespace, today: date) -> int:
     if not rows:
         print("No payments.")
     for r in rows:
-        mark = (" (paid before tracking)" if r.kind == "prior" else "") + (
-            " (voided)" if r.voided else ""
+        mark = (
+            (" (paid before tracking)" if r.kind == "prior" else "")
+            + (" (prepayment)" if r.kind == "prepayment" else "")
+            + (f" (bill payment {r.bill_payment_id})" if r.bill_payment_id is not None else "")
+            + (" (voided)" if r.voided else "")
         )
         print(
             f"{r.id:>5}  {r.date.isoformat()}  {format_amount(r.amount, r.currency):>12} "
@@ -72,14 +89,15 @@ def _history_json(rows: Iterator[Any], batch: int = 2000) -> None:
     out = sys.stdout
     sep = "["
     chunk: list[str] = []
-    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind in rows:
+    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill in rows:
         fmt = formatters.get(cur)
         if fmt is None:
             fmt = formatters[cur] = amount_formatter(cur)
         chunk.append(
             f'{sep}{{"id": {pid:d}, "plan_id": {plan_id:d}, "date": "{on.isoformat()}", '
             f'"amount": "{fmt(amount)}", "method": {text(method)}, "note": {text(note)}, '
-            f'"voided": {"true" if voided else "false"}, "kind": {text(kind)}}}'
+            f'"voided": {"true" if voided else "false"}, "kind": {text(kind)}, '
+            f'"bill_payment": {"null" if bill is None else f"{bill:d}"}}}'
         )
         sep = ", "
         if len(chunk) >= batch:

@@ -19,6 +19,11 @@ The prepayment takes effect for the period after the last one paid: interest of 
 period is charged on the lowered balance for the whole period (the banks' quotes do the same
 when the prepayment is made on a due date). The new installments keep the plan's original due
 dates and period numbers; the periods already paid are history and are not touched.
+
+Recorded (``prepaid_schedule``), the prepayment becomes a period of the plan's schedule of its
+own, due on its date, principal only, which the prepayment payment settles; the new
+installments follow it, numbered after it. The ledger then needs no special case: payments
+still settle the oldest period first, and the schedule still sums to the financed principal.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from .money import Amount, round_half_up
 from .plan import Installment, Model, PlanTerms
 from .schedule import build_schedule, split_rounded
 
-__all__ = ["Keep", "PrepayQuote", "quote_both", "quote_prepayment"]
+__all__ = ["Keep", "PrepayQuote", "prepaid_schedule", "quote_both", "quote_prepayment"]
 
 _PREC = 50
 
@@ -227,3 +232,22 @@ def quote_both(
         quote_prepayment(terms, paid_periods, amount, on, Keep.TERM, schedule),
         quote_prepayment(terms, paid_periods, amount, on, Keep.PAYMENT, schedule),
     )
+
+
+def prepaid_schedule(
+    schedule: Sequence[Installment], paid_periods: int, quote: PrepayQuote
+) -> tuple[Installment, ...]:
+    """A plan's whole schedule once ``quote`` is recorded: the ``paid_periods`` periods as
+    they were, then the prepayment as a period of its own (due on its date, its principal,
+    no interest), then the quote's new installments numbered after it (dates kept).
+
+    Σ principal stays the plan's principal: what the prepayment repays moves from the
+    regenerated periods into its own."""
+    kept = tuple(schedule[:paid_periods])
+    number = paid_periods + 1 if not kept else kept[-1].period + 1
+    prepaid = Installment(number, quote.on, quote.amount, 0)
+    rest = tuple(
+        Installment(number + k, i.due_date, i.principal, i.fee)
+        for k, i in enumerate(quote.installments, start=1)
+    )
+    return (*kept, prepaid, *rest)

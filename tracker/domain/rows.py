@@ -122,7 +122,9 @@ class PaymentRow:
         amount: minor units.
         method / note: how it was paid, free text.
         voided: kept in the history but settles nothing.
-        kind: ``payment``, ``payoff`` (an early payoff) or ``prior`` (paid before tracking).
+        kind: ``payment``, ``payoff`` (an early payoff), ``prior`` (paid before tracking) or
+            ``prepayment`` (part of a loan's principal repaid early).
+        bill_payment_id: the bill payment this is one part of (``None``: paid on its own).
     """
 
     id: int | None
@@ -135,3 +137,4 @@ class PaymentRow:
     note: str = ""
     voided: bool = False
     kind: str = "payment"
+    bill_payment_id: int | None = None

@@ -154,6 +154,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("payoff_penalty_pct", "提前结清违约金率"),
     Column("archived", "已归档"),
     Column("payoff_charge", "提前结清违约金"),
+    Column("account", "账户", text=True, aliases=("account_name", "账户名称")),
     Column("holidays", "节假日顺延", aliases=("holiday_calendar", "工作日历")),
     Column("schedule", "还款计划", aliases=("installments", "每期本金/手续费", "每期本金/利息")),
 )
@@ -242,6 +243,8 @@ class PlanLine:
             say: the import then decides, see ``services.imports``).
         holidays: the country whose non-working days the due dates move off (``CN``), None
             for none; a file without the column (older exports) means none.
+        account: the name of the account (card, 花呗, 白条) whose bill carries the plan; None
+            for none (and for a file without the column).
     """
 
     id: int | None
@@ -260,6 +263,7 @@ class PlanLine:
     schedule: tuple[Installment, ...] = ()
     paid_periods: int | None = None
     holidays: str | None = None
+    account: str | None = None
 
 
 # -- cells: how an import reads them ------------------------------------------------------------

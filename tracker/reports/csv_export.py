@@ -188,6 +188,7 @@ def plan_cells(p: PlanLine) -> list[str]:
         format_pct(p.payoff_penalty_pct),
         format_bool(p.archived),
         format_amount(p.payoff_charge, cur),
+        p.account or "",
         p.holidays or "",
         format_schedule(p.schedule, t),
     ]

@@ -598,6 +598,7 @@ def _plan(r: _Row, key: int | None) -> PlanLine | None:
         notes=r.text("notes"),
         terms=terms,
         schedule=schedule,
+        account=r.text("account").strip() or None,
         **plan_kw,  # type: ignore[arg-type]
     )
 

@@ -34,10 +34,14 @@ from .plans import (
     set_archived,
 )
 from .undo import (
+    LedgerSnapshot,
     PlanSnapshot,
     PlansState,
     restore_plan,
     restore_plans,
+    restore_snapshot,
+    snapshot_account,
+    snapshot_payment,
     snapshot_plan,
     snapshot_plans,
 )
@@ -45,6 +49,7 @@ from .undo import (
 __all__ = [
     "Change",
     "InstallmentRow",
+    "LedgerSnapshot",
     "PaymentRow",
     "PlanDetail",
     "PlanInput",
@@ -68,7 +73,10 @@ __all__ = [
     "record_payment",
     "restore_plan",
     "restore_plans",
+    "restore_snapshot",
     "set_archived",
+    "snapshot_account",
+    "snapshot_payment",
     "snapshot_plan",
     "snapshot_plans",
     "void_payment",

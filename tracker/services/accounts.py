@@ -27,6 +27,7 @@ from tracker.domain.reconcile import Reconciliation, reconcile
 from tracker.storage.engine import Database
 from tracker.storage.models import (
     AccountRecord,
+    BillPaymentRecord,
     BillStatementRecord,
     InstallmentRecord,
     PaymentRecord,
@@ -34,8 +35,8 @@ from tracker.storage.models import (
 )
 
 from .convert import account_terms, terms_of
+from .entry import check_open, clean_text
 from .model import Change, ServiceError
-from .payments import check_open, clean_text
 from .plans import MAX_NAME, update_closed
 
 __all__ = [
@@ -161,15 +162,32 @@ def add_account(db: Database, name: str, terms: AccountTerms, notes: str = "") -
 
 
 def edit_account(
-    db: Database, account_id: int, name: str, terms: AccountTerms, notes: str = ""
+    db: Database,
+    account_id: int,
+    name: str,
+    terms: AccountTerms,
+    notes: str = "",
+    as_of: date | None = None,
 ) -> Change:
-    """Change an account's name or rules (its plans' stored due dates stay as they are)."""
+    """Change an account's name or rules. A new statement day or due rule moves the unpaid
+    periods of every open plan that follows the account (``account_dates``) onto the new
+    statements' due dates; paid periods keep theirs. ``as_of``: today (default: the date of
+    the change, from the clock; the ledger needs it only to tell what is paid)."""
+    from .account_dates import follow_account, follows
+
     notes = clean_text(notes, "note")
+    when = as_of or datetime.now(UTC).date()
     with db.session() as s:
         rec = _get(s, account_id)
+        old = account_terms(rec)
         _write(rec, _clean_name(s, name, keep=account_id), terms, notes)
-        plans = s.execute(select(PlanRecord.id).where(PlanRecord.account_id == account_id))
-        return Change("account_edited", frozenset(plans.scalars()))
+        plans = list(s.scalars(select(PlanRecord).where(PlanRecord.account_id == account_id)))
+        if (old.statement_day, old.due_rule) != (terms.statement_day, terms.due_rule):
+            for plan in plans:
+                if plan.closed_on is None and follows(plan, old):
+                    follow_account(plan, terms, when)
+                    update_closed(plan, when)
+        return Change("account_edited", frozenset(p.id for p in plans))
 
 
 def delete_account(db: Database, account_id: int) -> Change:
@@ -379,8 +397,9 @@ def pay_bill(
     method: str = "",
 ) -> tuple[Change, int]:
     """Pay ``amount`` towards a bill: one payment per plan it covers, its installments oldest
-    due first, in one transaction. Returns the change and the part of ``amount`` left for the
-    statement's ordinary spending (which the tracker does not track)."""
+    due first, and one bill payment grouping them (``bill_payments``; the change's
+    ``created_id``), in one transaction. Returns the change and the part of ``amount`` left for
+    the statement's ordinary spending (which the tracker does not track)."""
     method = clean_text(method, "method")
     if amount <= 0:
         raise ServiceError("a payment must be a positive amount")
@@ -401,10 +420,24 @@ def pay_bill(
                 left -= part
         if not per_plan:
             raise ServiceError("nothing is owed on the installments of this bill")
+        for plan_id in per_plan:
+            check_open(plans[plan_id], on, as_of)
+        group = BillPaymentRecord(
+            account_id=account_id,
+            statement_date=stmt,
+            date=on,
+            amount=amount,
+            spending=left,
+            method=method,
+            note=note,
+            voided=False,
+            created_at=_now(),
+        )
+        s.add(group)
+        s.flush()
         created: list[int] = []
         for plan_id, part in per_plan.items():
             plan = plans[plan_id]
-            check_open(plan, on, as_of)
             row = PaymentRecord(
                 plan_id=plan_id,
                 date=on,
@@ -413,6 +446,7 @@ def pay_bill(
                 note=note,
                 voided=False,
                 kind="payment",
+                bill_payment_id=group.id,
                 created_at=_now(),
             )
             plan.payments.append(row)
@@ -420,7 +454,7 @@ def pay_bill(
             created.append(row.id)
             update_closed(plan, as_of)
         return (
-            Change("bill_paid", frozenset(per_plan), frozenset(created), created[0]),
+            Change("bill_paid", frozenset(per_plan), frozenset(created), group.id),
             left,
         )
 

@@ -12,18 +12,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from tracker.domain.errors import UserError
-from tracker.domain.ledger import evaluate
 from tracker.domain.payoff import PayoffPolicy
 from tracker.domain.plan import Installment, Model
 from tracker.domain.planner import Debt, PlannerResult, Strategy, plan_payoff
-from tracker.domain.prepay import PrepayQuote, quote_both
+from tracker.domain.prepay import PrepayQuote
 from tracker.storage.engine import Database
 from tracker.storage.models import InstallmentRecord, PlanRecord
 
-from .convert import installments_of, payments_of, rules_of, terms_of
-from .model import ServiceError
 from .plans import get_record
+from .prepayments import prepay_state
 
 __all__ = ["payoff_plan", "prepay_quote"]
 
@@ -34,28 +31,7 @@ def prepay_quote(
     """Both choices of prepaying ``amount`` of loan ``plan_id``'s principal on ``on``:
     (keep the term, keep the payment). The periods settled by ``on`` are the paid ones."""
     with db.read_session() as s:
-        rec = get_record(s, plan_id)
-        if rec.closed_on is not None:
-            raise ServiceError(
-                "plan {id} ({name}) is paid off; nothing is owed", id=rec.id, name=rec.name
-            )
-        schedule = installments_of(rec)
-        state = evaluate(schedule, payments_of(rec), rules_of(rec), on)
-        paid = 0
-        for st in state.installments:
-            if st.remaining:
-                break
-            paid += 1
-        partly = [st for st in state.installments[paid:] if st.paid_principal + st.paid_fee]
-        if partly:
-            raise ServiceError(
-                "period {period} is partly paid; settle it before a prepayment",
-                period=partly[0].period,
-            )
-        try:
-            return quote_both(terms_of(rec), paid, amount, on, schedule)
-        except UserError as e:
-            raise ServiceError.from_error(e) from None
+        return prepay_state(get_record(s, plan_id), amount, on)[2]
 
 
 def payoff_plan(

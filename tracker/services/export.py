@@ -22,7 +22,12 @@ from tracker.reports import csv_export, ics
 from tracker.reports.csv_columns import PlanLine
 from tracker.storage.engine import Database
 from tracker.storage.ics_events import shown_sequence
-from tracker.storage.models import IcsEventRecord, InstallmentRecord, PlanRecord
+from tracker.storage.models import (
+    AccountRecord,
+    IcsEventRecord,
+    InstallmentRecord,
+    PlanRecord,
+)
 from tracker.storage.targets import check_output_path
 
 from . import reads
@@ -70,6 +75,7 @@ def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
     """Every plan (archived ones included), or one, with all its terms and its stored
     schedule, by id."""
     with db.read_session() as s:
+        accounts = {r.id: r.name for r in s.execute(select(AccountRecord.id, AccountRecord.name))}
         lines = []
         for rec in _plans(s, plan_id):
             data = input_of(rec)
@@ -90,6 +96,7 @@ def plan_lines(db: Database, plan_id: int | None = None) -> list[PlanLine]:
                     payoff_charge=rec.payoff_charge,
                     schedule=installments_of(rec),
                     holidays=data.holidays,
+                    account=accounts.get(rec.account_id) if rec.account_id else None,
                 )
             )
         return lines

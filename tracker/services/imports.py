@@ -63,7 +63,7 @@ from tracker.reports.csv_columns import PlanLine
 from tracker.storage.derived import consistency_problems
 from tracker.storage.engine import Database
 from tracker.storage.ics_events import WRITE_DATE
-from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.models import AccountRecord, PaymentRecord, PlanRecord
 from tracker.storage.scratch import Changed, copy_plans, scratch_database, snapshot
 
 from .convert import write_input
@@ -78,7 +78,7 @@ from .import_bulk import (
 )
 from .import_payments import PlanPayments
 from .model import Change, PlanInput, ServiceError
-from .plans import MAX_ID, get_record, schedule_of, update_closed, validate_input
+from .plans import MAX_ID, get_record, on_account, schedule_of, update_closed, validate_input
 from .underway import resolve
 
 __all__ = [
@@ -241,6 +241,7 @@ class _Batch:
     records: dict[int, NewRow] = field(default_factory=dict)  # the batch's new plans
     replays: dict[int, tuple[tuple[Settlement, ...], int]] = field(default_factory=dict)
     stamp: str = field(default_factory=now_text)
+    accounts: dict[str, tuple[int, str]] | None = None  # name → (id, currency), read once
 
     def tick(self) -> None:
         """One more row handled: tell the caller (a progress bar may cancel by raising)."""
@@ -397,9 +398,10 @@ class _Batch:
             payoff_policy=PayoffPolicy(plan.payoff_policy),
             payoff_penalty_pct=plan.payoff_penalty_pct,
             holidays=plan.holidays,
+            account_id=self._account_id(plan),
         )
         data = validate_input(data)
-        items = plan.schedule or schedule_of(data)
+        items = plan.schedule or on_account(self.session, data, schedule_of(data))
         rec = new_plan(self.free_id(PlanRecord, plan.id), plan.archived, self.stamp)
         write_input(rec, data)  # type: ignore[arg-type]
         rec.installments = new_installments(rec.id, items)
@@ -407,6 +409,41 @@ class _Batch:
         if plan.schedule:
             self.charges[rec.id] = plan.payoff_charge
         return rec
+
+    def _account_id(self, plan: PlanLine) -> int | None:
+        """The id of the account the row names (None for none); an account that does not
+        exist is refused, naming the ones that do (an import creates no account)."""
+        if plan.account is None:
+            return None
+        if self.accounts is None:
+            self.accounts = {
+                r.name: (r.id, r.currency)
+                for r in self.session.execute(
+                    select(AccountRecord.id, AccountRecord.name, AccountRecord.currency)
+                )
+            }
+        found = self.accounts.get(plan.account)
+        if found is None:
+            if not self.accounts:
+                raise ServiceError(
+                    "account: there is no account named {name}, and no account yet; add the "
+                    "account first, or clear the cell",
+                    name=plan.account,
+                )
+            raise ServiceError(
+                "account: there is no account named {name}; the accounts are {known} "
+                "(add it first, or clear the cell)",
+                name=plan.account,
+                known=", ".join(sorted(self.accounts)),
+            )
+        if found[1] != plan.terms.currency:
+            raise ServiceError(
+                "account {name} bills in {currency}; the plan is in {plan_currency}",
+                name=plan.account,
+                currency=found[1],
+                plan_currency=plan.terms.currency,
+            )
+        return found[0]
 
     def _paid_before(self, rec: NewRow, plan: PlanLine) -> int:
         """Record the periods paid before tracking: the file's ``paid_periods``, else (a

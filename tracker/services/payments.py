@@ -14,7 +14,6 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import days_after
-from tracker.domain.errors import Phrase
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
@@ -23,47 +22,19 @@ from tracker.storage.models import PaymentRecord, PlanRecord
 
 from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
+from .entry import check_open, clean_text
 from .model import Change, InstallmentRow, PaymentRow, ServiceError
 from .plans import (
     MAX_ID,
-    check_text,
     get_record,
     regenerate_unpaid,
     replace_schedule,
     update_closed,
 )
 
-MAX_TEXT = 1000
-TEXT_NAMES = {"method": Phrase("method"), "note": Phrase("note")}
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def check_open(rec: PlanRecord, on: date, as_of: date) -> None:
-    if rec.closed_on is not None:
-        raise ServiceError(
-            "plan {id} ({name}) is paid off; nothing is owed", id=rec.id, name=rec.name
-        )
-    if on > as_of:
-        raise ServiceError(
-            "the date {date} is in the future; a payment is recorded "
-            "on or after the day it is made",
-            date=on,
-        )
-
-
-def clean_text(value: str, what: str) -> str:
-    check_text(value, TEXT_NAMES[what], multiline=what == "note")
-    value = value.strip()
-    if len(value) > MAX_TEXT:
-        raise ServiceError(
-            "the {what} is longer than {most} characters",
-            what=TEXT_NAMES.get(what, what),
-            most=MAX_TEXT,
-        )
-    return value
 
 
 def record_payment(
@@ -97,7 +68,9 @@ def record_payment(
 
 
 def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
-    """Mark a payment voided (it stays in history); undoing a payoff restores the schedule."""
+    """Mark a payment voided (it stays in history); undoing a payoff restores the schedule,
+    undoing a prepayment the schedule it replaced. A part of a bill payment voids the whole
+    bill payment (every plan's part; ``bill_payments.void_bill_payment``)."""
     with db.session() as s:
         s.info[WRITE_DATE] = as_of
         row = s.get(PaymentRecord, payment_id) if 1 <= payment_id <= MAX_ID else None
@@ -105,12 +78,26 @@ def void_payment(db: Database, payment_id: int, as_of: date) -> Change:
             raise ServiceError("there is no payment with id {id}", id=payment_id)
         if row.voided:
             raise ServiceError("payment {id} is already voided", id=payment_id)
+        if row.bill_payment_id is not None:
+            from .bill_payments import void_bill_in
+
+            return void_bill_in(s, row.bill_payment_id, as_of)
         rec = get_record(s, row.plan_id)
+        if row.kind == "prepayment":
+            from .prepayments import restore_replaced
+
+            restore_replaced(s, rec, row)
         row.voided = True
         if row.kind == "payoff":
+            from .prepayments import live_prepayments, rebuild_after
+
             rec.payoff_charge = 0
             rec.closed_on = None
-            replace_schedule(s, rec, regenerate_unpaid(rec, terms_of(rec), as_of))
+            prepaid = live_prepayments(rec)
+            if prepaid:  # the schedule the latest prepayment left, not the terms' one
+                replace_schedule(s, rec, rebuild_after(rec, prepaid[-1]))
+            else:
+                replace_schedule(s, rec, regenerate_unpaid(rec, terms_of(rec), as_of))
         s.flush()
         update_closed(rec, as_of)
         return Change("payment_voided", frozenset({rec.id}), frozenset({payment_id}))
@@ -217,8 +204,9 @@ def history_rows(
 ) -> Iterator[Row[Any]]:
     """``history`` streamed, for output of any size: each payment as a named row with the
     fields of ``PaymentRow`` in its order (id, plan_id, plan_name, currency, date, amount,
-    method, note, voided, kind; ``payment_row`` turns one into it), read in batches while the
-    iteration lasts; nothing is read (and no error raised) until the first ``next``."""
+    method, note, voided, kind, bill_payment_id; ``payment_row`` turns one into it), read in
+    batches while the iteration lasts; nothing is read (and no error raised) until the first
+    ``next``."""
     with db.read_session() as s:
         yield from payment_records(s, plan_id, date_from, date_to)
 
@@ -237,6 +225,7 @@ def payment_rows_select() -> Select[Any]:
         P.note,
         P.voided,
         P.kind,
+        P.bill_payment_id,
     ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
@@ -253,6 +242,7 @@ def payment_row(r: Row[Any]) -> PaymentRow:
         note=r.note,
         voided=bool(r.voided),
         kind=r.kind,
+        bill_payment_id=r.bill_payment_id,
     )
 
 

@@ -124,7 +124,7 @@ def schedule_of(data: PlanInput) -> tuple[Installment, ...]:
 MAX_ID = 2**63 - 1  # SQLite's largest integer; a larger id cannot exist
 
 
-def _on_account(
+def on_account(
     session: Session, data: PlanInput, items: tuple[Installment, ...]
 ) -> tuple[Installment, ...]:
     """A plan on an account whose first due date is the account's (the due date of the first
@@ -178,7 +178,7 @@ def insert_plan(
     ``as_of`` can be settled so (ServiceError otherwise, naming what is accepted).
     """
     data = validate_input(data)
-    items = _on_account(session, data, schedule_of(data))
+    items = on_account(session, data, schedule_of(data))
     rec = PlanRecord(
         archived=archived, closed_on=None, payoff_charge=0, created_at=_now(), updated_at=_now()
     )
@@ -290,15 +290,22 @@ def edit_plan(
         changed = not same_terms(data.terms, terms_of(rec)) or data.holidays != rec.holidays
         if rec.closed_on is not None and changed:
             raise ServiceError("this plan is paid off; its terms can no longer change")
+        if changed and any(p.kind == "prepayment" and not p.voided for p in rec.payments):
+            raise ServiceError(
+                "a prepayment is recorded on this plan; void it before changing the terms"
+            )
         prior_changed = paid_periods is not None and paid_periods != len(live_prior(rec))
         if rec.closed_on is not None and prior_changed:
             raise ServiceError(
                 "this plan is paid off; the periods paid before tracking can no longer change"
             )
+        moved = data.account_id != rec.account_id or data.purchase_date != rec.purchase_date
         items = regenerate_unpaid(rec, data.terms, as_of, data.holidays) if changed else ()
         write_input(rec, data)
         if changed:
             replace_schedule(s, rec, items)
+        if (changed or moved) and rec.account_id is not None and rec.closed_on is None:
+            changed |= _follow_account(s, rec, as_of)
         touched: frozenset[int] = frozenset()
         if paid_periods is not None and prior_changed:
             touched = sync_prior(s, rec, paid_periods, as_of)
@@ -306,6 +313,21 @@ def edit_plan(
             update_closed(rec, as_of)
         rec.updated_at = _now()
         return Change("plan_edited", frozenset({plan_id}), touched)
+
+
+def _follow_account(session: Session, rec: PlanRecord, as_of: date) -> bool:
+    """After an edit: the unpaid periods of a plan that follows its account fall due on the
+    account's statements again (``account_dates``)."""
+    from .account_dates import follow_account, follows
+
+    account = session.get(AccountRecord, rec.account_id)
+    if account is None:
+        raise ServiceError("there is no account with id {id}", id=rec.account_id)
+    terms = account_terms(account)
+    if not follows(rec, terms):
+        return False
+    session.flush()
+    return follow_account(rec, terms, as_of)
 
 
 def set_archived(

@@ -57,6 +57,7 @@ __all__ = [
     "SCHEMA_REVISION",
     "AccountRecord",
     "Base",
+    "BillPaymentRecord",
     "BillStatementRecord",
     "IcsEventRecord",
     "InstallmentRecord",
@@ -73,7 +74,7 @@ FEE_MODES = ("spread", "first")
 FEE_ROUNDINGS = ("half_up", "half_even")
 REMAINDERS = ("first", "last")
 PAYOFF_POLICIES = ("charge_all_fees", "waive_future_fees", "penalty_pct")
-PAYMENT_KINDS = ("payment", "payoff", "prior")
+PAYMENT_KINDS = ("payment", "payoff", "prior", "prepayment")
 ACCOUNT_KINDS = ("credit_card", "huabei", "baitiao", "other")
 DUE_RULES = ("day_of_month", "days_after")
 INTEREST_RULES = ("full_statement", "unpaid_only")
@@ -284,8 +285,11 @@ class InstallmentRecord(Base):
 class PaymentRecord(Base):
     """A payment made on a plan. Voided payments are kept (history is never lost).
 
-    ``kind``: ``payment`` (recorded by the user), ``payoff`` (an early payoff) or ``prior`` (a
-    period already paid before the plan was tracked: dated on its due date, in full).
+    ``kind``: ``payment`` (recorded by the user), ``payoff`` (an early payoff), ``prior`` (a
+    period already paid before the plan was tracked: dated on its due date, in full) or
+    ``prepayment`` (part of a loan's principal repaid early; ``prepay`` is then a JSON object
+    with the lender's choice and the schedule it replaced, so a void puts that back).
+    ``bill_payment_id``: the bill payment this is one part of (NULL: paid on its own).
     """
 
     __tablename__ = "payments"
@@ -294,6 +298,11 @@ class PaymentRecord(Base):
         _money("amount", positive=True),
         check_bool("voided"),
         check_one_of("kind", PAYMENT_KINDS),
+        CheckConstraint(
+            "(kind = 'prepayment') = (prepay <> '') AND (prepay = '' "
+            "OR (json_valid(prepay) AND json_type(prepay) = 'object'))",
+            name="prepay_json",
+        ),
         Index(None, "plan_id", "date"),
         _TABLE_OPTIONS,
     )
@@ -306,6 +315,10 @@ class PaymentRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     voided: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
     kind: Mapped[str] = mapped_column(Text, default="payment", server_default="payment")
+    prepay: Mapped[str] = mapped_column(Text, default="", server_default="")
+    bill_payment_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("bill_payments.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
 
     plan: Mapped[PlanRecord] = relationship(back_populates="payments")
@@ -449,3 +462,38 @@ class IcsEventRecord(Base):
 
     def __repr__(self) -> str:
         return _repr(self, "plan_id", "period", "state", "sequence")
+
+
+class BillPaymentRecord(Base):
+    """One payment of an account's bill, as the user made it: the plans' parts are payments
+    of their own (``payments.bill_payment_id``), recorded, voided and undone together.
+
+    ``amount`` is what the user paid; ``spending`` the part of it left for the statement's
+    ordinary spending (not tracked); ``account_id`` NULL once the account is deleted.
+    """
+
+    __tablename__ = "bill_payments"
+    __table_args__ = (
+        check_iso_date("statement_date"),
+        check_iso_date("date"),
+        _money("amount", positive=True),
+        _money("spending"),
+        check_bool("voided"),
+        _TABLE_OPTIONS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    statement_date: Mapped[dt.date] = mapped_column(IsoDate())
+    date: Mapped[dt.date] = mapped_column(IsoDate())
+    amount: Mapped[int] = mapped_column(Integer)
+    spending: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    method: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    voided: Mapped[bool] = mapped_column(StrictBool(), default=False, server_default=_ZERO)
+    created_at: Mapped[str] = mapped_column(Text, default=utc_timestamp, server_default=_NOW_SQL)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "account_id", "date", "amount", "voided")

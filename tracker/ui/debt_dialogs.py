@@ -1,14 +1,16 @@
-"""Two quote dialogs of the debt tools (nothing is recorded in either):
+"""Two dialogs of the debt tools (quotes; the prepayment one can then record the choice):
 
 - :class:`PlannerDialog` ("Plan to be debt-free…"): a monthly budget on top of the
   installments, avalanche or snowball; the order, when each plan is repaid with and without
   the budget, the debt-free date, what it saves, the balance by month as a chart (with and
   without), and the month table as CSV.
 - :class:`PrepayDialog` ("Prepay part of a loan…"): the two choices of a loan's partial
-  prepayment side by side (keep the term / keep the payment) with the interest each leaves.
+  prepayment side by side (keep the term / keep the payment) with the interest each leaves;
+  "Record prepayment…" then records the chosen one, after a confirmation, through
+  ``ctx.act`` (undone with Ctrl+Z like any write).
 
 Both recompute as the user types, show a refusal in place (red, translated), and read through
-``db.read_session`` only.
+``db.read_session`` only (the record button is the one write).
 """
 
 from __future__ import annotations
@@ -296,7 +298,8 @@ class PlannerDialog(QDialog):
 
 
 class PrepayDialog(QDialog):
-    """A loan's partial prepayment, both choices side by side (a quote: records nothing)."""
+    """A loan's partial prepayment, both choices side by side; "Record prepayment…" records
+    the chosen one (after a confirmation)."""
 
     def __init__(
         self, ctx: Any, plan_id: int, currency: str, parent: QWidget | None = None
@@ -351,12 +354,31 @@ class PrepayDialog(QDialog):
         self.before = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        note = QLabel(QCoreApplication.translate("DebtTools", "A quote: nothing is recorded."))
+        note = QLabel(
+            QCoreApplication.translate(
+                "DebtTools", "Nothing is recorded until you choose Record prepayment."
+            )
+        )
+        self.keep = QComboBox()
+        self.keep.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.keep.addItem(heads[1], "term")
+        self.keep.addItem(heads[2], "payment")
+        self.record_button = QPushButton(
+            QCoreApplication.translate("DebtTools", "&Record prepayment…")
+        )
+        self.record_button.clicked.connect(self.record)
+        record_row = QHBoxLayout()
+        record_row.addWidget(
+            QLabel(QCoreApplication.translate("DebtTools", "The lender's choice:"))
+        )
+        record_row.addWidget(self.keep, 1)
+        record_row.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(grid)
         layout.addWidget(self.before)
+        layout.addLayout(record_row)
         bottom = QHBoxLayout()
         bottom.addWidget(note, 1)
         bottom.addWidget(buttons)
@@ -409,6 +431,7 @@ class PrepayDialog(QDialog):
                 "DebtTools", "Without prepaying, the interest left is {interest}."
             ).format(interest=m(quotes[0].interest_before))
         )
+        self._update_record()
 
     def _clear(self) -> None:
         self.quotes = None
@@ -416,3 +439,58 @@ class PrepayDialog(QDialog):
             for cell in pair:
                 cell.setText("—")
         self.before.setText("")
+        self._update_record()
+
+    def _update_record(self) -> None:
+        self.record_button.setEnabled(self.quotes is not None and not self.ctx.read_only)
+
+    def record(self) -> bool:
+        """Record the prepayment by the chosen option after a confirmation; True once
+        recorded (the dialog then closes). A refusal is shown in place."""
+        from tracker.services.prepayments import record_prepayment
+
+        if self.quotes is None or self.ctx.refuse_if_read_only(self):
+            return False
+        keep = self.keep.currentData()
+        quote = self.quotes[0 if keep == "term" else 1]
+        m = lambda v: fmt.money(v, self.currency)  # noqa: E731
+        text = QCoreApplication.translate(
+            "DebtTools",
+            "Record a prepayment of {amount} on {date}? {choice}: {periods} × {payment} "
+            "until {last}, interest left {interest}. The schedule from that date is "
+            "regenerated; paid periods stay as they are.",
+        ).format(
+            amount=m(quote.amount),
+            date=fmt.day(quote.on),
+            choice=self.keep.currentText(),
+            periods=quote.periods,
+            payment=m(quote.payment),
+            last=fmt.day(quote.last_due),
+            interest=m(quote.remaining_interest),
+        )
+        title = QCoreApplication.translate("DebtTools", "Record prepayment")
+        if not self.ctx.interaction.confirm(self, title, text, title):
+            return False
+        label = QCoreApplication.translate("DebtTools", "Prepayment of {amount}").format(
+            amount=m(quote.amount)
+        )
+        result = self.ctx.act(
+            self,
+            label,
+            record_prepayment,
+            self.plan_id,
+            quote.amount,
+            quote.on,
+            keep,
+            self.ctx.today(),
+            plan_id=self.plan_id,
+            on_error=self._refused,
+        )
+        if result is None:
+            return False
+        self.accept()
+        return True
+
+    def _refused(self, text: str) -> None:
+        self.message.setStyleSheet(palette.error_style())
+        self.message.setText(text)

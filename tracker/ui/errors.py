@@ -438,6 +438,32 @@ CATALOGUE: tuple[str, ...] = (
     ),
     # tracker/services/debt_plan.py
     QT_TRANSLATE_NOOP("Errors", "period {period} is partly paid; settle it before a prepayment"),
+    # tracker/services/prepayments.py, bill_payments.py, imports.py (accounts), plans.py
+    QT_TRANSLATE_NOOP("Errors", "plan {id} owes a penalty of {amount}; pay it before a prepayment"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "a payment dated {date} is already recorded; record the prepayment on or after that date",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "prepayment {later} was recorded after this one; void it first"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the plan was paid off after this prepayment (payment {payoff}); void that first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "a prepayment is recorded on this plan; void it before changing the terms"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "there is no bill payment with id {id}"),
+    QT_TRANSLATE_NOOP("Errors", "bill payment {id} is already voided"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "account: there is no account named {name}; the accounts are {known} "
+        "(add it first, or clear the cell)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "account: there is no account named {name}, and no account yet; add the "
+        "account first, or clear the cell",
+    ),
 )
 """Every template of a ``UserError`` or ``Phrase`` made anywhere in ``tracker``."""
 

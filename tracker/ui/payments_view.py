@@ -188,8 +188,14 @@ class PaymentsScreen(QWidget):
         return rows
 
     def _kind_text(self, row: sv.PaymentRow) -> str:
-        kinds = {"payoff": self.tr("Early payoff"), "prior": self.tr("Paid before tracking")}
+        kinds = {
+            "payoff": self.tr("Early payoff"),
+            "prior": self.tr("Paid before tracking"),
+            "prepayment": self.tr("Prepayment"),
+        }
         kind = kinds.get(row.kind) or self.tr("Payment")
+        if row.bill_payment_id is not None:
+            kind = self.tr("Bill payment %1").replace("%1", str(row.bill_payment_id))
         return self.tr("%1 (voided)").replace("%1", kind) if row.voided else kind
 
     # -- data ----------------------------------------------------------------------------
@@ -351,6 +357,11 @@ class PaymentsScreen(QWidget):
             .replace("%2", fmt.day(row.date))
             .replace("%3", row.plan_name)
         )
+        if row.bill_payment_id is not None:
+            text = self.tr(
+                "This payment is part of bill payment %1: voiding it voids the whole bill "
+                "payment, every plan's part. It stays in the history, struck out."
+            ).replace("%1", str(row.bill_payment_id))
         if not self.ctx.interaction.confirm(
             self, self.tr("Void payment"), text, self.tr("Void payment")
         ):
@@ -361,8 +372,28 @@ class PaymentsScreen(QWidget):
             .replace("%1", amount)
             .replace("%2", row.plan_name)
         )
-        today = self.ctx.today()
-        self.ctx.act(self, label, sv.void_payment, row.id, today, plan_id=row.plan_id, done=done)
+        if row.bill_payment_id is None:
+            self.ctx.act(
+                self,
+                label,
+                sv.void_payment,
+                row.id,
+                self.ctx.today(),
+                plan_id=row.plan_id,
+                done=done,
+            )
+            return
+        db = self.ctx.db
+        snap = sv.snapshot_payment(db, row.id)  # every plan of the bill payment, for Ctrl+Z
+        self.ctx.act(
+            self,
+            label,
+            sv.void_payment,
+            row.id,
+            self.ctx.today(),
+            undo=lambda _change: lambda: sv.restore_snapshot(db, snap),
+            done=done,
+        )
 
     def record_payment(self) -> None:
         """Record a payment on the selected payment's plan (or the filtered plan)."""
