@@ -18,6 +18,7 @@ from tracker.storage import open_database
 from tracker.storage.connection import make_engine
 from tracker.storage.derived import refresh_stale
 from tracker.storage.migrate import upgrade
+from tracker.storage.models import SCHEMA_REVISION
 
 TABLES = ("plans", "installments", "payments", "accounts", "bill_statements")
 
@@ -60,7 +61,9 @@ def _check_upgrade(path: Path) -> dict[str, list[dict[str, Any]]]:
     assert [s for s in after["sequence"] if s["name"] != "bill_payments"] == before["sequence"]
     with closing(sqlite3.connect(path)) as con:
         assert con.execute("SELECT count(*) FROM bill_payments").fetchone() == (0,)
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_REVISION,
+        )  # 0006 and on
     assert listed == {
         p["id"]: (
             p["remaining"],
