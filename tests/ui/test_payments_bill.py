@@ -37,8 +37,8 @@ def test_bill_parts_show_and_void_together(qtbot, ctx: AppContext) -> None:
     assert sorted(r.amount for r in rows) == [30000, 32160]
     kinds = {screen.proxy.index(k, 5).data() for k in range(2)}  # after Settled, Method
     assert kinds == {f"Bill payment {change.created_id}"}
-    assert {screen.proxy.index(k, 3).data() for k in range(2)} == {"招行App"}
-    assert {screen.proxy.index(k, 5).data() for k in range(2)} == {"bill 2026-03 · 招行信用卡"}
+    assert {screen.proxy.index(k, 4).data() for k in range(2)} == {"招行App"}
+    assert {screen.proxy.index(k, 6).data() for k in range(2)} == {"bill 2026-03 · 招行信用卡"}
     ctx.interaction.answers = [True]
     screen.select_payment(rows[0].id)
     with qtbot.waitSignal(ctx.changed):
