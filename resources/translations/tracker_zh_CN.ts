@@ -3279,6 +3279,11 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
         <translation>%1：%2</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>separator between field names</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>To save, fill in: %1</source>
         <translation>请先填写：%1</translation>
     </message>

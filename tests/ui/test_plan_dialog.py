@@ -170,6 +170,17 @@ def test_invalid_input_keeps_save_disabled_with_the_reason(ctx, qtbot, field, te
     assert sv.list_plans(ctx.db, TODAY) == []
 
 
+def test_missing_fields_are_listed_with_the_chinese_enumeration_comma(qapp, ctx, qtbot):
+    from tracker.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        dialog = make_dialog(ctx, qtbot)
+        assert "请先填写：名称、本金" in dialog.message.text()
+    finally:
+        install_translators(qapp, "en")
+
+
 def test_a_fresh_form_names_what_is_missing_without_red(ctx, qtbot):
     dialog = make_dialog(ctx, qtbot)
     assert not dialog.save_button.isEnabled()

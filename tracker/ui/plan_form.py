@@ -197,7 +197,9 @@ class FormResult:
         """Every shown error on its own line, then the fields still to fill in."""
         lines = [msg for w, msg in self.errors.items() if w not in self.pending]
         if self.pending:
-            names = ", ".join(self.labels[w] for w in self.errors if w in self.pending)
+            # "Name, Principal" / "名称、本金": the list separator is the language's own
+            comma = QCoreApplication.translate("PlanForm", ", ", "separator between field names")
+            names = comma.join(self.labels[w] for w in self.errors if w in self.pending)
             lines.append(
                 QCoreApplication.translate("PlanForm", "To save, fill in: %1").replace("%1", names)
             )
