@@ -2633,7 +2633,7 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message numerus="yes">
         <source>bill of %n installments</source>
         <translation>
-            <numerusform>%n 期分期的账单</numerusform>
+            <numerusform>账单（%n 期）</numerusform>
         </translation>
     </message>
     <message>
