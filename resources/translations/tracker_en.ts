@@ -81,6 +81,13 @@
                 <numerusform>in %n days</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>bill of %n installments</source>
+            <translation>
+                <numerusform>bill of %n installment</numerusform>
+                <numerusform>bill of %n installments</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PaymentsScreen</name>

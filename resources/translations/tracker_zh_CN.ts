@@ -538,6 +538,14 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>还款</translation>
     </message>
     <message>
+        <source>Pay bill of %1</source>
+        <translation>还 %1 的账单</translation>
+    </message>
+    <message>
+        <source>Paid %1 towards the bill of %2</source>
+        <translation>已为 %2 的账单还款 %1</translation>
+    </message>
+    <message>
         <source>Recorded %1.</source>
         <translation>已记录 %1。</translation>
     </message>
@@ -1700,6 +1708,18 @@ This replaces your current data; the current data is kept as a backup.</source>
         <translation>第 {k} 项：{error}</translation>
     </message>
     <message>
+        <source>this is not a prepayment&apos;s detail as exported (a JSON object with keep, paid_periods and replaced); copy it from the export unchanged</source>
+        <translation>这不是导出的提前还款明细（含 keep、paid_periods 和 replaced 的 JSON 对象）；请从导出文件原样复制</translation>
+    </message>
+    <message>
+        <source>kind: a prepayment needs its detail in the prepay column (as exported); other payments leave that column empty</source>
+        <translation>kind：提前还款需要在 prepay 列填写明细（与导出一致）；其他还款该列留空</translation>
+    </message>
+    <message>
+        <source>schedule: {count} entries for {periods} periods, and no prepayment of the plan in the payments file explains them; import the payments file with it, or clear the cell to rebuild the schedule from the terms</source>
+        <translation>schedule：{count} 项对应 {periods} 期，而还款文件中没有该分期的提前还款可以解释；请同时导入还款文件，或清空此格以按条款重建还款计划</translation>
+    </message>
+    <message>
         <source>entry {k} follows the last period, so it can only be an early-payoff charge; its principal must be 0</source>
         <translation>第 {k} 项在最后一期之后，只能是提前结清违约金，其本金必须为 0</translation>
     </message>
@@ -2610,6 +2630,12 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>bill of %n installments</source>
+        <translation>
+            <numerusform>账单（%n 期）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Added five sample plans</source>
         <translation>已添加五笔示例分期</translation>
@@ -2745,6 +2771,10 @@ See what is due and when, what each plan really costs (APR), and never miss a pa
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Bill %1 · %2</source>
+        <translation>%1 账单 · %2</translation>
     </message>
     <message>
         <source>Early payoff</source>

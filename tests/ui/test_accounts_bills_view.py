@@ -114,3 +114,24 @@ def test_settings_dialog_stores_the_choice(qtbot, ctx) -> None:
     again = SettingsDialog(ctx)
     qtbot.addWidget(again)
     assert again.bills.isChecked()
+
+
+def test_next_payment_card_shows_the_accounts_bill_when_set(qtbot, ctx) -> None:
+    ids = setup_plans(ctx)
+    later = PlanTerms(Model.INTEREST_FREE, 30000, 3, date(2026, 11, 25))
+    sv.add_plan(ctx.db, sv.PlanInput(name="Lamp", terms=later))  # on no account, same day
+    sv.pay_off(ctx.db, ids["Desk"], TODAY, TODAY)  # the 11-24 plan: nothing before the bill
+    screen = OverviewScreen(ctx)
+    qtbot.addWidget(screen)
+    card = screen.next_card
+    assert card.value.text() == "¥321.60"  # a single installment of a plan on the card
+    assert card.detail.text() == "2026-11-25 (in 4 days) · Phone and 2 more"
+    ctx.settings.bills_for_accounts = True
+    screen.refresh()
+    assert card.value.text() == "¥521.60"  # the CMB card's bill: 321.60 + 200.00
+    assert card.detail.text() == (
+        "2026-11-25 (in 4 days) · CMB card · bill of 2 installments and 1 more"
+    )
+    ctx.settings.bills_for_accounts = False
+    screen.refresh()
+    assert card.value.text() == "¥321.60"

@@ -484,10 +484,10 @@ CSV_PROBLEMS_ZH: dict[str, dict[int, tuple[str, str]]] = {
         1: (
             "column 2 has no name (the columns of a payments file are: id (编号), plan_id "
             "(分期编号), plan_name (分期名称), date (日期), amount (金额), currency (币种), "
-            "method (还款方式), note (备注), kind (类型), voided (已作废))",
+            "method (还款方式), note (备注), kind (类型), voided (已作废), prepay (提前还款明细))",
             "第 2 列没有列名（还款文件的列为：id (编号), plan_id (分期编号), plan_name "
             "(分期名称), date (日期), amount (金额), currency (币种), method (还款方式), "
-            "note (备注), kind (类型), voided (已作废)）",
+            "note (备注), kind (类型), voided (已作废), prepay (提前还款明细)）",
         )
     },
     "ambiguous_kind.csv": {

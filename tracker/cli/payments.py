@@ -89,7 +89,7 @@ def _history_json(rows: Iterator[Any], batch: int = 2000) -> None:
     out = sys.stdout
     sep = "["
     chunk: list[str] = []
-    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill in rows:
+    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill, *_ in rows:
         fmt = formatters.get(cur)
         if fmt is None:
             fmt = formatters[cur] = amount_formatter(cur)

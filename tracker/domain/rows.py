@@ -125,6 +125,8 @@ class PaymentRow:
         kind: ``payment``, ``payoff`` (an early payoff), ``prior`` (paid before tracking) or
             ``prepayment`` (part of a loan's principal repaid early).
         bill_payment_id: the bill payment this is one part of (``None``: paid on its own).
+        prepay: for a ``prepayment``, its stored detail (JSON: the lender's choice, the
+            periods paid before it and the rows it replaced); ``""`` otherwise.
     """
 
     id: int | None
@@ -138,3 +140,4 @@ class PaymentRow:
     voided: bool = False
     kind: str = "payment"
     bill_payment_id: int | None = None
+    prepay: str = ""

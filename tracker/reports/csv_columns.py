@@ -44,7 +44,11 @@ early payoff adds to carry its charge when every period was already due (``0.00/
 its principal is always 0). On import the schedule is stored exactly as written after checks
 (one entry per period plus at most that extra one, no negative amount, Σ principal = the
 ``principal`` cell); an empty cell, or a file without the column (older exports, hand-made
-files), rebuilds the schedule from the terms. ``payoff_charge`` (提前结清违约金) is the charge
+files), rebuilds the schedule from the terms. A loan's schedule may have more or fewer entries
+than ``periods``: a partial prepayment regenerates it (the prepayment becomes a period of its
+own, then 108 lower or 82 unchanged payments follow); the payments file carries that
+prepayment with its detail (``prepay``, 提前还款明细: the JSON the database keeps, so voiding it
+after the import puts the earlier schedule back). ``payoff_charge`` (提前结清违约金) is the charge
 of the early payoff that closed the plan (0 otherwise); the import stores it with that payoff.
 
 ``fee_rounding`` (手续费取整方式: ``half_up``/四舍五入 or ``half_even``/银行家舍入) is how a total
@@ -57,6 +61,7 @@ read back as they are; a model that does not use them ignores them.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -76,6 +81,7 @@ __all__ = [
     "KINDS",
     "PAYMENT_COLUMNS",
     "PLAN_COLUMNS",
+    "PREPAY",
     "CellError",
     "Column",
     "PlanLine",
@@ -88,6 +94,7 @@ __all__ = [
     "parse_date",
     "parse_holidays",
     "parse_int",
+    "parse_prepay",
     "parse_schedule",
     "restore",
     "whole_number",
@@ -176,6 +183,11 @@ PAYMENT_COLUMNS: tuple[Column, ...] = (
     Column("voided", "已作废"),
 )
 
+#: A prepayment's detail (the lender's choice and the rows it replaced), so that a prepaid loan
+#: round-trips: exported after ``PAYMENT_COLUMNS`` only when a payment is a prepayment; files
+#: without it import as before.
+PREPAY = Column("prepay", "提前还款明细", aliases=("prepayment_detail",))
+
 # Every column an installments file can have; an export leaves out the charge column (fee or
 # interest) that none of its plans uses (csv_export.installment_columns).
 INSTALLMENT_COLUMNS: tuple[Column, ...] = (
@@ -199,7 +211,7 @@ INSTALLMENT_COLUMNS: tuple[Column, ...] = (
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "plans": (*PLAN_COLUMNS, PAID_PERIODS),
-    "payments": PAYMENT_COLUMNS,
+    "payments": (*PAYMENT_COLUMNS, PREPAY),
     "installments": INSTALLMENT_COLUMNS,
 }
 
@@ -381,10 +393,38 @@ KIND_NAMES = {
     "payment": "payment",
     "payoff": "payoff",
     "prior": "prior",
+    "prepayment": "prepayment",
     "还款": "payment",
     "提前结清": "payoff",
     "记账前已还": "prior",
+    "提前还款": "prepayment",
 }
+
+
+def parse_prepay(text: str) -> str:
+    """A prepayment's detail cell (``prepay``): the JSON object the database keeps for it
+    (``{"keep": "term"|"payment", "paid_periods": N, "replaced": [[period, "YYYY-MM-DD",
+    principal, interest], …]}``), returned compact; CellError says what is wrong."""
+    raw = text.strip()
+    if not raw:
+        return ""
+    try:
+        data = json.loads(raw)
+        keep, paid, replaced = data["keep"], data["paid_periods"], data["replaced"]
+        ok = keep in ("term", "payment") and type(paid) is int and paid >= 0
+        ok = ok and isinstance(replaced, list) and bool(replaced)
+        for row in replaced if ok else ():
+            period, due, principal, fee = row
+            date.fromisoformat(due)
+            ok = ok and all(type(v) is int and v >= 0 for v in (period, principal, fee))
+    except (ValueError, TypeError, KeyError):
+        ok = False
+    if not ok:
+        raise CellError(
+            "this is not a prepayment's detail as exported (a JSON object with keep, "
+            "paid_periods and replaced); copy it from the export unchanged"
+        )
+    return json.dumps(data, separators=(",", ":"))
 
 
 def parse_amounts(text: str, cur: str) -> tuple[int, ...]:
@@ -423,7 +463,8 @@ def parse_schedule(text: str, terms: PlanTerms) -> tuple[Installment, ...]:
         return ()
     cur = terms.currency
     entries = [e.strip() for e in raw.split(";")]
-    if len(entries) not in (terms.periods, terms.periods + 1):
+    prepaid = terms.model.is_loan  # a prepayment regenerates a loan's schedule (any count)
+    if len(entries) not in (terms.periods, terms.periods + 1) and not prepaid:
         raise CellError(
             "{count} entries for {periods} periods; write one PRINCIPAL/FEE entry per period, "
             "or clear the cell to rebuild the schedule from the terms",
@@ -447,7 +488,7 @@ def parse_schedule(text: str, terms: PlanTerms) -> tuple[Installment, ...]:
             due = parse_date(m.group(3)) if m.group(3) else dates[k - 1]
         except UserError as exc:
             raise CellError("entry {k}: {error}", k=k, error=exc) from None
-        if k > terms.periods and principal:
+        if k > terms.periods and principal and not prepaid:
             raise CellError(
                 "entry {k} follows the last period, so it can only be an early-payoff charge; "
                 "its principal must be 0",

@@ -20,6 +20,7 @@ from .csv_columns import (
     INSTALLMENT_COLUMNS,
     PAYMENT_COLUMNS,
     PLAN_COLUMNS,
+    PREPAY,
     Column,
     PlanLine,
     format_schedule,
@@ -84,10 +85,19 @@ def write_csv(
     return (BOM + "".join(line + "\r\n" for line in lines)).encode("utf-8")
 
 
-def payments_csv(payments: Iterable[PaymentRow], *, headers: str = "en") -> bytes:
-    """The payment history: one row per payment, voided ones included (``voided`` true)."""
+def payments_csv(
+    payments: Iterable[PaymentRow], *, headers: str = "en", prepay: bool | None = None
+) -> bytes:
+    """The payment history: one row per payment, voided ones included (``voided`` true).
+
+    The ``prepay`` column (a prepayment's detail) is written only when ``prepay`` is true (by
+    default: when a payment is a prepayment), so a history without one exports as before."""
+    if prepay is None:
+        payments = list(payments)
+        prepay = any(p.prepay for p in payments)
+    columns = (*PAYMENT_COLUMNS, PREPAY) if prepay else PAYMENT_COLUMNS
     return write_csv(
-        PAYMENT_COLUMNS,
+        columns,
         (
             [
                 "" if p.id is None else str(p.id),
@@ -100,6 +110,7 @@ def payments_csv(payments: Iterable[PaymentRow], *, headers: str = "en") -> byte
                 p.note,
                 p.kind,
                 format_bool(p.voided),
+                *([p.prepay] if prepay else []),
             ]
             for p in payments
         ),

@@ -57,6 +57,7 @@ from .csv_columns import (
     parse_date,
     parse_holidays,
     parse_int,
+    parse_prepay,
     parse_schedule,
     restore,
     whole_number,
@@ -658,6 +659,14 @@ def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> Pay
     amount = r.get("amount", lambda t: parse_amount(t, cur), 0, required=True)
     kind = r.get("kind", lambda t: parse_choice(t, Phrase("payment kind"), KIND_NAMES), "payment")
     voided = r.get("voided", parse_bool, False)
+    prepay = r.get("prepay", parse_prepay, "")
+    if not r.errors and (kind == "prepayment") != bool(prepay):
+        r.errors.append(
+            UserError(
+                "kind: a prepayment needs its detail in the prepay column (as exported); "
+                "other payments leave that column empty"
+            )
+        )
     if r.errors or plan is None or on is None:
         return None
     return PaymentRow(
@@ -671,4 +680,5 @@ def _payment(r: _Row, key: int | None, plan_of: Callable[[int], PlanRef]) -> Pay
         note=r.text("note"),
         kind=kind,
         voided=voided,
+        prepay=prepay,
     )

@@ -26,7 +26,14 @@ from tracker.storage.models import AccountRecord, PlanRecord
 
 from .convert import account_terms
 
-__all__ = ["PlanAccount", "account_of_row", "bill_due_date", "bill_rows", "plan_accounts"]
+__all__ = [
+    "PlanAccount",
+    "account_of_row",
+    "bill_due_date",
+    "bill_rows",
+    "next_payment",
+    "plan_accounts",
+]
 
 _URGENCY = (
     Status.OVERDUE,
@@ -118,3 +125,18 @@ def bill_rows(
         )
     out.sort(key=lambda r: (r.due_date, r.plan_name.casefold(), r.plan_id, r.period))
     return out
+
+
+def next_payment(
+    items: Iterable[InstallmentRow], accounts: Mapping[int, PlanAccount], as_of: date
+) -> tuple[InstallmentRow, int] | None:
+    """The Overview's "Next payment" with bills instead of installments: the first of
+    ``items`` still owed and due on or after ``as_of``, an account's installments folded into
+    its bill (``bill_rows``: the account's name, the bill's due date and total), and how many
+    other rows fall on the same day; None when nothing is ahead."""
+    ahead = [i for i in items if i.amount_due > 0 and i.due_date >= as_of]
+    rows = bill_rows(ahead, accounts)
+    if not rows:
+        return None
+    first = rows[0]  # by due date, then name
+    return first, sum(1 for r in rows if r.due_date == first.due_date) - 1

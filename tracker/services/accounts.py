@@ -34,6 +34,7 @@ from tracker.storage.models import (
     PlanRecord,
 )
 
+from .bill_payments import bill_note
 from .convert import account_terms, terms_of
 from .entry import check_open, clean_text
 from .model import Change, ServiceError
@@ -405,7 +406,7 @@ def pay_bill(
         raise ServiceError("a payment must be a positive amount")
     view = bill(db, account_id, statement, as_of)
     stmt = view.bill.statement_date
-    note = f"bill {stmt.isoformat()[:7]} · {view.account.name}"
+    note = bill_note(stmt, view.account.name)
     with db.session() as s:
         start = view.account.terms.due_date(view.account.terms.previous_statement(stmt))
         lines, plans = _lines(s, account_id, start, view.bill.due_date)

@@ -8,6 +8,7 @@ one back with its parts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,11 +23,29 @@ from .plans import MAX_ID, get_record, update_closed
 
 __all__ = [
     "BillPaymentView",
+    "bill_note",
+    "bill_note_parts",
     "bill_payment",
     "bill_payment_of",
     "void_bill_in",
     "void_bill_payment",
 ]
+
+
+_BILL_NOTE = re.compile(r"bill (\d{4}-\d{2}) · (.+)", re.DOTALL)
+
+
+def bill_note(statement: date, account_name: str) -> str:
+    """The note ``accounts.pay_bill`` stores on each plan's part ("bill 2026-03 · 招行信用卡"):
+    neutral data (the statement's month, the account), which screens show in their language
+    (``bill_note_parts``)."""
+    return f"bill {statement.isoformat()[:7]} · {account_name}"
+
+
+def bill_note_parts(note: str) -> tuple[str, str] | None:
+    """(statement month ``YYYY-MM``, account name) of a note ``bill_note`` wrote, else None."""
+    m = _BILL_NOTE.fullmatch(note)
+    return (m.group(1), m.group(2)) if m else None
 
 
 @dataclass(frozen=True, slots=True)

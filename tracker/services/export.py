@@ -26,6 +26,7 @@ from tracker.storage.models import (
     AccountRecord,
     IcsEventRecord,
     InstallmentRecord,
+    PaymentRecord,
     PlanRecord,
 )
 from tracker.storage.targets import check_output_path
@@ -202,6 +203,10 @@ def export_csv(
         _check_range(date_from, date_to)
         count = 0
         with db.read_session() as s:
+            prepaid = select(PaymentRecord.id).where(PaymentRecord.kind == "prepayment")
+            if plan_id is not None:
+                prepaid = prepaid.where(PaymentRecord.plan_id == plan_id)
+            with_detail = s.scalar(prepaid.limit(1)) is not None  # else the column is left out
 
             def rows() -> Iterator[PaymentRow]:
                 nonlocal count
@@ -209,7 +214,7 @@ def export_csv(
                     count += 1
                     yield payment_row(r)
 
-            data = csv_export.payments_csv(rows(), headers=headers)
+            data = csv_export.payments_csv(rows(), headers=headers, prepay=with_detail)
         return data, count
     rows = export_rows(db, kind, as_of, plan_id, date_from, date_to, reminder_days)
     writer = {

@@ -82,6 +82,7 @@ _PAYMENT_COLUMNS = (
     "note",
     "voided",
     "kind",
+    "prepay",
     "created_at",
 )
 
@@ -161,7 +162,7 @@ def add_prior(rec: NewRow, paid: int, payment_id: Any, stamp: str) -> None:
 
 
 def _values(row: NewRow, columns: tuple[str, ...]) -> dict[str, Any]:
-    return {c: getattr(row, c) for c in columns}
+    return {c: getattr(row, c, "") if c == "prepay" else getattr(row, c) for c in columns}
 
 
 def insert_new(session: Session, plans: Iterable[NewRow]) -> set[int]:

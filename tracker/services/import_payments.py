@@ -144,6 +144,7 @@ class PlanPayments:
             note=note,
             voided=pay.voided,
             kind=pay.kind,
+            prepay=pay.prepay,
         )
         if self.new:
             rec.payments.append(NewRow(**values, created_at=batch.stamp))  # type: ignore[arg-type]

@@ -242,6 +242,9 @@ class _Batch:
     replays: dict[int, tuple[tuple[Settlement, ...], int]] = field(default_factory=dict)
     stamp: str = field(default_factory=now_text)
     accounts: dict[str, tuple[int, str]] | None = None  # name → (id, currency), read once
+    # plans whose file schedule a prepayment must explain (a loan's entries ≠ its periods):
+    # plan id → (file, line, entries, periods); a prepayment row of the plan removes it
+    reshaped: dict[int, tuple[str, int, int, int]] = field(default_factory=dict)
 
     def tick(self) -> None:
         """One more row handled: tell the caller (a progress bar may cancel by raising)."""
@@ -316,6 +319,9 @@ class _Batch:
             try:
                 rec = self._insert_plan(plan)
                 prior = self._paid_before(rec, plan)
+                count, periods = len(plan.schedule), plan.terms.periods
+                if plan.schedule and count not in (periods, periods + 1):
+                    self.reshaped[rec.id] = (name, line, count, periods)
             except ServiceError as exc:
                 self.problem(name, line, exc)
                 if plan.id is not None:
@@ -494,6 +500,8 @@ class _Batch:
         """Note a payment row that was accepted."""
         self.payment_ids.add(payment_id)
         self.touched.add(pay.plan_id)
+        if pay.kind == "prepayment" and not pay.voided:
+            self.reshaped.pop(pay.plan_id, None)
         if pay.id is not None and payment_id != pay.id:
             self.warn(
                 name,
@@ -554,6 +562,18 @@ def _run(
                     batch.add_plans(name, table)
                 else:
                     batch.add_payments(name, table)
+            for file, line, count, periods in batch.reshaped.values():
+                batch.problem(
+                    file,
+                    line,
+                    ServiceError(
+                        "schedule: {count} entries for {periods} periods, and no prepayment of "
+                        "the plan in the payments file explains them; import the payments file "
+                        "with it, or clear the cell to rebuild the schedule from the terms",
+                        count=count,
+                        periods=periods,
+                    ),
+                )
             if batch.problems:
                 raise _Rollback
             s.flush()  # the payments added to plans already in the database

@@ -24,6 +24,7 @@ from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PaymentRow
 from .payments import payment_row, payment_rows_select
+from .reads import SCHEDULE_PERIODS
 
 P = PaymentRecord
 SORTS = ("date", "plan", "amount", "method", "kind", "note")
@@ -219,7 +220,12 @@ def settled_periods(db: Database, rows: Iterable[PaymentRow]) -> dict[int, Perio
         .subquery()
     )
     q = (
-        select(pays.c.id, func.min(items.c.period), func.max(items.c.period), PlanRecord.periods)
+        select(
+            pays.c.id,
+            func.min(items.c.period),
+            func.max(items.c.period),
+            SCHEDULE_PERIODS,  # the stored schedule's rows (a prepayment changes them)
+        )
         .join(
             items,
             and_(
@@ -231,7 +237,7 @@ def settled_periods(db: Database, rows: Iterable[PaymentRow]) -> dict[int, Perio
         )
         .join(PlanRecord, PlanRecord.id == pays.c.plan_id)
         .where(pays.c.id.in_(wanted))
-        .group_by(pays.c.id, PlanRecord.periods)
+        .group_by(pays.c.id, PlanRecord.id)
     )
     with db.read_session() as s:
         return {pid: PeriodSpan(a, b, n) for pid, a, b, n in s.execute(q)}

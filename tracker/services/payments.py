@@ -226,6 +226,7 @@ def payment_rows_select() -> Select[Any]:
         P.voided,
         P.kind,
         P.bill_payment_id,
+        P.prepay,
     ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
@@ -243,6 +244,7 @@ def payment_row(r: Row[Any]) -> PaymentRow:
         voided=bool(r.voided),
         kind=r.kind,
         bill_payment_id=r.bill_payment_id,
+        prepay=r.prepay or "",
     )
 
 

@@ -429,7 +429,7 @@ def _summary(ps: reads.PlanStates) -> PlanSummary:
         currency=p.currency,
         model=p.model,
         principal=p.principal,
-        periods=p.periods,
+        periods=p.schedule_periods,  # the stored schedule's rows (a prepayment changes them)
         periods_paid=periods_paid,
         per_period=p.per_period,
         next_due=next_due,

@@ -37,6 +37,7 @@ from tracker.storage.models import InstallmentRecord, PlanRecord
 
 __all__ = [
     "PLAN_COLUMNS",
+    "SCHEDULE_PERIODS",
     "UNSETTLED",
     "PlanStates",
     "installment_rows",
@@ -53,6 +54,13 @@ __all__ = [
 I = InstallmentRecord.__table__.c  # noqa: E741 - short alias for the column lists below
 P = PlanRecord.__table__.c
 _PLANS = PlanRecord.__table__
+
+SCHEDULE_PERIODS = (
+    select(func.count()).where(I.plan_id == P.id).correlate(_PLANS).scalar_subquery()
+).label("schedule_periods")
+"""How many installments a plan's stored schedule has: its terms' ``periods`` until a
+prepayment regenerates it (12 paid + the prepayment + 82 or 108 new rows) or a payoff charge
+adds one. Every "n/N" shows this N (the unique index on plan and period counts it)."""
 
 PLAN_COLUMNS = (
     P.id,
@@ -78,6 +86,7 @@ PLAN_COLUMNS = (
     P.per_period,
     P.apr,
     P.account_id,
+    SCHEDULE_PERIODS,
 )
 """What lists read of a plan: its identity, rules and derived columns (never its terms)."""
 
@@ -203,11 +212,11 @@ def period_counts(s: Session, plan_ids: Sequence[int]) -> dict[int, int]:
 
 
 def installment_rows(ps: PlanStates, periods: int | None = None) -> list[InstallmentRow]:
-    """The rows of the installments in ``ps`` (``periods``: how many the plan has, if a payoff
-    added one beyond its terms; by default its terms' number)."""
+    """The rows of the installments in ``ps`` (``periods``: how many the plan has; by default
+    its stored schedule's number, ``SCHEDULE_PERIODS``)."""
     p = ps.plan
     charge = Model(p.model).charge
-    count = p.periods if periods is None else periods
+    count = p.schedule_periods if periods is None else periods
     return [
         InstallmentRow.of(st, p.id, p.name, p.currency, count, p.platform, charge)
         for st in ps.installments

@@ -389,9 +389,28 @@ class BillDialog(QDialog):
         )
         if not self.ctx.interaction.confirm(self, title, text, self.tr("Pay")):
             return False
+        from tracker import services as sv
+
         stmt = v.bill.statement_date
+        db = self.ctx.db
+        snap = sv.snapshot_account(db, self.account_id)  # for Ctrl+Z: the whole bill payment
+        label = self.tr("Pay bill of %1").replace("%1", v.account.name)
+        confirm = (
+            self.tr("Paid %1 towards the bill of %2")
+            .replace("%1", self._money(amount))
+            .replace("%2", v.account.name)
+        )
         done = self.ctx.act(
-            self, title, pay_bill, self.account_id, stmt, amount, on, self.ctx.today()
+            self,
+            label,
+            pay_bill,
+            self.account_id,
+            stmt,
+            amount,
+            on,
+            self.ctx.today(),
+            undo=lambda _result: lambda: sv.restore_snapshot(db, snap),
+            done=confirm,
         )
         if done is None:
             return False

@@ -299,6 +299,22 @@ CATALOGUE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "entry {k}: {error}"),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "this is not a prepayment's detail as exported (a JSON object with keep, "
+        "paid_periods and replaced); copy it from the export unchanged",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "kind: a prepayment needs its detail in the prepay column (as exported); "
+        "other payments leave that column empty",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "schedule: {count} entries for {periods} periods, and no prepayment of "
+        "the plan in the payments file explains them; import the payments file "
+        "with it, or clear the cell to rebuild the schedule from the terms",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "entry {k} follows the last period, so it can only be an early-payoff charge; "
         "its principal must be 0",
     ),

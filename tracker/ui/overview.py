@@ -266,6 +266,8 @@ class OverviewScreen(QWidget):
             return
         self.stack.setCurrentWidget(self.dashboard_page)
         self._show_cards(data.cards, len(data.plans))
+        if self.ctx.settings.bills_for_accounts:
+            self._show_next_bill(data)
         periods = {row.plan_id: row.periods for row in data.due}  # each plan's whole count
         due = list(data.due)
         if self.ctx.settings.bills_for_accounts:  # one row per account bill
@@ -316,6 +318,25 @@ class OverviewScreen(QWidget):
         if c.next_more:
             detail += " " + self.tr("and %1 more").replace("%1", str(c.next_more))
         self.next_card.show_values(fmt.money(c.next_amount, cur), detail)
+
+    def _show_next_bill(self, data: Dashboard) -> None:
+        """ "Next payment" with bills instead of installments: an account's bill (its name,
+        due date and total) in place of one installment of a plan on it."""
+        from tracker.services.account_rows import next_payment, plan_accounts
+
+        items = [row for plan in data.plans for row in plan.installments]
+        found = next_payment(items, plan_accounts(self.ctx.db), data.as_of)
+        if found is None:
+            return  # "Nothing scheduled" already
+        row, more = found
+        days = (row.due_date - self.ctx.today()).days
+        when = self.tr("today") if days == 0 else self.tr("in %n days", "", days)
+        detail = f"{fmt.day(row.due_date)} ({when}) · {row.plan_name}"
+        if row.plan_id < 0:  # a bill
+            detail += " · " + self.tr("bill of %n installments", "", row.periods)
+        if more:
+            detail += " " + self.tr("and %1 more").replace("%1", str(more))
+        self.next_card.show_values(fmt.money(row.amount_due, data.cards.currency), detail)
 
     # -- actions --------------------------------------------------------------------------
     def record_payment(self) -> None:

@@ -175,8 +175,18 @@ class PaymentsScreen(QWidget):
             Column(lambda: self.tr("Settled"), self._periods_text),
             Column(lambda: self.tr("Method"), lambda r: payment_methods.label(r.method)),
             Column(lambda: self.tr("Kind"), self._kind_text, tooltip=self._kind_text),
-            Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
+            Column(lambda: self.tr("Note"), self._note_text, tooltip=self._note_text),
         ]
+
+    def _note_text(self, row: sv.PaymentRow) -> str:
+        """The note; a bill payment's part shows the note ``pay_bill`` wrote in the UI's
+        language ("Bill 2026-03 · 招行信用卡", "2026-03 账单 · 招行信用卡")."""
+        from tracker.services.bill_payments import bill_note_parts
+
+        parts = bill_note_parts(row.note) if row.bill_payment_id is not None else None
+        if parts is None:
+            return row.note
+        return self.tr("Bill %1 · %2").replace("%1", parts[0]).replace("%2", parts[1])
 
     def _periods_text(self, row: sv.PaymentRow) -> str:
         span = self._spans.get(row.id) if row.id is not None else None

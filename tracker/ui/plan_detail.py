@@ -332,7 +332,8 @@ class PlanDetailPanel(QWidget):
         self.title.setText(data.name)
         parts = [data.platform, fmt.model_label(terms.model.value), fmt.status_label(detail.status)]
         self.subtitle.setText(" · ".join(p for p in parts if p))
-        periods = self.tr("%1 (%2 paid)").replace("%1", str(terms.periods))
+        rows = len(detail.installments)  # the stored schedule's (a prepayment changes them)
+        periods = self.tr("%1 (%2 paid)").replace("%1", str(rows))
         pairs = [
             ("principal", self.tr("Principal"), money(terms.principal)),
             ("periods", self.tr("Periods"), periods.replace("%2", str(state.periods_paid))),
@@ -389,7 +390,7 @@ class PlanDetailPanel(QWidget):
         self._moved[0] = {m.period: m.original for m in detail.moved}
         self._payoff[0] = detail.payoff_periods
         self.schedule.set_rows(detail.installments)  # a reset: the header follows the model
-        self._payment_periods[0] = (detail.payment_periods, terms.periods)
+        self._payment_periods[0] = (detail.payment_periods, rows)
         self.payments.set_rows(list(reversed(detail.payments)))  # the latest first
         live = [p for p in detail.payments if not p.voided]
         self.payments_title.setText(
