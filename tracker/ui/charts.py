@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer
-from PySide6.QtGui import QPaintEvent, QShowEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.money import currency as currency_of
@@ -120,6 +120,8 @@ class _Chart(QWidget):
         self._drawn_colours: Colours | None = None
         self._shape: object = None  # what the artists drawn show, but for the amounts
         self._background: Any = None  # the last full draw without the data (see redraw)
+        self._plan_labels: list[str] = []  # the plans legend's names, and its columns
+        self._plan_cols = 0
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setMinimumSize(280, 220)
@@ -297,12 +299,34 @@ class _Chart(QWidget):
                 [h for h, _ in pairs],
                 [t for _, t in pairs],
                 loc=f"outside {where} center",
-                ncols=len(pairs) if where == "upper" else min(3, len(pairs)),
+                ncols=len(pairs) if where == "upper" else self._plan_columns([t for _, t in pairs]),
                 fontsize=8,
                 frameon=False,
             )
             for t in legend.get_texts():
                 t.set_color(colours.text)
+            if where == "lower":
+                self._plan_labels = [t for _, t in pairs]
+                self._plan_cols = self._plan_columns(self._plan_labels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrower or wider: the plans legend takes as many columns as its names fit."""
+        super().resizeEvent(event)
+        labels = self._plan_labels
+        if labels and self._plan_columns(labels) != self._plan_cols:
+            self._drawn_colours = None  # a full rebuild, legend included
+            self._changed()
+
+    def _plan_columns(self, labels: list[str]) -> int:
+        """Columns of the plans legend: up to three, fewer when the widest name would not fit
+        the chart's width (a name is never cut: at 1,024 px the balance chart is narrow)."""
+        width = self.width()  # the widget's laid-out width (the figure follows it later)
+
+        def text_px(label: str) -> float:  # 8 pt: CJK about 11 px, other characters about 6
+            return sum(11.0 if ord(ch) >= 0x2E80 else 6.0 for ch in label)
+
+        cell = max(text_px(t) for t in labels) + 34  # the colour key and the gap
+        return max(1, min(3, len(labels), int(width // cell)))
 
     def legend_texts(self) -> list[list[str]]:
         """The texts of each legend: statuses first, then plans."""
