@@ -30,7 +30,7 @@ ledger = SimpleNamespace(
 )
 debt = SimpleNamespace(**{n: _lazy("debt", n) for n in ("prepay", "planner")})
 payments = SimpleNamespace(
-    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "due", "check")}
+    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "check")}
 )
 
 
@@ -158,7 +158,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     due.add_argument("--as-of")
     due.add_argument("--within", default="7")
     due.add_argument("--json", action="store_true")
-    due.set_defaults(run=payments.due)
+    due.set_defaults(run=_lazy("quick", "due"))
 
     rem = sub.add_parser(
         "remind",

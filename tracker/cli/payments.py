@@ -15,6 +15,7 @@ from tracker.domain.payoff import PayoffQuote
 
 from .common import charges_word, option, parse_date, print_json
 from .ledger import _date, open_db
+from .quick import print_due
 
 
 def pay(args: argparse.Namespace, today: date) -> int:
@@ -144,43 +145,9 @@ def payoff(args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def due(args: argparse.Namespace, today: date) -> int:
-    """`tracker due [--as-of D] [--within DAYS]`."""
-    as_of = _date(args, "--as-of", today)
-    within = option("--within", _days, args.within)
-    items = sv.due(open_db(args), as_of, within)
-    if args.json:
-        print_json(
-            [
-                {
-                    "plan_id": i.plan_id,
-                    "plan_name": i.plan_name,
-                    "period": i.period,
-                    "due_date": i.due_date.isoformat(),
-                    "amount_due": format_amount(i.amount_due, i.currency),
-                    "status": i.status.value,
-                    "days_overdue": i.days_overdue,
-                    "penalty": format_amount(i.penalty, i.currency),
-                }
-                for i in items
-            ]
-        )
-        return 0
-    if not items:
-        print(f"Nothing due within {within} days of {as_of.isoformat()}.")
-    for i in items:
-        late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
-        print(
-            f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
-            f"{format_amount(i.amount_due, i.currency)} {i.currency}  {i.status.value}{late}"
-        )
-    return 0
-
-
-def _days(text: str) -> int:
-    if not text.strip().isdigit():
-        raise ValueError(f"{text!r}; enter a whole number of days, e.g. 7")
-    return int(text)
+def due_full(args: argparse.Namespace, as_of: date, within: int) -> int:
+    """`tracker due` through the full open (a new, old or stale file: ``quick.due``)."""
+    return print_due(sv.due(open_db(args), as_of, within), as_of, within, args.json)
 
 
 def check(args: argparse.Namespace, today: date) -> int:

@@ -13,14 +13,13 @@ from typing import Any
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.dates import days_after
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
 from tracker.storage.engine import Database
 from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.sql_reads import due_rows
 
-from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
 from .entry import check_open, clean_text
 from .model import Change, InstallmentRow, PaymentRow, ServiceError
@@ -250,14 +249,8 @@ def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     """Unpaid installments overdue, in grace, or due within ``within`` days, oldest first."""
     if within < 0:
         raise ServiceError("the window must be zero or more days")
-    horizon = days_after(as_of, within)
     with db.read_session() as s:
-        found = reads.states(s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)])
-    items = [
-        row
-        for ps in found
-        for row in reads.installment_rows(ps)
-        if reads.needs_attention(row, horizon)
-    ]
-    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
-    return items
+        # the same plain-SQL read as the start-up path (storage.quick_open), in this snapshot
+        con = s.connection().connection.driver_connection
+        assert con is not None
+        return due_rows(con, as_of, within)
