@@ -12,6 +12,8 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import Result
 from tracker import services as sv
 from tracker.storage import open_database
@@ -40,6 +42,30 @@ def test_due_on_an_up_to_date_file_loads_no_sqlalchemy(
     add_plan()  # 2024-01-31 … unpaid: three periods overdue by 2024-05-10
     argv = ("--db", str(db_file), "due", "--as-of", "2024-05-10")
     assert _probe(*argv) == ["0", "-", "4"]  # 01-31, 02-29, 03-31, 04-30 overdue
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["history", "--json"], ["history", "--plan", "1"], ["export", "payments"]],
+)
+def test_history_and_payments_export_load_no_sqlalchemy(
+    db_file: Path, add_plan: Callable[..., int], run: Callable[..., Result], command: list[str]
+) -> None:
+    plan = add_plan()
+    assert run("pay", str(plan), "--amount", "321.60", "--date", "2024-02-01").code == 0
+    code, heavy, _ = _probe("--db", str(db_file), *command)
+    assert (code, heavy) == ("0", "-")
+    full = run(*command)  # in-process: the same output as the full path's services
+    assert full.code == 0 and "2024-02-01" in full.out and "321.60" in full.out
+
+
+def test_history_of_a_missing_plan_is_refused_as_before(
+    add_plan: Callable[..., int], run: Callable[..., Result]
+) -> None:
+    add_plan()
+    assert run("history", "--plan", "9").one_line_error() == (
+        "tracker history: error: there is no plan with id 9"
+    )
 
 
 def test_due_on_a_new_file_creates_it_through_the_full_path(tmp_path: Path) -> None:

@@ -29,9 +29,7 @@ ledger = SimpleNamespace(
     }
 )
 debt = SimpleNamespace(**{n: _lazy("debt", n) for n in ("prepay", "planner")})
-payments = SimpleNamespace(
-    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "check")}
-)
+payments = SimpleNamespace(**{n: _lazy("payments", n) for n in ("pay", "void", "payoff", "check")})
 
 
 remind = _lazy("remind", "remind")
@@ -111,7 +109,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     hist.add_argument("--from", dest="date_from")
     hist.add_argument("--to", dest="date_to")
     hist.add_argument("--json", action="store_true")
-    hist.set_defaults(run=payments.history)
+    hist.set_defaults(run=_lazy("quick", "history"))
 
     po = sub.add_parser("payoff", help="pay a plan off early (quote with --quote)")
     po.add_argument("id", type=int)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
+from tracker.storage import sql_reads
 from tracker.storage.engine import Database
 from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
@@ -166,22 +167,16 @@ def payment_records(
     plan_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> Iterator[Row[Any]]:
+) -> Iterator[Any]:
     """Each payment (its columns, with ``plan_name`` and ``currency``) by date then id, of one
-    plan (which must exist) or all; one Core query, streamed in batches (``yield_per``) while
-    the session is open, no plan objects loaded."""
+    plan (which must exist) or all; one SQL query, streamed from its cursor while
+    the session is open, no plan objects loaded (``sql_reads.payment_rows``)."""
     if plan_id is not None:
         get_record(s, plan_id)
-    P = PaymentRecord
-    q = payment_rows_select()
-    if plan_id is not None:
-        q = q.where(P.plan_id == plan_id)
-    if date_from is not None:
-        q = q.where(P.date >= date_from)
-    if date_to is not None:
-        q = q.where(P.date <= date_to)
-    # On the session's connection: plain Core rows, without the ORM's per-row result handling.
-    return iter(s.connection().execute(q.order_by(P.date, P.id).execution_options(yield_per=2000)))
+    con = s.connection().connection.driver_connection
+    assert con is not None
+    # the same plain-SQL read as the start-up path (storage.quick_open), in this snapshot
+    return sql_reads.payment_rows(con, plan_id, date_from, date_to)
 
 
 def history(
@@ -228,21 +223,7 @@ def payment_rows_select() -> Select[Any]:
     ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
-def payment_row(r: Row[Any]) -> PaymentRow:
-    """The history row of a ``payment_records`` row."""
-    return PaymentRow(
-        id=r.id,
-        plan_id=r.plan_id,
-        plan_name=r.plan_name,
-        currency=r.currency,
-        date=r.date,
-        amount=r.amount,
-        method=r.method,
-        note=r.note,
-        voided=bool(r.voided),
-        kind=r.kind,
-        bill_payment_id=r.bill_payment_id,
-    )
+payment_row = sql_reads.payment_row
 
 
 def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:

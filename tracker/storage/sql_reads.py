@@ -34,7 +34,7 @@ from tracker.domain.ledger import (
     state_from_settlements,
 )
 from tracker.domain.plan import Installment, Model
-from tracker.domain.rows import InstallmentRow
+from tracker.domain.rows import InstallmentRow, PaymentRow
 
 __all__ = [
     "ATTENTION",
@@ -43,6 +43,9 @@ __all__ = [
     "due_rows",
     "installment_rows",
     "needs_attention",
+    "payment_row",
+    "payment_rows",
+    "plan_exists",
     "query",
     "rules_of_row",
 ]
@@ -255,3 +258,58 @@ def due_rows(con: sqlite3.Connection, as_of: date, within: int) -> list[Installm
     items = [row for ps in found for row in installment_rows(ps) if needs_attention(row, horizon)]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
+
+
+PAYMENT_ROWS_SQL = (
+    "SELECT pm.id, pm.plan_id, p.name AS plan_name, p.currency, pm.date, pm.amount, "
+    "pm.method, pm.note, pm.voided, pm.kind, pm.bill_payment_id "
+    "FROM payments pm JOIN plans p ON p.id = pm.plan_id"
+)
+"""Every payment's history columns with its plan's name and currency (``payment_row``)."""
+
+
+def plan_exists(con: sqlite3.Connection, plan_id: int) -> bool:
+    """Whether a plan with this id is stored (an id SQLite cannot hold is not)."""
+    if not 1 <= plan_id < 2**63:
+        return False
+    return con.execute("SELECT 1 FROM plans WHERE id = ?", (plan_id,)).fetchone() is not None
+
+
+def payment_rows(
+    con: sqlite3.Connection,
+    plan_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Iterator[Any]:
+    """Each payment (``PAYMENT_ROWS_SQL``'s columns, in that order) by date then id, of one plan
+    or all, within the dates given; streamed from the cursor while it is iterated."""
+    where: list[str] = []
+    params: list[Any] = []
+    if plan_id is not None:
+        where.append("pm.plan_id = ?")
+        params.append(plan_id)
+    if date_from is not None:
+        where.append("pm.date >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("pm.date <= ?")
+        params.append(date_to.isoformat())
+    sql = PAYMENT_ROWS_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    return query(con, sql + " ORDER BY pm.date, pm.id", params)
+
+
+def payment_row(r: Any) -> PaymentRow:
+    """The history row of a ``payment_rows`` row."""
+    return PaymentRow(
+        id=r.id,
+        plan_id=r.plan_id,
+        plan_name=r.plan_name,
+        currency=r.currency,
+        date=r.date,
+        amount=r.amount,
+        method=r.method,
+        note=r.note,
+        voided=bool(r.voided),
+        kind=r.kind,
+        bill_payment_id=r.bill_payment_id,
+    )
