@@ -45,18 +45,27 @@ def test_due_on_an_up_to_date_file_loads_no_sqlalchemy(
 
 
 @pytest.mark.parametrize(
-    "command",
-    [["history", "--json"], ["history", "--plan", "1"], ["export", "payments"]],
+    ("command", "expected"),
+    [
+        (["history", "--json"], '"date": "2024-02-01", "amount": "321.60"'),
+        (["history", "--plan", "1"], "2024-02-01        321.60 CNY  plan 1 Xiaomi 14"),
+        (["export", "payments"], "1,1,Xiaomi 14,2024-02-01,321.60,CNY"),
+        (["plan", "list", "--json", "--as-of", "2024-02-01"], '"remaining": "3537.60"'),
+    ],
 )
-def test_history_and_payments_export_load_no_sqlalchemy(
-    db_file: Path, add_plan: Callable[..., int], run: Callable[..., Result], command: list[str]
+def test_history_plan_list_and_payments_export_load_no_sqlalchemy(
+    db_file: Path,
+    add_plan: Callable[..., int],
+    run: Callable[..., Result],
+    command: list[str],
+    expected: str,
 ) -> None:
     plan = add_plan()
     assert run("pay", str(plan), "--amount", "321.60", "--date", "2024-02-01").code == 0
     code, heavy, _ = _probe("--db", str(db_file), *command)
     assert (code, heavy) == ("0", "-")
-    full = run(*command)  # in-process: the same output as the full path's services
-    assert full.code == 0 and "2024-02-01" in full.out and "321.60" in full.out
+    full = run(*command)
+    assert full.code == 0 and expected in full.out, full.out
 
 
 def test_history_of_a_missing_plan_is_refused_as_before(

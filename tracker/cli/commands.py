@@ -23,10 +23,7 @@ def _lazy(module: str, name: str) -> Callable[..., int]:
 
 
 ledger = SimpleNamespace(
-    **{
-        n: _lazy("ledger", n)
-        for n in ("plan_add", "plan_list", "plan_show", "plan_archive", "plan_delete")
-    }
+    **{n: _lazy("ledger", n) for n in ("plan_add", "plan_show", "plan_archive", "plan_delete")}
 )
 debt = SimpleNamespace(**{n: _lazy("debt", n) for n in ("prepay", "planner")})
 payments = SimpleNamespace(**{n: _lazy("payments", n) for n in ("pay", "void", "payoff", "check")})
@@ -69,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("--as-of")
     lst.add_argument("--all", action="store_true", help="include archived plans")
     lst.add_argument("--json", action="store_true")
-    lst.set_defaults(run=ledger.plan_list)
+    lst.set_defaults(run=_lazy("quick", "plan_list"))
 
     show = psub.add_parser("show", help="one plan's terms and schedule with status")
     show.add_argument("id", type=int)

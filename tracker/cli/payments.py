@@ -12,7 +12,7 @@ from tracker.domain.payoff import PayoffQuote
 
 from .common import charges_word, option, print_json
 from .ledger import _date, open_db
-from .quick import print_due, print_history
+from .output import print_due, print_history
 
 
 def pay(args: argparse.Namespace, today: date) -> int:

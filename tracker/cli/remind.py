@@ -14,7 +14,7 @@ from tracker.services import reminders as rm
 
 from .common import option, print_json
 from .ledger import _date, open_db
-from .quick import days_option as _days
+from .output import days_option as _days
 
 
 def system_language(env: dict[str, str] | os._Environ[str]) -> str:

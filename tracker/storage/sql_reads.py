@@ -37,7 +37,10 @@ from tracker.domain.plan import Installment, Model
 from tracker.domain.rows import InstallmentRow, PaymentRow
 
 __all__ = [
+    "ALL_PLANS",
     "ATTENTION",
+    "NOT_ARCHIVED",
+    "OPEN_PLANS",
     "PLAN_NAMES",
     "PlanStates",
     "due_rows",
@@ -46,6 +49,7 @@ __all__ = [
     "payment_row",
     "payment_rows",
     "plan_exists",
+    "plan_states",
     "query",
     "rules_of_row",
 ]
@@ -83,6 +87,8 @@ _INST_SQL = (
     "i.paid_penalty, i.settled_on"
 )
 OPEN_PLANS = "p.archived = 0 AND p.closed_on IS NULL"
+NOT_ARCHIVED = "p.archived = 0"
+ALL_PLANS = "1 = 1"
 UNSETTLED = "i.paid_principal + i.paid_fee < i.principal + i.fee"
 """Installments with principal or fee unpaid (the partial index ``ix_installments_open``)."""
 
@@ -178,34 +184,47 @@ def _replay(
     return out
 
 
-def open_unsettled_states(
-    con: sqlite3.Connection, as_of: date, reminder_days: int, horizon: date
+def plan_states(
+    con: sqlite3.Connection,
+    as_of: date,
+    reminder_days: int,
+    horizon: date,
+    plan_where: str = OPEN_PLANS,
+    every_plan: bool = False,
 ) -> list[PlanStates]:
-    """The states as of ``as_of`` of the open plans' installments unsettled and due by
-    ``horizon``, plan by plan (by id); a plan whose payments go past ``as_of`` (or that needs
-    its penalty as of the date) is replayed whole, so what it had not settled then is not missed.
+    """The states as of ``as_of`` of the installments unsettled and due by ``horizon`` of the
+    plans matching ``plan_where`` (SQL over ``p``: ``OPEN_PLANS``, ``NOT_ARCHIVED``,
+    ``ALL_PLANS``), plan by plan (by id): only plans with such installments unless
+    ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty as of
+    the date) is replayed whole (every installment), so what it had not settled is not missed.
     """
     found: dict[int, list[Any]] = defaultdict(list)
     for r in query(
         con,
         f"SELECT {_INST_SQL} FROM installments i JOIN plans p ON p.id = i.plan_id "
-        f"WHERE {OPEN_PLANS} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period",
+        f"WHERE {plan_where} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period",
         (horizon.isoformat(),),
     ):
         found[r.plan_id].append(r)
-    later = con.execute(
-        f"SELECT p.id FROM plans p WHERE {OPEN_PLANS} AND p.last_paid_on > ?", (as_of.isoformat(),)
-    )
-    ids = sorted(set(found) | {pid for (pid,) in later})
-    plans = [
-        p
-        for chunk in _chunks(ids)
-        for p in query(
-            con,
-            f"SELECT {_PLAN_SQL} FROM plans p WHERE p.id IN ({_marks(len(chunk))}) ORDER BY p.id",
-            chunk,
+    if every_plan:
+        sql = f"SELECT {_PLAN_SQL} FROM plans p WHERE {plan_where} ORDER BY p.id"
+        plans = list(query(con, sql))
+    else:
+        later = con.execute(
+            f"SELECT p.id FROM plans p WHERE {plan_where} AND p.last_paid_on > ?",
+            (as_of.isoformat(),),
         )
-    ]
+        ids = sorted(set(found) | {pid for (pid,) in later})
+        plans = [
+            p
+            for chunk in _chunks(ids)
+            for p in query(
+                con,
+                f"SELECT {_PLAN_SQL} FROM plans p WHERE p.id IN ({_marks(len(chunk))}) "
+                "ORDER BY p.id",
+                chunk,
+            )
+        ]
     rules = {p.id: rules_of_row(p, reminder_days) for p in plans}
     out: dict[int, PlanStates] = {}
     slow: list[int] = []
@@ -218,12 +237,12 @@ def open_unsettled_states(
         ]
         if needs_replay(items, settled, rules[plan.id], as_of, plan.last_paid_on):
             slow.append(plan.id)
-        elif rows:
+        elif rows or every_plan:
             got = state_from_settlements(items, settled, rules[plan.id], as_of).installments
             out[plan.id] = PlanStates(plan, got)
     by_id = {p.id: p for p in plans}
     for pid, replayed in _replay(con, slow, rules, as_of).items():
-        if replayed:
+        if replayed or every_plan:
             out[pid] = PlanStates(by_id[pid], replayed, complete=True)
     return [out[pid] for pid in sorted(out)]
 
@@ -254,7 +273,7 @@ def due_rows(con: sqlite3.Connection, as_of: date, within: int) -> list[Installm
     ``as_of``, oldest first: ``tracker due`` and ``services.due``. Run it inside one read
     transaction (one snapshot)."""
     horizon = days_after(as_of, within)
-    found = open_unsettled_states(con, as_of, within, horizon)
+    found = plan_states(con, as_of, within, horizon)
     items = [row for ps in found for row in installment_rows(ps) if needs_attention(row, horizon)]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
