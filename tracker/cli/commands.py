@@ -23,15 +23,10 @@ def _lazy(module: str, name: str) -> Callable[..., int]:
 
 
 ledger = SimpleNamespace(
-    **{
-        n: _lazy("ledger", n)
-        for n in ("plan_add", "plan_list", "plan_show", "plan_archive", "plan_delete")
-    }
+    **{n: _lazy("ledger", n) for n in ("plan_add", "plan_show", "plan_archive", "plan_delete")}
 )
 debt = SimpleNamespace(**{n: _lazy("debt", n) for n in ("prepay", "planner")})
-payments = SimpleNamespace(
-    **{n: _lazy("payments", n) for n in ("pay", "void", "history", "payoff", "due", "check")}
-)
+payments = SimpleNamespace(**{n: _lazy("payments", n) for n in ("pay", "void", "payoff", "check")})
 
 
 remind = _lazy("remind", "remind")
@@ -71,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("--as-of")
     lst.add_argument("--all", action="store_true", help="include archived plans")
     lst.add_argument("--json", action="store_true")
-    lst.set_defaults(run=ledger.plan_list)
+    lst.set_defaults(run=_lazy("quick", "plan_list"))
 
     show = psub.add_parser("show", help="one plan's terms and schedule with status")
     show.add_argument("id", type=int)
@@ -111,7 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     hist.add_argument("--from", dest="date_from")
     hist.add_argument("--to", dest="date_to")
     hist.add_argument("--json", action="store_true")
-    hist.set_defaults(run=payments.history)
+    hist.set_defaults(run=_lazy("quick", "history"))
 
     po = sub.add_parser("payoff", help="pay a plan off early (quote with --quote)")
     po.add_argument("id", type=int)
@@ -158,7 +153,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     due.add_argument("--as-of")
     due.add_argument("--within", default="7")
     due.add_argument("--json", action="store_true")
-    due.set_defaults(run=payments.due)
+    due.set_defaults(run=_lazy("quick", "due"))
 
     rem = sub.add_parser(
         "remind",

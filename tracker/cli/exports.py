@@ -24,9 +24,10 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from .common import CliError, option, parse_date
 
@@ -114,21 +115,60 @@ def _as_of(args: argparse.Namespace, today: date) -> date:
 
 def run_export(args: argparse.Namespace, today: date) -> int:
     """`tracker export KIND`."""
-    from tracker.services.transfer import export_csv
-
-    from .ledger import open_db
-
     start = option("--from", parse_date, args.date_from) if args.date_from else None
     end = option("--to", parse_date, args.date_to) if args.date_to else None
     plan = option("--plan", _plan_id, args.plan) if args.plan is not None else None
     as_of = _as_of(args, today)
-    data, count = export_csv(
-        open_db(args), args.what, as_of, plan, start, end, headers=args.headers
-    )
+    quick = _quick_payments(args, plan, start, end) if args.what == "payments" else None
+    if quick is not None:
+        data, count = quick
+    else:
+        from tracker.services.transfer import export_csv
+
+        from .ledger import open_db
+
+        data, count = export_csv(
+            open_db(args), args.what, as_of, plan, start, end, headers=args.headers
+        )
     _write(data, args.output)
     if args.output not in (None, "-"):
         print(f"Exported {count} {args.what} to {args.output}")
     return 0
+
+
+def _quick_payments(
+    args: argparse.Namespace, plan: int | None, start: date | None, end: date | None
+) -> tuple[bytes, int] | None:
+    """The payments CSV read through the stdlib path (``quick.open_reader``), or None when the
+    full path must make it (not an up-to-date file, a missing plan, a reversed range)."""
+    if start and end and end < start:
+        return None  # the service words the refusal
+    from .quick import open_reader
+
+    reader = open_reader(args)
+    if reader is None:
+        return None
+    from tracker.reports.csv_export import payments_csv
+    from tracker.storage.sql_reads import payment_row, payment_rows, plan_exists
+
+    def make(con: Any) -> tuple[bytes, int] | None:
+        if plan is not None and not plan_exists(con, plan):
+            return None
+        count = 0
+
+        def rows() -> Iterator[Any]:
+            nonlocal count
+            for r in payment_rows(con, plan, start, end):
+                count += 1
+                yield payment_row(r)
+
+        data = payments_csv(rows(), headers=args.headers)
+        return data, count
+
+    try:
+        return reader.run(make)
+    finally:
+        reader.close()
 
 
 def run_ics(args: argparse.Namespace, today: date) -> int:

@@ -20,7 +20,9 @@ from tracker.domain.money import format_amount, parse_amount, parse_rate
 from tracker.domain.payoff import PayoffPolicy
 from tracker.storage.engine import Database, open_database, resolve_target
 
-from .common import MODEL_CLI, CliError, charges_word, option, pad, parse_date, print_json
+from .common import MODEL_CLI, CliError, charges_word, option, parse_date, print_json
+from .output import pct as _pct
+from .output import print_plans
 from .quote import (
     fee_rounding_json,
     holidays_json,
@@ -183,55 +185,10 @@ def _paid_periods(text: str | None, periods: int) -> int | None:
     return int(raw)
 
 
-def _summary_json(p: sv.PlanSummary) -> dict[str, Any]:
-    c = p.currency
-    return {
-        "id": p.id,
-        "name": p.name,
-        "platform": p.platform,
-        "currency": c,
-        "model": MODEL_CLI[p.model],
-        "principal": _money(p.principal, c),
-        "periods": p.periods,
-        "periods_paid": p.periods_paid,
-        "per_period": _money(p.per_period, c),
-        "next_due": p.next_due.isoformat() if p.next_due else None,
-        "remaining": _money(p.remaining, c),
-        "overdue": _money(p.overdue_amount, c),
-        "penalty": _money(p.penalty, c),
-        "apr": _pct(p.apr),
-        "status": p.status.value,
-        "archived": p.archived,
-    }
-
-
-def _pct(fraction: Any) -> str:
-    from tracker.domain.money import format_percent
-
-    return format_percent(fraction)
-
-
 def plan_list(args: argparse.Namespace, today: date) -> int:
-    """`tracker plan list`."""
+    """`tracker plan list` through the full open (``quick.plan_list``)."""
     rows = sv.list_plans(open_db(args), _date(args, "--as-of", today), include_archived=args.all)
-    if args.json:
-        print_json([_summary_json(p) for p in rows])
-        return 0
-    if not rows:
-        print("No plans yet. Add one with: tracker plan add --name NAME --model ... ")
-        return 0
-    print(
-        f"{'ID':>4}  {'Name':<24} {'Paid':>7} {'Per period':>12} {'Next due':<10} "
-        f"{'Remaining':>12} {'APR':>7}  Status"
-    )
-    for p in rows:
-        nxt = p.next_due.isoformat() if p.next_due else "-"
-        print(
-            f"{p.id:>4}  {pad(p.name, 24)} {p.periods_paid:>3}/{p.periods:<3} "
-            f"{_money(p.per_period, p.currency):>12} {nxt:<10} "
-            f"{_money(p.remaining, p.currency):>12} {_pct(p.apr):>6}%  {p.status.value}"
-        )
-    return 0
+    return print_plans(rows, args.json)
 
 
 def plan_show(args: argparse.Namespace, today: date) -> int:

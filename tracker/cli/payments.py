@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Iterator
 from datetime import date
-from json.encoder import encode_basestring
 from typing import Any
 
 from tracker import services as sv
-from tracker.domain.money import amount_formatter, format_amount, parse_amount
+from tracker.domain.money import format_amount, parse_amount
 from tracker.domain.payoff import PayoffQuote
 
-from .common import charges_word, option, parse_date, print_json
+from .common import charges_word, option, print_json
 from .ledger import _date, open_db
+from .output import print_due, print_history
 
 
 def pay(args: argparse.Namespace, today: date) -> int:
@@ -56,55 +54,14 @@ def void(args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def history(args: argparse.Namespace, today: date) -> int:
-    """`tracker history [--plan ID]`."""
-    start = option("--from", parse_date, args.date_from) if args.date_from else None
-    end = option("--to", parse_date, args.date_to) if args.date_to else None
+def history_full(args: argparse.Namespace, start: date | None, end: date | None) -> int:
+    """`tracker history` through the full open (``quick.history``)."""
+    db = open_db(args)
     if args.json:
-        _history_json(sv.history_rows(open_db(args), args.plan, start, end))
+        print_history(sv.history_rows(db, args.plan, start, end), True)
         return 0
-    rows = sv.history(open_db(args), args.plan, start, end)
-    if not rows:
-        print("No payments.")
-    for r in rows:
-        mark = (
-            (" (paid before tracking)" if r.kind == "prior" else "")
-            + (" (prepayment)" if r.kind == "prepayment" else "")
-            + (f" (bill payment {r.bill_payment_id})" if r.bill_payment_id is not None else "")
-            + (" (voided)" if r.voided else "")
-        )
-        print(
-            f"{r.id:>5}  {r.date.isoformat()}  {format_amount(r.amount, r.currency):>12} "
-            f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"
-        )
+    print_history(sv.history(db, args.plan, start, end), False)
     return 0
-
-
-def _history_json(rows: Iterator[Any], batch: int = 2000) -> None:
-    """Print the payments as one JSON array, streamed in batches: byte for byte what
-    ``print_json`` of the list of dicts gives (keys in this order, ``ensure_ascii=False``),
-    with each currency's amount formatter made once."""
-    formatters: dict[str, Callable[[int], str]] = {}
-    text = encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str
-    out = sys.stdout
-    sep = "["
-    chunk: list[str] = []
-    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill, *_ in rows:
-        fmt = formatters.get(cur)
-        if fmt is None:
-            fmt = formatters[cur] = amount_formatter(cur)
-        chunk.append(
-            f'{sep}{{"id": {pid:d}, "plan_id": {plan_id:d}, "date": "{on.isoformat()}", '
-            f'"amount": "{fmt(amount)}", "method": {text(method)}, "note": {text(note)}, '
-            f'"voided": {"true" if voided else "false"}, "kind": {text(kind)}, '
-            f'"bill_payment": {"null" if bill is None else f"{bill:d}"}}}'
-        )
-        sep = ", "
-        if len(chunk) >= batch:
-            out.write("".join(chunk))
-            chunk.clear()
-    chunk.append("[]\n" if sep == "[" else "]\n")
-    out.write("".join(chunk))
 
 
 def _quote_json(plan_id: int, q: PayoffQuote, currency: str) -> dict[str, Any]:
@@ -144,43 +101,9 @@ def payoff(args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def due(args: argparse.Namespace, today: date) -> int:
-    """`tracker due [--as-of D] [--within DAYS]`."""
-    as_of = _date(args, "--as-of", today)
-    within = option("--within", _days, args.within)
-    items = sv.due(open_db(args), as_of, within)
-    if args.json:
-        print_json(
-            [
-                {
-                    "plan_id": i.plan_id,
-                    "plan_name": i.plan_name,
-                    "period": i.period,
-                    "due_date": i.due_date.isoformat(),
-                    "amount_due": format_amount(i.amount_due, i.currency),
-                    "status": i.status.value,
-                    "days_overdue": i.days_overdue,
-                    "penalty": format_amount(i.penalty, i.currency),
-                }
-                for i in items
-            ]
-        )
-        return 0
-    if not items:
-        print(f"Nothing due within {within} days of {as_of.isoformat()}.")
-    for i in items:
-        late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
-        print(
-            f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
-            f"{format_amount(i.amount_due, i.currency)} {i.currency}  {i.status.value}{late}"
-        )
-    return 0
-
-
-def _days(text: str) -> int:
-    if not text.strip().isdigit():
-        raise ValueError(f"{text!r}; enter a whole number of days, e.g. 7")
-    return int(text)
+def due_full(args: argparse.Namespace, as_of: date, within: int) -> int:
+    """`tracker due` through the full open (a new, old or stale file: ``quick.due``)."""
+    return print_due(sv.due(open_db(args), as_of, within), as_of, within, args.json)
 
 
 def check(args: argparse.Namespace, today: date) -> int:

@@ -12,9 +12,9 @@ from datetime import date
 
 from tracker.services import reminders as rm
 
-from .common import option, print_json
-from .ledger import _date, open_db
-from .payments import _days
+from .common import option, parse_date, print_json
+from .output import days_option as _days
+from .quick import open_reader
 
 
 def system_language(env: dict[str, str] | os._Environ[str]) -> str:
@@ -28,10 +28,22 @@ def system_language(env: dict[str, str] | os._Environ[str]) -> str:
 
 def remind(args: argparse.Namespace, today: date) -> int:
     """`tracker remind [--within N] [--as-of D] [--notify] [--force] [--json] [--lang L]`."""
-    as_of = _date(args, "--as-of", today)
+    as_of = option("--as-of", parse_date, args.as_of) if args.as_of is not None else today
     within = option("--within", _days, args.within)
-    db = open_db(args)
-    r = rm.reminder(db, as_of, within)
+    reader = open_reader(args)  # an up-to-date file: read without SQLAlchemy
+    if reader is not None:
+        from tracker.storage.sql_reads import due_rows
+
+        try:
+            r = rm.reminder_of(reader.run(lambda con: due_rows(con, as_of, within)), as_of, within)
+        finally:
+            reader.close()
+        path = reader.path
+    else:
+        from .ledger import open_db
+
+        db = open_db(args)
+        r, path = rm.reminder(db, as_of, within), db.path
     language = system_language(os.environ) if args.lang == "system" else args.lang
     text = rm.summary_text(r, language)
     if args.json:
@@ -46,7 +58,7 @@ def remind(args: argparse.Namespace, today: date) -> int:
                 f"{i.status.value}{late}"
             )
     if args.notify:
-        _notify(r, text, language, str(db.path), args.force)
+        _notify(r, text, language, str(path), args.force)
     return 1 if r.count else 0
 
 

@@ -4,18 +4,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from tracker.domain.accounts import AccountKind, AccountTerms, DueRule, InterestRule
 from tracker.domain.apr import cost_of_credit
 from tracker.domain.ledger import (
-    InstallmentState,
     LedgerRules,
     LedgerState,
     Payment,
-    Status,
     evaluate,
 )
 from tracker.domain.payoff import PayoffPolicy
@@ -24,11 +21,10 @@ from tracker.storage.derived import rules_from, terms_from
 from tracker.storage.models import AccountRecord, InstallmentRecord, PaymentRecord, PlanRecord
 
 from .model import PaymentRow, PlanDetail, PlanInput, PlanStatus
+from .summary import status_of
 from .workdays import workday_notes
 
 DEFAULT_REMINDER_DAYS = 7
-
-_STATUS_RANK = [Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON]
 
 
 def terms_of(rec: PlanRecord) -> PlanTerms:
@@ -125,24 +121,6 @@ def state_of(
 def plan_status(rec: PlanRecord, state: LedgerState) -> PlanStatus:
     """Closed, archived, or the most urgent status among the unpaid installments."""
     return status_of(rec.closed_on, bool(rec.archived), state.balance, state.installments)
-
-
-def status_of(
-    closed_on: date | None,
-    archived: bool,
-    balance: int,
-    installments: Iterable[InstallmentState],
-) -> PlanStatus:
-    """Closed (paid off, or nothing owed), archived, or the most urgent installment status."""
-    if closed_on is not None or balance == 0:
-        return PlanStatus.CLOSED
-    if archived:
-        return PlanStatus.ARCHIVED
-    present = {s.status for s in installments}
-    for status in _STATUS_RANK:
-        if status in present:
-            return PlanStatus(status.value)
-    return PlanStatus.ACTIVE
 
 
 def detail_of(

@@ -13,14 +13,14 @@ from typing import Any
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.dates import days_after
 from tracker.domain.ledger import Payment, PaymentError, check_payment
 from tracker.domain.payoff import PayoffPolicy, PayoffQuote, apply_payoff, quote_payoff
+from tracker.storage import sql_reads
 from tracker.storage.engine import Database
 from tracker.storage.ics_events import WRITE_DATE
 from tracker.storage.models import PaymentRecord, PlanRecord
+from tracker.storage.sql_reads import due_rows
 
-from . import reads
 from .convert import installments_of, payments_of, rules_of, terms_of
 from .entry import check_open, clean_text
 from .model import Change, InstallmentRow, PaymentRow, ServiceError
@@ -167,22 +167,16 @@ def payment_records(
     plan_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> Iterator[Row[Any]]:
+) -> Iterator[Any]:
     """Each payment (its columns, with ``plan_name`` and ``currency``) by date then id, of one
-    plan (which must exist) or all; one Core query, streamed in batches (``yield_per``) while
-    the session is open, no plan objects loaded."""
+    plan (which must exist) or all; one SQL query, streamed from its cursor while
+    the session is open, no plan objects loaded (``sql_reads.payment_rows``)."""
     if plan_id is not None:
         get_record(s, plan_id)
-    P = PaymentRecord
-    q = payment_rows_select()
-    if plan_id is not None:
-        q = q.where(P.plan_id == plan_id)
-    if date_from is not None:
-        q = q.where(P.date >= date_from)
-    if date_to is not None:
-        q = q.where(P.date <= date_to)
-    # On the session's connection: plain Core rows, without the ORM's per-row result handling.
-    return iter(s.connection().execute(q.order_by(P.date, P.id).execution_options(yield_per=2000)))
+    con = s.connection().connection.driver_connection
+    assert con is not None
+    # the same plain-SQL read as the start-up path (storage.quick_open), in this snapshot
+    return sql_reads.payment_rows(con, plan_id, date_from, date_to)
 
 
 def history(
@@ -230,36 +224,15 @@ def payment_rows_select() -> Select[Any]:
     ).join(PlanRecord, PlanRecord.id == P.plan_id)
 
 
-def payment_row(r: Row[Any]) -> PaymentRow:
-    """The history row of a ``payment_records`` row."""
-    return PaymentRow(
-        id=r.id,
-        plan_id=r.plan_id,
-        plan_name=r.plan_name,
-        currency=r.currency,
-        date=r.date,
-        amount=r.amount,
-        method=r.method,
-        note=r.note,
-        voided=bool(r.voided),
-        kind=r.kind,
-        bill_payment_id=r.bill_payment_id,
-        prepay=r.prepay or "",
-    )
+payment_row = sql_reads.payment_row
 
 
 def due(db: Database, as_of: date, within: int = 7) -> list[InstallmentRow]:
     """Unpaid installments overdue, in grace, or due within ``within`` days, oldest first."""
     if within < 0:
         raise ServiceError("the window must be zero or more days")
-    horizon = days_after(as_of, within)
     with db.read_session() as s:
-        found = reads.states(s, as_of, within, reads.open_plans(), [reads.unsettled_by(horizon)])
-    items = [
-        row
-        for ps in found
-        for row in reads.installment_rows(ps)
-        if reads.needs_attention(row, horizon)
-    ]
-    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
-    return items
+        # the same plain-SQL read as the start-up path (storage.quick_open), in this snapshot
+        con = s.connection().connection.driver_connection
+        assert con is not None
+        return due_rows(con, as_of, within)

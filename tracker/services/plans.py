@@ -33,11 +33,11 @@ from .convert import (
     installments_of,
     payments_of,
     rules_of,
-    status_of,
     terms_of,
     write_input,
 )
 from .model import Change, PlanDetail, PlanInput, PlanSummary, ServiceError
+from .summary import list_plan_summaries, plan_summary
 from .underway import live_prior, resolve, sync_prior
 from .workdays import calendar_for, normalize_code
 
@@ -366,13 +366,11 @@ def list_plans(
     within the reminder window); only plans whose state depends on the date beyond that are
     replayed (see ``reads.states``).
     """
-    plan_where = [] if include_archived else [PlanRecord.archived.is_(False)]
-    horizon = days_after(as_of, reminder_days)
     with db.read_session() as s:
-        found = reads.states(
-            s, as_of, reminder_days, plan_where, [reads.unsettled_by(horizon)], every_plan=True
-        )
-    return [_summary(ps) for ps in found]
+        con = s.connection().connection.driver_connection
+        assert con is not None
+        # the same plain-SQL read as the start-up path (storage.quick_open), in this snapshot
+        return list_plan_summaries(con, as_of, include_archived, reminder_days)
 
 
 def plan_summaries(
@@ -394,7 +392,7 @@ def plan_summaries(
             [reads.unsettled_by(horizon)],
             every_plan=True,
         )
-    return [_summary(ps) for ps in found]
+    return [plan_summary(ps) for ps in found]
 
 
 def plan_names(db: Database, include_archived: bool = True) -> list[tuple[int, str]]:
@@ -404,45 +402,6 @@ def plan_names(db: Database, include_archived: bool = True) -> list[tuple[int, s
         q = q.where(PlanRecord.archived.is_(False))
     with db.read_session() as s:
         return [(r.id, r.name) for r in s.execute(q)]
-
-
-def _summary(ps: reads.PlanStates) -> PlanSummary:
-    p = ps.plan
-    sts = ps.installments
-    late = [st for st in sts if st.status in (Status.OVERDUE, Status.GRACE)]
-    if ps.complete:  # replayed whole: ledger totals from the states
-        nxt = next((st for st in sts if st.amount_due > 0), None)
-        periods_paid = sum(1 for st in sts if st.status is Status.PAID)
-        next_due, next_amount = (nxt.due_date, nxt.amount_due) if nxt else (None, 0)
-        remaining = sum(st.amount_due for st in sts)
-    else:  # stored totals, plus the penalty of what needs attention (late, unpaid rows)
-        penalty = sum(st.penalty_due for st in sts)
-        first = next((st for st in sts if st.remaining > 0), None)
-        extra = first.penalty_due if first is not None and first.due_date == p.next_due else 0
-        periods_paid, next_due, next_amount = p.paid_periods, p.next_due, p.next_amount + extra
-        remaining = p.remaining + penalty
-    return PlanSummary(
-        id=p.id,
-        name=p.name,
-        platform=p.platform,
-        notes=p.notes,
-        currency=p.currency,
-        model=p.model,
-        principal=p.principal,
-        periods=p.schedule_periods,  # the stored schedule's rows (a prepayment changes them)
-        periods_paid=periods_paid,
-        per_period=p.per_period,
-        next_due=next_due,
-        next_amount=next_amount,
-        remaining=remaining,
-        overdue_amount=sum(st.amount_due for st in late),
-        penalty=sum(st.penalty_due for st in sts),
-        apr=p.apr,
-        total_cost=p.total_cost,
-        status=status_of(p.closed_on, bool(p.archived), remaining, sts),
-        archived=bool(p.archived),
-        account_id=p.account_id,
-    )
 
 
 def plan_detail(db: Database, plan_id: int, as_of: date, reminder_days: int = 7) -> PlanDetail:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -25,15 +24,14 @@ from tracker.domain.ledger import (
     InstallmentState,
     LedgerRules,
     Settlement,
-    Status,
     evaluate,
     needs_replay,
     state_from_settlements,
 )
-from tracker.domain.plan import Installment, Model
-from tracker.domain.rows import InstallmentRow
+from tracker.domain.plan import Installment
 from tracker.storage.derived import ledger_rows, rules_from
 from tracker.storage.models import InstallmentRecord, PlanRecord
+from tracker.storage.sql_reads import PlanStates, installment_rows, needs_attention
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -104,19 +102,6 @@ _INST_COLUMNS = (
 
 UNSETTLED = I.paid_principal + I.paid_fee < I.principal + I.fee
 """Installments with principal or fee unpaid (the partial index ``ix_installments_open``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlanStates:
-    """One plan's row (``PLAN_COLUMNS``) and the states of its installments asked for.
-
-    ``complete``: the plan was replayed, so ``installments`` holds every installment (those
-    kept by the caller's test), and ledger totals must come from them, not the stored ones.
-    """
-
-    plan: Row[Any]
-    installments: tuple[InstallmentState, ...]
-    complete: bool = False
 
 
 def plan_rows(s: Session, where: Iterable[ColumnElement[bool]] = ()) -> list[Row[Any]]:
@@ -209,24 +194,3 @@ def period_counts(s: Session, plan_ids: Sequence[int]) -> dict[int, int]:
         query = select(I.plan_id, func.count()).where(I.plan_id.in_(chunk)).group_by(I.plan_id)
         counts.update((pid, n) for pid, n in s.execute(query))
     return counts
-
-
-def installment_rows(ps: PlanStates, periods: int | None = None) -> list[InstallmentRow]:
-    """The rows of the installments in ``ps`` (``periods``: how many the plan has; by default
-    its stored schedule's number, ``SCHEDULE_PERIODS``)."""
-    p = ps.plan
-    charge = Model(p.model).charge
-    count = p.schedule_periods if periods is None else periods
-    return [
-        InstallmentRow.of(st, p.id, p.name, p.currency, count, p.platform, charge)
-        for st in ps.installments
-    ]
-
-
-ATTENTION = (Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON)
-
-
-def needs_attention(row: InstallmentRow, horizon: date) -> bool:
-    """Overdue, in grace, due today or due by ``horizon``, with something still owed: a row of
-    ``due`` and of the overview's attention list."""
-    return row.status in ATTENTION and row.amount_due > 0 and row.due_date <= horizon

@@ -24,13 +24,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.domain.ledger import Status
 from tracker.domain.money import format_amount, format_money
 from tracker.domain.rows import InstallmentRow
-from tracker.storage.engine import Database
 
-from .payments import due
+if TYPE_CHECKING:
+    from tracker.storage.engine import Database
 
 __all__ = [
     "Reminder",
@@ -83,6 +84,8 @@ def fingerprint(items: tuple[InstallmentRow, ...] | list[InstallmentRow]) -> str
 
 def reminder(db: Database, as_of: date, within: int) -> Reminder:
     """What is overdue, in grace, due today or due within ``within`` days of ``as_of``."""
+    from .payments import due  # SQLAlchemy: only for a database opened the full way
+
     return reminder_of(due(db, as_of, within), as_of, within)
 
 

@@ -45,8 +45,7 @@ __all__ = [
     "terms_from",
 ]
 
-DERIVED_REV = 1
-"""Bump when the derivation changes: every plan is then recomputed on the next open."""
+from .schema_version import DERIVED_REV
 
 _CHUNK = 500  # plans per batch of queries (well under SQLite's bound-parameter limit)
 

@@ -32,7 +32,6 @@ import errno
 import os
 import re
 import secrets
-import stat
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -54,6 +53,7 @@ from .ics_events import sync as sync_ics_events
 from .identity import APPLICATION_ID, SQLITE_HEADER, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
 from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
+from .sqlite_files import make_private
 
 __all__ = [
     "APPLICATION_ID",
@@ -328,17 +328,6 @@ def _remove_abandoned_creations(path: Path) -> None:
                     _remove_quietly(tmp)
 
 
-def _make_private(path: Path) -> None:
-    """Our database (and its -wal/-shm) readable by its owner only, as a new one is: a file
-    copied in or restored with another mode (0644) would show anyone on the machine a
-    person's debts. Files owned by someone else are left alone."""
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        with suppress(OSError):
-            st = p.stat()
-            if st.st_mode & 0o077 and (not hasattr(os, "getuid") or st.st_uid == os.getuid()):
-                os.chmod(p, stat.S_IMODE(st.st_mode) & 0o700)
-
-
 def _set_aside_stale_wal(path: Path, now: datetime | None = None) -> list[Path]:
     """Move a ``-wal`` that cannot belong to ``path`` out of SQLite's way; return where to.
 
@@ -431,7 +420,7 @@ def open_database(target: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) 
                     )
                 upgrade(path, migrations_dir=migrations_dir, notes=notes)
     if blocker is None:
-        _make_private(path)
+        make_private(path)
     engine = make_engine(path, read_only=blocker is not None)
     try:
         _refresh_stale(engine, read_only=blocker is not None)

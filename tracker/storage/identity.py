@@ -18,8 +18,8 @@ import time
 from contextlib import closing, suppress
 from pathlib import Path
 
-from .connection import read_only_uri
 from .errors import ForeignDatabaseError, StorageError
+from .sqlite_files import read_only_uri
 
 __all__ = [
     "APPLICATION_ID",

@@ -65,9 +65,7 @@ __all__ = [
     "PlanRecord",
 ]
 
-#: The Alembic revision these models describe (the newest in ``migrations/versions``); a test
-#: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0007"
+from .schema_version import SCHEMA_REVISION
 
 MODELS = ("flat", "total", "annuity", "equal_principal", "interest_free", "pay_in_n", "custom")
 FEE_MODES = ("spread", "first")

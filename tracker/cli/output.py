@@ -1,0 +1,156 @@
+"""How the read commands print: ``tracker due``, ``plan list`` and ``history`` as text or JSON
+(stdlib only; both the start-up read path ``quick`` and the full path print through here)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any
+
+from tracker.domain.money import amount_formatter, format_amount
+from tracker.domain.rows import InstallmentRow
+
+from .common import MODEL_CLI, pad, print_json
+
+if TYPE_CHECKING:
+    from tracker.services.model import PlanSummary
+
+__all__ = ["days_option", "pct", "print_due", "print_history", "print_plans"]
+
+
+def days_option(text: str) -> int:
+    """A whole number of days (``--within``)."""
+    if not text.strip().isdigit():
+        raise ValueError(f"{text!r}; enter a whole number of days, e.g. 7")
+    return int(text)
+
+
+def print_history(rows: Iterable[Any], as_json: bool) -> None:
+    """Print payments (rows with the ``PaymentRow`` fields in order) as text or JSON."""
+    if as_json:
+        _history_json(rows)
+        return
+    empty = True
+    for r in rows:
+        empty = False
+        mark = (
+            (" (paid before tracking)" if r.kind == "prior" else "")
+            + (" (prepayment)" if r.kind == "prepayment" else "")
+            + (f" (bill payment {r.bill_payment_id})" if r.bill_payment_id is not None else "")
+            + (" (voided)" if r.voided else "")
+        )
+        print(
+            f"{r.id:>5}  {r.date.isoformat()}  {format_amount(r.amount, r.currency):>12} "
+            f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"
+        )
+    if empty:
+        print("No payments.")
+
+
+def _history_json(rows: Iterable[Any], batch: int = 2000) -> None:
+    """Print the payments as one JSON array, streamed in batches: byte for byte what
+    ``print_json`` of the list of dicts gives (keys in this order, ``ensure_ascii=False``),
+    with each currency's amount formatter made once."""
+    formatters: dict[str, Callable[[int], str]] = {}
+    text = encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str
+    out = sys.stdout
+    sep = "["
+    chunk: list[str] = []
+    for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill, *_ in rows:
+        fmt = formatters.get(cur)
+        if fmt is None:
+            fmt = formatters[cur] = amount_formatter(cur)
+        chunk.append(
+            f'{sep}{{"id": {pid:d}, "plan_id": {plan_id:d}, "date": "{on.isoformat()}", '
+            f'"amount": "{fmt(amount)}", "method": {text(method)}, "note": {text(note)}, '
+            f'"voided": {"true" if voided else "false"}, "kind": {text(kind)}, '
+            f'"bill_payment": {"null" if bill is None else f"{bill:d}"}}}'
+        )
+        sep = ", "
+        if len(chunk) >= batch:
+            out.write("".join(chunk))
+            chunk.clear()
+    chunk.append("[]\n" if sep == "[" else "]\n")
+    out.write("".join(chunk))
+
+
+def _summary_json(p: PlanSummary) -> dict[str, Any]:
+    c = p.currency
+    return {
+        "id": p.id,
+        "name": p.name,
+        "platform": p.platform,
+        "currency": c,
+        "model": MODEL_CLI[p.model],
+        "principal": format_amount(p.principal, c),
+        "periods": p.periods,
+        "periods_paid": p.periods_paid,
+        "per_period": format_amount(p.per_period, c),
+        "next_due": p.next_due.isoformat() if p.next_due else None,
+        "remaining": format_amount(p.remaining, c),
+        "overdue": format_amount(p.overdue_amount, c),
+        "penalty": format_amount(p.penalty, c),
+        "apr": pct(p.apr),
+        "status": p.status.value,
+        "archived": p.archived,
+    }
+
+
+def pct(fraction: Any) -> str:
+    from tracker.domain.money import format_percent
+
+    return format_percent(fraction)
+
+
+def print_plans(rows: Sequence[PlanSummary], as_json: bool) -> int:
+    """Print ``tracker plan list``'s table or JSON."""
+    if as_json:
+        print_json([_summary_json(p) for p in rows])
+        return 0
+    if not rows:
+        print("No plans yet. Add one with: tracker plan add --name NAME --model ... ")
+        return 0
+    print(
+        f"{'ID':>4}  {'Name':<24} {'Paid':>7} {'Per period':>12} {'Next due':<10} "
+        f"{'Remaining':>12} {'APR':>7}  Status"
+    )
+    for p in rows:
+        nxt = p.next_due.isoformat() if p.next_due else "-"
+        print(
+            f"{p.id:>4}  {pad(p.name, 24)} {p.periods_paid:>3}/{p.periods:<3} "
+            f"{format_amount(p.per_period, p.currency):>12} {nxt:<10} "
+            f"{format_amount(p.remaining, p.currency):>12} {pct(p.apr):>6}%  {p.status.value}"
+        )
+    return 0
+
+
+def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json: bool) -> int:
+    """Print ``tracker due``'s table or JSON."""
+    if as_json:
+        print_json(
+            [
+                {
+                    "plan_id": i.plan_id,
+                    "plan_name": i.plan_name,
+                    "period": i.period,
+                    "due_date": i.due_date.isoformat(),
+                    "amount_due": format_amount(i.amount_due, i.currency),
+                    "status": i.status.value,
+                    "days_overdue": i.days_overdue,
+                    "penalty": format_amount(i.penalty, i.currency),
+                }
+                for i in items
+            ]
+        )
+        return 0
+    if not items:
+        print(f"Nothing due within {within} days of {as_of.isoformat()}.")
+    for i in items:
+        late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
+        print(
+            f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
+            f"{format_amount(i.amount_due, i.currency)} {i.currency}  {i.status.value}{late}"
+        )
+    return 0

@@ -1,0 +1,14 @@
+"""The schema and derivation versions a database must have to be read as it is (stdlib only).
+
+``models`` and ``derived`` re-export them; the start-up read path (``storage.quick_open``)
+compares a file against them without importing SQLAlchemy.
+"""
+
+__all__ = ["DERIVED_REV", "SCHEMA_REVISION"]
+
+#: The Alembic revision the models describe (the newest in ``migrations/versions``); a test
+#: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
+SCHEMA_REVISION = "0007"
+
+DERIVED_REV = 1
+"""Bump when the derivation changes: every plan is then recomputed on the next open."""
