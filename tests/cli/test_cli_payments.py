@@ -354,7 +354,7 @@ def test_due_json_exact_shape_oldest_first(run, add_plan):
     narrow = run("due", "--json", "--as-of", "2024-02-01", "--within", "3").json()
     assert [i["plan_id"] for i in narrow] == [a]
     text = run("due", "--as-of", "2024-02-01").out
-    assert "A #1" in text and "1 days overdue" in text and "小米14 手机 #1" in text
+    assert "A #1" in text and "(1 day overdue)" in text and "小米14 手机 #1" in text
     assert run("due", "--as-of", "2024-01-01").out == "Nothing due within 7 days of 2024-01-01.\n"
 
 

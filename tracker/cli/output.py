@@ -148,7 +148,11 @@ def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json
     if not items:
         print(f"Nothing due within {within} days of {as_of.isoformat()}.")
     for i in items:
-        late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
+        late = (
+            f" ({i.days_overdue} day{'' if i.days_overdue == 1 else 's'} overdue)"
+            if i.days_overdue
+            else ""
+        )
         print(
             f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
             f"{format_amount(i.amount_due, i.currency)} {i.currency}  {i.status.value}{late}"

@@ -51,7 +51,11 @@ def remind(args: argparse.Namespace, today: date) -> int:
     else:
         print(text)
         for i in r.items:
-            late = f" ({i.days_overdue} days overdue)" if i.days_overdue else ""
+            late = (
+                f" ({i.days_overdue} day{'' if i.days_overdue == 1 else 's'} overdue)"
+                if i.days_overdue
+                else ""
+            )
             print(
                 f"  {i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
                 f"{rm.format_amount(i.amount_due, i.currency)} {i.currency}  "
