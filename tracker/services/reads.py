@@ -23,15 +23,17 @@ from sqlalchemy.orm import Session
 from tracker.domain.ledger import (
     InstallmentState,
     LedgerRules,
-    Settlement,
     evaluate,
-    needs_replay,
-    state_from_settlements,
 )
 from tracker.domain.plan import Installment
 from tracker.storage.derived import ledger_rows, rules_from
 from tracker.storage.models import InstallmentRecord, PlanRecord
-from tracker.storage.sql_reads import PlanStates, installment_rows, needs_attention
+from tracker.storage.sql_reads import (
+    PlanStates,
+    assemble_states,
+    installment_rows,
+    needs_attention,
+)
 
 __all__ = [
     "PLAN_COLUMNS",
@@ -137,26 +139,9 @@ def states(
         ids = set(found) | set(s.scalars(later))
         plans = [p for chunk in _chunks(sorted(ids)) for p in plan_rows(s, [P.id.in_(chunk)])]
     rules = {p.id: rules_from(p, reminder_days) for p in plans}
-    out: dict[int, PlanStates] = {}
-    slow: list[int] = []
-    for plan in plans:
-        rows = found.get(plan.id, [])
-        items = [Installment(r.period, r.due_date, r.principal, r.fee) for r in rows]
-        settled = [
-            Settlement(r.period, r.paid_principal, r.paid_fee, r.paid_penalty, r.settled_on)
-            for r in rows
-        ]
-        if needs_replay(items, settled, rules[plan.id], as_of, plan.last_paid_on):
-            slow.append(plan.id)
-        elif rows or every_plan:
-            got = state_from_settlements(items, settled, rules[plan.id], as_of).installments
-            out[plan.id] = PlanStates(plan, got)
-    by_id = {p.id: p for p in plans}
-    for pid, replayed in _replay(s, slow, rules, as_of).items():
-        kept = tuple(st for st in replayed if keep(st))
-        if kept or every_plan:
-            out[pid] = PlanStates(by_id[pid], kept, complete=True)
-    return [out[pid] for pid in sorted(out)]
+    return assemble_states(
+        plans, found, rules, as_of, lambda ids: _replay(s, ids, rules, as_of), every_plan, keep
+    )
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:

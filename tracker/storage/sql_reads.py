@@ -232,6 +232,25 @@ def plan_states(
             )
         ]
     rules = {p.id: rules_of_row(p, reminder_days) for p in plans}
+    return assemble_states(
+        plans, found, rules, as_of, lambda ids: _replay(con, ids, rules, as_of), every_plan
+    )
+
+
+def assemble_states(
+    plans: Sequence[Any],
+    found: dict[int, list[Any]],
+    rules: dict[int, LedgerRules],
+    as_of: date,
+    replay: Callable[[Sequence[int]], dict[int, tuple[InstallmentState, ...]]],
+    every_plan: bool = False,
+    keep: Callable[[InstallmentState], bool] = lambda _st: True,
+) -> list[PlanStates]:
+    """Each plan's states from its stored rows (``found``: installment rows with their paid
+    columns, by plan id), or, where the stored columns cannot tell (``needs_replay``), from
+    ``replay`` of the whole ledger, keeping the replayed installments that pass ``keep``. By
+    plan id; plans with nothing to show are left out unless ``every_plan``. The one place the
+    stdlib path and the services' Core path (``services.reads.states``) share."""
     out: dict[int, PlanStates] = {}
     slow: list[int] = []
     for plan in plans:
@@ -247,9 +266,10 @@ def plan_states(
             got = state_from_settlements(items, settled, rules[plan.id], as_of).installments
             out[plan.id] = PlanStates(plan, got)
     by_id = {p.id: p for p in plans}
-    for pid, replayed in _replay(con, slow, rules, as_of).items():
-        if replayed or every_plan:
-            out[pid] = PlanStates(by_id[pid], replayed, complete=True)
+    for pid, replayed in replay(slow).items():
+        kept = tuple(st for st in replayed if keep(st))
+        if kept or every_plan:
+            out[pid] = PlanStates(by_id[pid], kept, complete=True)
     return [out[pid] for pid in sorted(out)]
 
 
