@@ -28,14 +28,14 @@ from typing import Any
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
-from tracker.domain.ledger import Payment, PaymentError, Settlement, check_payment
+from tracker.domain.ledger import Payment, Settlement
 from tracker.domain.plan import Installment
 from tracker.domain.underway import prior_payments
 from tracker.storage.derived import consistency_problems
 from tracker.storage.models import InstallmentRecord, PaymentRecord, PlanRecord
 
 from .convert import installments_of, payments_of, rules_of
-from .model import ServiceError
+from .underway import check_prior
 
 __all__ = ["NewRow", "add_prior", "audit_problems", "insert_new", "new_installments"]
 
@@ -137,15 +137,7 @@ def add_prior(rec: NewRow, paid: int, payment_id: Any, stamp: str) -> None:
     rules = rules_of(rec)  # type: ignore[arg-type]
     for prior in prior_payments(installments, paid):
         new = Payment(prior.date, prior.amount)
-        try:
-            check_payment(installments, existing, rules, new, rec.currency)
-        except PaymentError as exc:
-            raise ServiceError(
-                "{count} periods cannot be marked paid before tracking: {reason}",
-                count=paid,
-                reason=exc,
-            ) from None
-        existing.append(new)
+        check_prior(installments, existing, rules, new, rec.currency, paid)
         rec.payments.append(
             NewRow(
                 id=payment_id(),

@@ -12,12 +12,14 @@ A prior payment the user voids by hand stays voided and is not re-created.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from tracker.domain.ledger import Payment, PaymentError, check_payment
+from tracker.domain.ledger import LedgerRules, Payment, PaymentError, check_payment
 from tracker.domain.money import AmountError
+from tracker.domain.plan import Installment
 from tracker.domain.underway import check_paid_periods, default_paid_periods, prior_payments
 from tracker.storage.models import PaymentRecord, PlanRecord
 
@@ -51,6 +53,27 @@ def resolve(rec: PlanRecord, paid: int | None, as_of: date | None) -> int:
         raise ServiceError.from_error(exc) from None
 
 
+def check_prior(
+    installments: Sequence[Installment],
+    existing: list[Payment],
+    rules: LedgerRules,
+    new: Payment,
+    currency: str,
+    paid: int,
+) -> None:
+    """Check one payment of the periods paid before tracking against the ledger so far and
+    add it to ``existing``; a refusal names how many periods were asked for."""
+    try:
+        check_payment(installments, existing, rules, new, currency)
+    except PaymentError as exc:
+        raise ServiceError(
+            "{count} periods cannot be marked paid before tracking: {reason}",
+            count=paid,
+            reason=exc,
+        ) from None
+    existing.append(new)
+
+
 def sync_prior(session: Session, rec: PlanRecord, paid: int, as_of: date) -> frozenset[int]:
     """Make the first ``paid`` periods of ``rec`` settled by one prior payment each (added or
     deleted as needed); return the ids of the payments added or deleted."""
@@ -72,16 +95,7 @@ def sync_prior(session: Session, rec: PlanRecord, paid: int, as_of: date) -> fro
     for on, amount in sorted(wanted.items()):
         if on in kept:
             continue
-        new = Payment(on, amount)
-        try:
-            check_payment(installments, existing, rules, new, rec.currency)
-        except PaymentError as exc:
-            raise ServiceError(
-                "{count} periods cannot be marked paid before tracking: {reason}",
-                count=paid,
-                reason=exc,
-            ) from None
-        existing.append(new)
+        check_prior(installments, existing, rules, Payment(on, amount), rec.currency, paid)
         row = PaymentRecord(
             plan_id=rec.id,
             date=on,
