@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tracker.storage import Database
+    from tracker.storage.quick_open import ReadConnection
 
 FIRST_PAINT_WAIT_MS = 1000
 """How long start-up waits for the window's first paint before opening the database."""
@@ -99,17 +100,24 @@ def run_gui(db_arg: str | None = None) -> int:
 
     set_currency_display(settings.currency_display)
 
-    from tracker.ui.start_problem import open_at_start
-
     def remember(path: object) -> None:
         settings.database = str(path)
 
-    db = open_at_start(db_arg, env, first, remember=remember)
-    if db is None:  # the file could not be opened and the user chose Quit
-        first.close()
-        guard.release()
-        return 1
-    ctx.attach_database(db)
+    def open_full() -> Database | None:
+        from tracker.ui.start_problem import open_at_start
+
+        return open_at_start(db_arg, env, holder["window"], remember=remember)
+
+    reader = quick_reader(db_arg, env)
+    if reader is not None:  # up to date and sound: the Overview fills before SQLAlchemy loads
+        ctx.attach_reader(reader, open_full)
+    else:
+        db = open_full()
+        if db is None:  # the file could not be opened and the user chose Quit
+            first.close()
+            guard.release()
+            return 1
+        ctx.attach_database(db)
     reminders.append(Reminders(ctx))
     reminders[0].adopt(holder["window"])
     from tracker.ui.main_window import NAMES
@@ -125,14 +133,31 @@ def run_gui(db_arg: str | None = None) -> int:
         window.database_ready()
     if urgent:
         holder["window"].show_attention()
-    QTimer.singleShot(0, reminders[0].start)
-    from tracker.ui.notices import show_upgrade_notes
 
-    show_upgrade_notes(holder["window"], db.upgrade_notes)
-    QTimer.singleShot(0, lambda: daily_backup(holder["window"]))
-    from tracker.ui.health import check_later
+    def after_fill() -> None:
+        """The database proper (SQLAlchemy), once the Overview is on screen; then the hourly
+        reminders, the upgrade notes, today's backup and the health check."""
+        try:
+            opened = ctx.open_now()
+        except StorageError:  # the file could not be opened after all: the user chose Quit
+            opened = False
+        if not opened:
+            holder["window"].close()
+            app.exit(1)
+            return
+        reminders[0].start()
+        from tracker.ui.notices import show_upgrade_notes
 
-    check_later(holder["window"], db)  # the fast audit, off the GUI thread, after the fill
+        show_upgrade_notes(holder["window"], ctx.db.upgrade_notes)
+        QTimer.singleShot(0, lambda: daily_backup(holder["window"]))
+        from tracker.ui.health import check_later
+
+        check_later(holder["window"], ctx.db)  # the fast audit, off the GUI thread
+
+    from tracker.storage.errors import StorageError
+    from tracker.ui.paint_wait import after_paint
+
+    after_paint(window.data_widget(), after_fill, keep=True)
     from tracker.ui.smoke import quit_after_first_paint_if_asked
 
     quit_after_first_paint_if_asked(holder["window"])  # packaged-build check; off unless asked
@@ -140,6 +165,24 @@ def run_gui(db_arg: str | None = None) -> int:
         return int(app.exec())
     finally:
         guard.release()
+
+
+def quick_reader(db_arg: str | None, env: dict[str, str]) -> ReadConnection | None:
+    """The start-up read path (``storage.quick_open``) for the file the app opens, or None
+    when the full open must run first (a new, older or damaged file: it creates, upgrades or
+    explains)."""
+    from tracker.storage.errors import StorageError
+    from tracker.storage.quick_open import open_for_reading, target_path
+    from tracker.ui.single_instance import database_path
+
+    raw = db_arg if db_arg else env.get("TRACKER_DB", "")
+    path = target_path(db_arg, env) if raw.strip() else database_path(None, {})
+    if path is None:
+        return None
+    try:
+        return open_for_reading(path)
+    except StorageError:  # the full open says what is wrong and offers the way out
+        return None
 
 
 def daily_backup(window: object) -> object:

@@ -17,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from tests.services.conftest import plan_input
 from tracker import services as sv
 from tracker.domain import Model, PlanTerms
 from tracker.domain.ledger import Status
-from tracker.services.dashboard import Dashboard, dashboard, dashboard_update
+from tracker.services.dashboard import Dashboard, dashboard, dashboard_first, dashboard_update
 from tracker.storage.engine import Database
 
 TODAY = date(2026, 11, 21)
@@ -213,3 +215,56 @@ def test_an_update_with_other_arguments_is_a_full_read(
     _same(dashboard_update(db, dash, {1}, TODAY, 10), dashboard(db, TODAY, 10))
     _same(dashboard_update(db, dash, {1}, TODAY, 7, "USD"), dashboard(db, TODAY, 7, "USD"))
     _same(dashboard_update(db, dash, set(), TODAY), dashboard(db, TODAY))
+
+
+def _same_overview(first: Dashboard, full: Dashboard) -> None:
+    assert not first.complete and full.complete
+    assert first.cards == full.cards
+    assert first.due == full.due
+    assert first.plan_count == full.plan_count
+
+
+def test_the_first_read_shows_what_the_full_read_shows(
+    db: Database, add: Callable[..., int]
+) -> None:
+    ids = setup_plans(db, add)
+    first = dashboard_first(db, TODAY)
+    _same_overview(first, dashboard(db, TODAY))
+    assert first.cards.total_owed == 701640  # the 11 rows past 2026-12-21: summed in SQL
+    rows = {p.plan_id: p.installments for p in first.plans}
+    assert [r.period for r in rows[ids["A"]]] == [1, 2]  # 2026-10-31 and 2026-11-30 only
+    sv.record_payment(db, ids["A"], 40000, TODAY, TODAY)  # 321.60 and 78.40 of the next
+    for as_of in (TODAY, date(2026, 12, 1), date(2027, 2, 3), date(2026, 10, 1)):
+        for days in (0, 7, 45):
+            _same_overview(dashboard_first(db, as_of, days), dashboard(db, as_of, days))
+
+
+def test_the_first_read_is_whole_when_nothing_falls_due_soon(
+    db: Database, add: Callable[..., int]
+) -> None:
+    add("far", terms=terms(Model.FLAT, 120000, 6, date(2027, 3, 1), "0.005"))
+    first = dashboard_first(db, TODAY)
+    assert first.complete and first == dashboard(db, TODAY)
+    assert first.cards.next_due == date(2027, 3, 1)
+
+
+def test_the_first_read_matches_on_a_generated_ledger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's generator: plans of every model, paid, partly paid, late with and
+    without penalty, in CNY and USD."""
+    from tests.services.test_svc_import_bulk import _generate
+    from tracker.services.transfer import ImportFile, import_files
+    from tracker.storage import open_database
+
+    generate = _generate(monkeypatch)
+    as_of = generate.DEFAULT_AS_OF
+    plans_csv, payments_csv, _ = generate.write_csvs(120, tmp_path / "csv", 5, as_of)
+    files = [ImportFile(p.name, p.read_bytes()) for p in (plans_csv, payments_csv)]
+    with open_database(tmp_path / "g.sqlite3") as db:
+        import_files(db, files, as_of)
+        for shift in (-200, -31, 0, 1, 29, 30, 31, 90, 400):
+            day = date.fromordinal(as_of.toordinal() + shift)
+            first, full = dashboard_first(db, day), dashboard(db, day)
+            assert first.cards == full.cards and first.due == full.due
+        assert full.cards.total_owed > 0 and full.due

@@ -18,6 +18,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import TODAY, add_flat_plan
 from tracker import services as sv
@@ -26,7 +27,7 @@ from tracker.domain.plan import Model, PlanTerms
 from tracker.ui import payment_dialog
 from tracker.ui.calendar_view import CalendarScreen
 from tracker.ui.context import AppContext
-from tracker.ui.due_list import ACTION_COLUMN
+from tracker.ui.due_list import ACTION_COLUMN, FITTED
 from tracker.ui.i18n import install_translators
 from tracker.ui.overview import OverviewScreen
 from tracker.ui.palette import LIGHT, contrast
@@ -96,6 +97,29 @@ def test_attention_list_groups_a_plans_overdue_periods_with_the_penalty_apart(
     assert button.text() == "Pay all overdue" and "¥989.73" in button.toolTip()
     other = overview.due_list.table.indexWidget(proxy.index(1, ACTION_COLUMN))
     assert other.text() == "Record payment"
+
+
+def test_status_and_late_columns_fit_their_widest_text_in_every_row(
+    overview: OverviewScreen,
+) -> None:
+    """Sized from the widest text (not Qt's ask-every-row ResizeToContents): no row's status
+    or badge is cut, in English or Chinese, after rows change too."""
+    table, proxy = overview.due_list.table, overview.due_list.proxy
+
+    def fits() -> None:
+        for column in FITTED:
+            need = max(table.sizeHintForIndex(proxy.index(r, column)).width() for r in range(4))
+            assert table.columnWidth(column) >= need > 0
+        assert table.columnWidth(6) >= table.fontMetrics().horizontalAdvance("3 periods overdue")
+
+    fits()
+    install_translators(QApplication.instance(), "zh_CN")
+    try:
+        overview.refresh()
+        assert row_texts(overview, 0)[6:8] == ["3 期逾期", "逾期 82 天"]
+        fits()
+    finally:
+        install_translators(QApplication.instance(), "en")
 
 
 def test_each_status_has_its_own_colour_and_icon_in_the_attention_list(

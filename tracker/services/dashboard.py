@@ -8,23 +8,40 @@ Open plans are the ones neither archived nor paid off, as in ``services.due``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
-
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from typing import Protocol, TypeVar
 
 from tracker.domain.dates import days_after
 from tracker.domain.ledger import Status
-from tracker.storage.engine import Database
-from tracker.storage.models import PlanRecord
+from tracker.storage import sql_reads
+from tracker.storage.sql_reads import OPEN_PLANS
 
-from . import reads
 from .model import InstallmentRow, ServiceError
 
-__all__ = ["DUE_WINDOW_DAYS", "Cards", "Dashboard", "PlanRows", "dashboard", "dashboard_update"]
+T = TypeVar("T")
+
+
+class Source(Protocol):
+    """Where the overview reads: a ``Database`` or the start-up path's ``ReadConnection``
+    (``storage.quick_open``), so the first fill needs no SQLAlchemy. Each runs ``read`` on a
+    stdlib ``sqlite3`` connection inside one read transaction."""
+
+    def run(self, read: Callable[..., T]) -> T: ...  # pragma: no cover - a protocol
+
+
+__all__ = [
+    "DUE_WINDOW_DAYS",
+    "Cards",
+    "Dashboard",
+    "PlanRows",
+    "dashboard",
+    "dashboard_first",
+    "dashboard_update",
+]
 
 DUE_WINDOW_DAYS = 30
 """The "due in the next N days" card's window."""
@@ -111,6 +128,9 @@ class Dashboard:
     reminder_days: int = field(default=7, compare=False)
     preferred: str = field(default="CNY", compare=False)
     open_plans: tuple[PlanRows, ...] = field(default=(), compare=False, repr=False)
+    complete: bool = field(default=True, compare=False)
+    """False for ``dashboard_first``: the cards and ``due`` are exact, but ``plans`` holds only
+    the installments due by its horizon (not enough for the charts or an update)."""
 
     @property
     def empty(self) -> bool:
@@ -125,20 +145,64 @@ def _main_currency(currencies: list[str], preferred: str) -> str:
     return max(counts, key=lambda c: (counts[c], c == "CNY"))
 
 
-def dashboard(
-    db: Database, as_of: date, reminder_days: int = 7, currency: str = "CNY"
-) -> Dashboard:
+def dashboard(db: Source, as_of: date, reminder_days: int = 7, currency: str = "CNY") -> Dashboard:
     """The overview as of ``as_of``; ``currency`` is preferred for the totals when in use."""
     if reminder_days < 0:
         raise ServiceError("the reminder window must be zero or more days")
-    with db.read_session() as s:
-        plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
-        plans = _plan_rows(s, as_of, reminder_days, reads.open_plans())
+
+    def read(con: sqlite3.Connection) -> tuple[int, list[PlanRows]]:
+        return _plan_count(con), _plan_rows(con, as_of, reminder_days, OPEN_PLANS)
+
+    plan_count, plans = db.run(read)
     return _assemble(as_of, plan_count, plans, reminder_days, currency)
 
 
+def dashboard_first(
+    db: Source, as_of: date, reminder_days: int = 7, currency: str = "CNY"
+) -> Dashboard:
+    """The cards and the attention list of ``dashboard(db, as_of, reminder_days, currency)``,
+    read for the first paint: the states of the installments due within the cards' and the
+    list's windows only, and of the later ones, which nothing is late or due on, just their
+    sum per plan in SQL (a tenth of the rows of a ledger kept for years). The result is
+    ``complete=False``: read the whole ``dashboard`` for the charts. When nothing at all falls
+    due within the window (the next payment is further off), it is the whole dashboard."""
+    if reminder_days < 0:
+        raise ServiceError("the reminder window must be zero or more days")
+    horizon = days_after(as_of, max(DUE_WINDOW_DAYS, reminder_days))
+
+    def read(con: sqlite3.Connection) -> tuple[int, list[PlanRows], dict[int, int]]:
+        found = sql_reads.plan_states(
+            con,
+            as_of,
+            reminder_days,
+            horizon,
+            OPEN_PLANS,
+            every_plan=True,
+            keep=lambda st: st.amount_due > 0,
+        )
+        later = {
+            pid: owed
+            for pid, owed in con.execute(
+                "SELECT i.plan_id, sum(i.principal + i.fee - i.paid_principal - i.paid_fee) "
+                f"FROM installments i JOIN plans p ON p.id = i.plan_id WHERE {OPEN_PLANS} "
+                f"AND {sql_reads.UNSETTLED} AND i.due_date > ? GROUP BY i.plan_id",
+                (horizon.isoformat(),),
+            )
+        }
+        for ps in found:  # a replayed plan's rows are all there already
+            if ps.complete:
+                later.pop(ps.plan.id, None)
+        return _plan_count(con), [_plan_row(ps) for ps in found], later
+
+    plan_count, plans, later = db.run(read)
+    first = _assemble(as_of, plan_count, plans, reminder_days, currency, later)
+    if first.cards.next_due is None and any(later.values()):
+        return dashboard(db, as_of, reminder_days, currency)  # the next payment is far off
+    return first
+
+
 def dashboard_update(
-    db: Database,
+    db: Source,
     previous: Dashboard,
     plan_ids: Collection[int],
     as_of: date,
@@ -151,6 +215,7 @@ def dashboard_update(
     named, or many, it is a full ``dashboard``."""
     if (
         not plan_ids
+        or not previous.complete
         or len(plan_ids) > MAX_UPDATE_PLANS
         or previous.as_of != as_of
         or previous.reminder_days != reminder_days
@@ -159,10 +224,13 @@ def dashboard_update(
         return dashboard(db, as_of, reminder_days, currency)
     if reminder_days < 0:
         raise ServiceError("the reminder window must be zero or more days")
-    ids = sorted(set(plan_ids))
-    with db.read_session() as s:
-        plan_count = s.scalar(select(func.count()).select_from(PlanRecord)) or 0
-        fresh = _plan_rows(s, as_of, reminder_days, [*reads.open_plans(), PlanRecord.id.in_(ids)])
+    ids = sorted({int(pid) for pid in plan_ids})  # ints: written into the SQL below
+    where = f"{OPEN_PLANS} AND p.id IN ({', '.join(map(str, ids))})"
+
+    def read(con: sqlite3.Connection) -> tuple[int, list[PlanRows]]:
+        return _plan_count(con), _plan_rows(con, as_of, reminder_days, where)
+
+    plan_count, fresh = db.run(read)
     by_id = {p.plan_id: p for p in previous.open_plans}
     for pid in ids:
         by_id.pop(pid, None)  # closed, archived or deleted plans are not read back
@@ -171,52 +239,63 @@ def dashboard_update(
     return _assemble(as_of, plan_count, plans, reminder_days, currency)
 
 
+def _plan_count(con: sqlite3.Connection) -> int:
+    return int(con.execute("SELECT count(*) FROM plans").fetchone()[0])
+
+
 def _plan_rows(
-    s: Session, as_of: date, reminder_days: int, plan_where: list[ColumnElement[bool]]
+    con: sqlite3.Connection, as_of: date, reminder_days: int, plan_where: str
 ) -> list[PlanRows]:
     # Cards, charts and the attention list only count what is still owed: the unsettled
     # installments (the partial index), not the paid ones of open plans.
-    found = reads.states(
-        s,
+    found = sql_reads.plan_states(
+        con,
         as_of,
         reminder_days,
+        None,
         plan_where,
-        [reads.UNSETTLED],
-        lambda st: st.amount_due > 0,
         every_plan=True,
+        keep=lambda st: st.amount_due > 0,
     )
-    return [
-        PlanRows(
-            ps.plan.id,
-            ps.plan.name,
-            ps.plan.platform,
-            ps.plan.currency,
-            tuple(reads.installment_rows(ps)),
-        )
-        for ps in found
-    ]
+    return [_plan_row(ps) for ps in found]
+
+
+def _plan_row(ps: sql_reads.PlanStates) -> PlanRows:
+    p = ps.plan
+    return PlanRows(p.id, p.name, p.platform, p.currency, tuple(sql_reads.installment_rows(ps)))
 
 
 def _assemble(
-    as_of: date, plan_count: int, plans: list[PlanRows], reminder_days: int, currency: str
+    as_of: date,
+    plan_count: int,
+    plans: list[PlanRows],
+    reminder_days: int,
+    currency: str,
+    later: dict[int, int] | None = None,
 ) -> Dashboard:
+    """The dashboard of these plans' rows; ``later``: what each plan owes beyond the rows
+    given (``dashboard_first``), which makes it ``complete=False``."""
     main = _main_currency([p.currency for p in plans], currency)
     shown = tuple(p for p in plans if p.currency == main)
     return Dashboard(
         as_of=as_of,
         plan_count=plan_count,
-        cards=_cards(shown, main, as_of, len(plans) - len(shown)),
+        cards=_cards(shown, main, as_of, len(plans) - len(shown), later or {}),
         due=tuple(_due_items(plans, as_of, reminder_days)),
         plans=shown,
         reminder_days=reminder_days,
         preferred=currency,
         open_plans=tuple(plans),
+        complete=later is None,
     )
 
 
-def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int) -> Cards:
+def _cards(
+    plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int, later: dict[int, int]
+) -> Cards:
     horizon = days_after(as_of, DUE_WINDOW_DAYS)
-    owed = soon = soon_count = late_count = late_amount = late_penalty = 0
+    owed = sum(later.get(p.plan_id, 0) for p in plans) if later else 0
+    soon = soon_count = late_count = late_amount = late_penalty = 0
     late_plans: set[int] = set()
     first: tuple[date, int, int] | None = None  # the next payment: (date, plan id, period)
     first_row: tuple[InstallmentRow, PlanRows] | None = None
@@ -264,6 +343,8 @@ def _cards(plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int)
 def _due_items(plans: list[PlanRows], as_of: date, within: int) -> list[InstallmentRow]:
     """The same rows as ``services.due(db, as_of, within)``, from rows already built."""
     horizon = days_after(as_of, within)
-    items = [row for p in plans for row in p.installments if reads.needs_attention(row, horizon)]
+    items = [
+        row for p in plans for row in p.installments if sql_reads.needs_attention(row, horizon)
+    ]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

@@ -32,12 +32,14 @@ import errno
 import os
 import re
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
@@ -54,6 +56,8 @@ from .identity import APPLICATION_ID, SQLITE_HEADER, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
 from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
 from .sqlite_files import make_private
+
+T = TypeVar("T")
 
 __all__ = [
     "APPLICATION_ID",
@@ -201,6 +205,13 @@ class Database:
             yield session
             if session.new or session.dirty or session.deleted:
                 raise RuntimeError("a read-only session tried to write")  # pragma: no cover
+
+    def run(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        """``read(con)`` on this database's own DB-API connection inside one read transaction
+        (``read_session``): the plain-SQL reads (``storage.sql_reads``) take the same
+        connection type here as on the start-up path (``quick_open.ReadConnection.run``)."""
+        with self.read_session() as s:
+            return read(s.connection().connection.driver_connection)
 
     def backup(self, dest_dir: Path | None = None, label: str = "manual") -> Path:
         """Write a verified backup now into the backups folder (``backups.take_backup``, which

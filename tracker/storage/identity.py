@@ -18,6 +18,7 @@ import time
 from contextlib import closing, suppress
 from pathlib import Path
 
+from . import verified
 from .errors import ForeignDatabaseError, StorageError
 from .sqlite_files import read_only_uri
 
@@ -126,20 +127,33 @@ def inspect_database(path: Path, *, read_only: bool = False) -> str | None:
     empty SQLite file that may be adopted). Raises ForeignDatabaseError if the file is not
     ours or is damaged, StorageError if it cannot be read. Never writes to the file.
     ``read_only=True`` reads a file this process cannot write without creating anything.
+    A file of ours unchanged since it last passed (``storage.verified``) is not read again.
     """
     header_id = _check_file(path)
+    before = verified.file_state(path)
+    if header_id == APPLICATION_ID:
+        known, revision = verified.known_revision(path, before)
+        if known:  # unchanged since it last passed every check below
+            return revision
     existed = {p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()}
     try:
         for attempt in range(3):
             try:
-                return _inspect(path, ours=header_id == APPLICATION_ID, read_only=read_only)
+                revision = _inspect(path, ours=header_id == APPLICATION_ID, read_only=read_only)
+                break
             except _TransientRead:
                 time.sleep(0.05 * (attempt + 1))
-        return _inspect(path, ours=header_id == APPLICATION_ID, read_only=read_only, retry=False)
+        else:
+            revision = _inspect(
+                path, ours=header_id == APPLICATION_ID, read_only=read_only, retry=False
+            )
     except StorageError:
         if header_id != APPLICATION_ID:  # our own file's -wal/-shm may be another process's
             _remove_new_sidecars(path, existed)
         raise
+    if header_id == APPLICATION_ID:
+        verified.remember(path, before, revision)
+    return revision
 
 
 class _TransientRead(Exception):

@@ -56,9 +56,11 @@ class ReadConnection:
     transaction (BEGIN DEFERRED: never takes or waits for the write lock); a SQLite failure is
     raised as the same ``StorageIOError`` the full path gives."""
 
-    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, con: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
         self.con = con
         self.path = path
+        self.read_only = read_only
+        """Whether this process cannot write the file (``sqlite_files.write_blocker``)."""
 
     def run(self, read: Callable[[sqlite3.Connection], T]) -> T:
         """``read(con)`` in one read transaction; SQLite errors as user-facing errors."""
@@ -116,4 +118,4 @@ def open_for_reading(path: Path) -> ReadConnection | None:
     if not ours or stale is not None:
         con.close()
         return None
-    return ReadConnection(con, path)
+    return ReadConnection(con, path, read_only=blocker is not None)

@@ -114,7 +114,9 @@ def _converter(name: str) -> Callable[[Any], Any] | None:
     return None
 
 
-_ROW_TYPES: dict[tuple[str, ...], tuple[type, list[Callable[[Any], Any] | None]]] = {}
+_ROW_TYPES: dict[
+    tuple[str, ...], tuple[Callable[[Any], Any], list[tuple[int, Callable[[Any], Any]]]]
+] = {}
 
 
 def query(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
@@ -123,11 +125,19 @@ def query(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Iter
     names = tuple(d[0] for d in cur.description)
     known = _ROW_TYPES.get(names)
     if known is None:
-        known = (namedtuple("SqlRow", names), [_converter(n) for n in names])
+        converters = [(i, f) for i, n in enumerate(names) if (f := _converter(n)) is not None]
+        known = (namedtuple("SqlRow", names)._make, converters)
         _ROW_TYPES[names] = known
-    row_type, convert = known
-    for raw in cur:
-        yield row_type(*(f(v) if f else v for f, v in zip(convert, raw, strict=True)))
+    make, convert = known
+    if not convert:
+        for raw in cur:
+            yield make(raw)
+        return
+    for raw in cur:  # only the typed columns are touched (dates, flags, decimals)
+        values = list(raw)
+        for i, f in convert:
+            values[i] = f(values[i])
+        yield make(values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,22 +204,25 @@ def plan_states(
     con: sqlite3.Connection,
     as_of: date,
     reminder_days: int,
-    horizon: date,
+    horizon: date | None,
     plan_where: str = OPEN_PLANS,
     every_plan: bool = False,
+    keep: Callable[[InstallmentState], bool] = lambda _st: True,
 ) -> list[PlanStates]:
-    """The states as of ``as_of`` of the installments unsettled and due by ``horizon`` of the
-    plans matching ``plan_where`` (SQL over ``p``: ``OPEN_PLANS``, ``NOT_ARCHIVED``,
-    ``ALL_PLANS``), plan by plan (by id): only plans with such installments unless
-    ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty as of
-    the date) is replayed whole (every installment), so what it had not settled is not missed.
+    """The states as of ``as_of`` of the installments unsettled (and due by ``horizon``, unless
+    None) of the plans matching ``plan_where`` (SQL over ``p``: ``OPEN_PLANS``,
+    ``NOT_ARCHIVED``, ``ALL_PLANS``), plan by plan (by id): only plans with such installments
+    unless ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty
+    as of the date) is replayed whole, keeping the installments that pass ``keep`` (the same
+    test in Python), so what it had not settled is not missed.
     """
     found: dict[int, list[Any]] = defaultdict(list)
+    by_date = "" if horizon is None else " AND i.due_date <= ?"
     for r in query(
         con,
         f"SELECT {_INST_SQL} FROM installments i JOIN plans p ON p.id = i.plan_id "
-        f"WHERE {plan_where} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period",
-        (horizon.isoformat(),),
+        f"WHERE {plan_where} AND {UNSETTLED}{by_date} ORDER BY i.plan_id, i.period",
+        () if horizon is None else (horizon.isoformat(),),
     ):
         found[r.plan_id].append(r)
     if every_plan:
@@ -233,7 +246,7 @@ def plan_states(
         ]
     rules = {p.id: rules_of_row(p, reminder_days) for p in plans}
     return assemble_states(
-        plans, found, rules, as_of, lambda ids: _replay(con, ids, rules, as_of), every_plan
+        plans, found, rules, as_of, lambda ids: _replay(con, ids, rules, as_of), every_plan, keep
     )
 
 

@@ -26,6 +26,7 @@ from .settings_store import Settings
 if TYPE_CHECKING:
     from tracker import services as sv
     from tracker.storage import Database
+    from tracker.storage.quick_open import ReadConnection
 
 T = TypeVar("T")
 
@@ -59,7 +60,9 @@ class AppContext(QObject):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
-        self.db = cast("Database", db)  # None only until attach_database, before any screen
+        self._db = db  # None only until attach_database, before any screen
+        self._reader: ReadConnection | None = None
+        self._opener: Callable[[], Database | None] | None = None
         self.settings = settings
         self.interaction = interaction or Interaction()
         self._today = today
@@ -72,10 +75,51 @@ class AppContext(QObject):
         """Whether the last undo or redo went through (an ``ActionCommand`` sets it)."""
         self._date_writes(db)
 
+    @property
+    def db(self) -> Database:
+        """The database. At start-up, while only the quick reader is attached
+        (``attach_reader``), the first use opens it at once (``open_now``)."""
+        if self._db is None and self._opener is not None:
+            self.open_now()
+        return cast("Database", self._db)
+
+    @db.setter
+    def db(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def reader(self) -> Database | ReadConnection:
+        """Where plain-SQL reads (``dashboard``) run: the database, or before it is open the
+        start-up path's read-only connection (``storage.quick_open``: no SQLAlchemy)."""
+        if self._db is None and self._reader is not None:
+            return self._reader
+        return self.db
+
+    def attach_reader(self, reader: ReadConnection, opener: Callable[[], Database | None]) -> None:
+        """At start-up, before the database is opened: read through ``reader`` meanwhile, and
+        open the database with ``opener`` (None: it could not be, and the user was told) when
+        it is first needed or ``open_now`` is called."""
+        self._reader, self._opener = reader, opener
+
+    def open_now(self) -> bool:
+        """Open the database now if only the reader is attached; whether one is open."""
+        opener, self._opener = self._opener, None
+        if self._db is None and opener is not None:
+            db = opener()
+            if db is None:
+                from tracker.storage import StorageError
+
+                raise StorageError("The database could not be opened.")
+            self.attach_database(db)
+        return self._db is not None
+
     def attach_database(self, db: Database) -> None:
         """Give the context its database when it was built without one (at start-up)."""
-        self.db = db
+        self._db = db
         self._date_writes(db)
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
 
     def _date_writes(self, db: Database | None) -> None:
         """Date the writes whose service takes no ``as_of`` (archive, delete, undo) by this
@@ -86,7 +130,9 @@ class AppContext(QObject):
     @property
     def read_only(self) -> bool:
         """Whether the database was opened read-only: every action that writes is disabled."""
-        return self.db is not None and bool(getattr(self.db, "read_only", False))
+        if self._db is None and self._reader is not None:
+            return self._reader.read_only
+        return self._db is not None and bool(getattr(self._db, "read_only", False))
 
     def refuse_if_read_only(self, parent: QWidget | None) -> bool:
         """On a read-only database, say why nothing can be changed and return True (the
@@ -104,8 +150,8 @@ class AppContext(QObject):
 
     @property
     def has_database(self) -> bool:
-        """Whether a database is attached yet."""
-        return self.db is not None
+        """Whether a database is attached yet (or its start-up reader, ``attach_reader``)."""
+        return self._db is not None or self._reader is not None
 
     def today(self) -> date:
         """Today's date (injected so tests control it)."""

@@ -49,6 +49,8 @@ LATE_COLUMN = 7
 ROWS_WITHOUT_LAYOUT = 40
 """Rows given a button before the table has its size (it gets more when laid out)."""
 LATE = (Status.OVERDUE, Status.GRACE)
+FITTED = (6, LATE_COLUMN)
+"""The status and late-day columns: always as wide as their widest text."""
 
 
 def late_text(days: int) -> str:
@@ -166,8 +168,8 @@ class DueList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
-        for column in (6, LATE_COLUMN):  # statuses and day counts are never cut short
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED:  # sized to their texts by _fit_columns
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.setItemDelegateForColumn(
             LATE_COLUMN, BadgeDelegate(lambda index: status_tone(index.data(ROW_ROLE).status), self)
         )
@@ -212,6 +214,7 @@ class DueList(QWidget):
         else:
             self.model.set_rows(rows)
         self._add_buttons()
+        self._fit_columns()
         self.table.setVisible(bool(items))
         self.all_clear.setVisible(not items)
         self.hint.setText(self.tr("Overdue, in grace, or due within %n days", "", reminder_days))
@@ -257,6 +260,30 @@ class DueList(QWidget):
             self.table.setColumnWidth(ACTION_COLUMN, widest + 12)
             self._sized = True
 
+    def _fit_columns(self) -> None:
+        """Statuses and day counts are never cut short: each ``FITTED`` column is as wide as
+        its widest text, measured (with its icon or badge) on the row whose text is widest
+        (Qt's ResizeToContents would ask every row for its size: 0.3 s for a thousand)."""
+        header = self.table.horizontalHeader()
+        model = self.model
+        metrics = self.table.fontMetrics()
+        for column in FITTED:
+            widths: dict[str, int] = {}
+            widest, widest_row = -1, -1
+            for row in range(model.rowCount()):
+                text = model.text(row, column)
+                width = widths.get(text)
+                if width is None:
+                    width = widths[text] = metrics.horizontalAdvance(text)
+                if width > widest:
+                    widest, widest_row = width, row
+            width = header.sectionSizeHint(column)
+            if widest_row >= 0:
+                index = self.proxy.mapFromSource(model.index(widest_row, column))
+                width = max(width, self.table.sizeHintForIndex(index).width())
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
     def _pay_row(self, key: tuple[int, int, int]) -> None:
         """A row's button: ask to pay the item as it is now (its row may have been updated
         since the button was made)."""
@@ -292,4 +319,8 @@ class DueList(QWidget):
     def restore_header(self, state: object) -> None:
         """Restore what ``header_state`` returned (ignores anything else)."""
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.table.horizontalHeader().restoreState(state)
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            for column in FITTED:  # a state saved by an older version may say otherwise
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self._fit_columns()

@@ -168,6 +168,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_paint)
             self.first_painted.emit()
 
+    def data_widget(self) -> QWidget:
+        """What shows the current tab's data first (the Overview's "still owed" amount)."""
+        overview = self._screens.get("overview")
+        if overview is not None and self.current_name() == "overview":
+            return overview.data_widget()
+        return self.tabs.currentWidget() or self
+
     @property
     def painted(self) -> bool:
         """Whether the window has painted at least once."""
@@ -214,7 +221,7 @@ class MainWindow(QMainWindow):
                 "You can view, export and print; to make changes, copy it to a folder you can "
                 "write to and open the copy."
             )
-            self.read_only_notice.setText(text.replace("%1", str(self.ctx.db.path)))
+            self.read_only_notice.setText(text.replace("%1", str(self.ctx.reader.path)))
         self.read_only_notice.setVisible(read_only)
 
     # -- the File menu's lazily loaded actions ---------------------------------------------

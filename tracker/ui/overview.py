@@ -34,9 +34,9 @@ from tracker.services.dashboard import (
     Cards,
     Dashboard,
     dashboard,
+    dashboard_first,
     dashboard_update,
 )
-from tracker.services.sample import load_sample_data, remove_plans
 
 from . import fmt, palette
 from .charts import PLAN_COLOURS, BalanceChart, UpcomingChart
@@ -45,6 +45,7 @@ from .context import AppContext
 from .due_list import DueList
 from .freshness import Freshness
 from .icons import icon
+from .paint_wait import after_paint
 
 if TYPE_CHECKING:
     from tracker.services import Change
@@ -118,6 +119,7 @@ class OverviewScreen(QWidget):
         layout.addWidget(self.stack)
         self._restore_state()
         self._shown: dict[str, object] = {}  # what the due list and the charts show
+        self._charts_pending = False
         self.freshness = Freshness(self, ctx, self.refresh, self.update_for)
         self.refresh()
 
@@ -221,10 +223,18 @@ class OverviewScreen(QWidget):
         layout.addWidget(widget, 1)
         return box
 
+    def data_widget(self) -> QWidget:
+        """The widget that shows the data first: the "still owed" amount, or the first-run
+        page."""
+        return self.empty_page if self.data is None or self.data.empty else self.owed_card.value
+
     # -- data -----------------------------------------------------------------------------
-    def _query(self) -> Dashboard:
+    def _query(self, first: bool = False) -> Dashboard:
+        """The whole dashboard, or with ``first`` only what the cards and the list show
+        (``dashboard_first``: the charts read the rest once they are drawn)."""
         ctx = self.ctx
-        return dashboard(ctx.db, ctx.today(), ctx.reminder_days, ctx.settings.currency)
+        read = dashboard_first if first else dashboard
+        return read(ctx.reader, ctx.today(), ctx.reminder_days, ctx.settings.currency)
 
     def _differs(self, key: str, value: object) -> bool:
         """Whether ``value`` differs from what ``key`` shows (and remember it)."""
@@ -237,7 +247,8 @@ class OverviewScreen(QWidget):
         """Reload everything from the services; show the first-run page if there are no plans.
         The attention list and each chart are redrawn only if their data changed."""
         self.freshness.stale = False
-        self._show(self._query())
+        first = self.data is None and not self.ctx.settings.bills_for_accounts
+        self._show(self._query(first))
 
     def update_for(self, change: Change) -> None:
         """A change while shown: re-read only the plans it names (``dashboard_update``)."""
@@ -257,6 +268,7 @@ class OverviewScreen(QWidget):
         )
 
     def _show(self, data: Dashboard) -> None:
+        first = self.data is None
         self.data = data
         days = self.ctx.reminder_days
         if data.empty:
@@ -276,6 +288,21 @@ class OverviewScreen(QWidget):
             due = bill_rows(due, plan_accounts(self.ctx.db))
         if self._differs("due", (due, periods, days)):
             self.due_list.set_items(due, periods, days)
+        if first:  # the first fill (start-up): the cards and the list paint first
+            self._charts_pending = True
+            after_paint(self.owed_card.value, self._show_charts)
+        elif not self._charts_pending:
+            self._show_charts()
+
+    def _show_charts(self) -> None:
+        """The charts' series from the data shown (only what changed is redrawn)."""
+        self._charts_pending = False
+        data = self.data
+        if data is None or data.empty:
+            return
+        if not data.complete:  # the first read: the charts need every installment
+            self._show(self._query())
+            return
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
         other = self.upcoming_chart.text.other
         months = top_plans(upcoming_by_month(data.plans, data.as_of), MAX_CHART_PLANS, other)
@@ -385,6 +412,8 @@ class OverviewScreen(QWidget):
             self.tr("Add sample plans"),
         ):
             return
+        from tracker.services.sample import load_sample_data, remove_plans
+
         db = self.ctx.db
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

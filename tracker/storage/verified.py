@@ -1,0 +1,127 @@
+"""Files already checked: skip ``quick_check`` on a database unchanged since it last passed.
+
+``identity.inspect_database`` runs ``PRAGMA quick_check`` before any use of a file, which reads
+every page: 60 ms for a 1,000-plan ledger, ten times that for 10,000 plans, on every
+``tracker due``. A file that passed and has not been touched since cannot have failed since
+(short of the disk itself going bad, which ``quick_check`` at open does not guard against
+either), so each pass is remembered with the file's state, and an identical state skips the
+next check.
+
+The state is what the file system says of the file and of its ``-wal``: device, inode, size,
+modification and change times in nanoseconds (the change time cannot be set back by any
+program, so a file that was written, copied over or touched never matches). A state whose
+times are within :data:`SETTLE_S` of now (:data:`COARSE_SETTLE_S` on a file system with
+whole-second times) is not remembered, since a write in the same clock tick could leave the
+times as they were; nor is one that changed while it was being checked.
+
+The record is a cache: ``verified.json`` in the user's cache folder, at most
+:data:`MAX_ENTRIES` files, replaced atomically; when it cannot be read or written the check
+simply runs. It holds paths and numbers only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from contextlib import suppress
+from pathlib import Path
+
+__all__ = ["FileState", "file_state", "known_revision", "remember"]
+
+SETTLE_S = 0.05
+"""A file changed less than this many seconds ago is not remembered as checked (several
+ticks of the kernel clock that stamps file times)."""
+
+COARSE_SETTLE_S = 2.1
+"""The same for a file system with whole-second time stamps (FAT keeps two-second ones)."""
+
+MAX_ENTRIES = 32
+"""How many files the record keeps (the most recently checked)."""
+
+CACHE_FILE = "verified.json"
+
+FileState = list[int]
+"""The state of a database and its ``-wal`` (see the module docstring), JSON-ready."""
+
+
+def cache_path() -> Path:
+    """``verified.json`` in the user's cache folder (as platformdirs' ``user_cache_dir``, which
+    costs start-up time to import)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "InstallmentTracker" / "Cache" / CACHE_FILE
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "InstallmentTracker" / CACHE_FILE
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "InstallmentTracker" / CACHE_FILE
+
+
+def file_state(path: Path) -> FileState | None:
+    """The state of ``path`` and its ``-wal`` (an empty or missing one counts as none), or None
+    when it cannot be read."""
+    try:
+        main = os.stat(path)
+    except OSError:
+        return None
+    state = [main.st_dev, main.st_ino, main.st_size, main.st_mtime_ns, main.st_ctime_ns]
+    try:
+        wal = os.stat(f"{path}-wal")
+    except FileNotFoundError:
+        return state
+    except OSError:
+        return None
+    if wal.st_size:
+        state += [wal.st_ino, wal.st_size, wal.st_mtime_ns, wal.st_ctime_ns]
+    return state
+
+
+def _key(path: Path) -> str:
+    return str(path.absolute())
+
+
+def _load() -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(cache_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def known_revision(path: Path, state: FileState | None) -> tuple[bool, str | None]:
+    """``(True, revision)`` when ``path`` in ``state`` passed the checks before (its schema
+    revision then, None for a file with no schema yet), else ``(False, None)``."""
+    if state is None:
+        return False, None
+    entry = _load().get(_key(path))
+    if not isinstance(entry, dict) or entry.get("state") != state:
+        return False, None
+    revision = entry.get("revision")
+    if revision is not None and not isinstance(revision, str):
+        return False, None
+    return True, revision
+
+
+def remember(path: Path, before: FileState | None, revision: str | None) -> None:
+    """Note that ``path`` passed the checks in state ``before`` (taken before they ran), with
+    schema ``revision``: only when its state is still ``before`` and settled. Never raises."""
+    if before is None or file_state(path) != before:
+        return
+    times = [before[3], before[4], *before[7:9]]
+    coarse = all(t % 1_000_000_000 == 0 for t in times)
+    if time.time() - max(times) / 1e9 < (COARSE_SETTLE_S if coarse else SETTLE_S):
+        return
+    with suppress(OSError, ValueError, TypeError):
+        data = _load()
+        data.pop(_key(path), None)
+        data[_key(path)] = {"state": before, "revision": revision}
+        while len(data) > MAX_ENTRIES:
+            data.pop(next(iter(data)))
+        target = cache_path()
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = target.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        os.replace(tmp, target)
