@@ -15,7 +15,9 @@ moment it launched the process):
 - ``data_paint`` (``app`` only): the first paint of the Overview's "still owed" card value once
   the Overview holds its data (or its first-run page when the database is empty).
 - ``pay_ms`` (``--pay``): per payment, the milliseconds from calling the service to every
-  visible view being current (see ``_pay``).
+  visible view being current (see ``_pay``). The payments start once start-up's work is over
+  (``_when_settled``: the database proper open, the charts drawn), as a person's would; the
+  first one pays for what is loaded on first use (the ORM's statement caches).
 
 The app is started through its real entry, ``tracker.__main__.main(["--db", DB])`` (what the
 `tracker` command runs); the app has no "quit after the first paint" switch, so this script
@@ -36,7 +38,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 TIMEOUT_S = 300
-PAYMENTS = 3  # timed one after the other; run.py reports the median
+PAYMENTS = 5  # timed one after the other, the first included; run.py reports the median
+SETTLE_MS = 200  # after start-up's work is done, before the first payment
+SETTLE_MAX_MS = 10_000
 
 
 class Watcher(QObject):
@@ -79,9 +83,23 @@ class Watcher(QObject):
         if "first_paint" in self.times and (not self.want_data or "data_paint" in self.times):
             self.done = True
             if self.pay_plan is not None:
-                QTimer.singleShot(0, self._pay)
+                QTimer.singleShot(0, self._when_settled)
             else:
                 QTimer.singleShot(0, self.app.quit)
+
+    def _when_settled(self, waited_ms: int = 0) -> None:
+        """Pay once start-up is over (as a person would, seconds later): the database proper
+        is open and the charts are drawn at their size; else look again in 20 ms."""
+        window = next(w for w in self.app.topLevelWidgets() if isinstance(w, QMainWindow))
+        overview = window.overview  # type: ignore[attr-defined]
+        charts = (overview.upcoming_chart, overview.balance_chart)
+        ready = window.ctx._db is not None and all(c.drawn for c in charts)  # type: ignore[attr-defined]
+        if ready or waited_ms >= SETTLE_MAX_MS:
+            _drain(self.app)
+            self.times["settled_ms"] = waited_ms
+            QTimer.singleShot(SETTLE_MS, self._pay)
+        else:
+            QTimer.singleShot(20, lambda: self._when_settled(waited_ms + 20))
 
     def _pay(self) -> None:
         """Record payments the way the payment dialog does (``ctx.act(..., record_payment)``)

@@ -26,6 +26,7 @@ from tests.services.conftest import plan_input
 from tracker import services as sv
 from tracker.domain import Model, PlanTerms
 from tracker.domain.ledger import Status
+from tracker.reports.series import Memo, balance_series, upcoming_by_month
 from tracker.services.dashboard import Dashboard, dashboard, dashboard_first, dashboard_update
 from tracker.storage.engine import Database
 
@@ -170,11 +171,30 @@ def test_an_update_equals_a_full_read_after_any_change(
     a fresh ``dashboard()`` after payments, voids, payoffs, edits, archiving, deletes and adds."""
     ids = setup_plans(db, add)
     dash = dashboard(db, TODAY)
+    months_memo: Memo = {}
+    balance_memo: Memo = {}
+    upcoming_by_month(dash.plans, TODAY, memo=months_memo)
+    balance_series(dash.plans, TODAY, memo=balance_memo)
 
     def step(change: sv.Change) -> None:
         nonlocal dash
+        before = {p.plan_id: p for p in dash.plans}
+        months_before = upcoming_by_month(dash.plans, TODAY, memo=months_memo)
         dash = dashboard_update(db, dash, change.plan_ids, TODAY)
-        _same(dash, dashboard(db, TODAY))
+        full = dashboard(db, TODAY)
+        _same(dash, full)
+        # the charts' series, re-summed only for the plans the change named, equal fresh ones
+        months = upcoming_by_month(dash.plans, TODAY, memo=months_memo)
+        assert months == upcoming_by_month(full.plans, TODAY)
+        assert balance_series(dash.plans, TODAY, memo=balance_memo) == balance_series(
+            full.plans, TODAY
+        )
+        kept = {p.plan_id for p in dash.plans if before.get(p.plan_id) is p}
+        old_rows = {r.plan_id: r for r in months_before.plans}
+        for row in months.plans:
+            if row.plan_id in kept and row.plan_id in old_rows:
+                assert row is old_rows[row.plan_id]  # not computed again
+        assert set(months_memo) == {0} | {id(p) for p in dash.plans}
 
     step(sv.record_payment(db, ids["A"], 32160, TODAY, TODAY))
     paid = sv.record_payment(db, ids["B"], 10000, TODAY, TODAY)

@@ -23,13 +23,14 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from tracker.domain.dates import add_months
 from tracker.domain.ledger import Status
 
 __all__ = [
     "BalanceSeries",
+    "Memo",
     "MonthSeries",
     "PlanBalance",
     "PlanLike",
@@ -187,32 +188,79 @@ def _month_index(first: date, day: date) -> int:
     return (day.year - first.year) * 12 + day.month - first.month
 
 
-def upcoming_by_month(plans: Sequence[PlanLike], as_of: date, months: int = 12) -> MonthSeries:
-    """What falls due in each of the ``months`` months from as_of's, per plan; overdue apart."""
+Memo = dict[int, tuple[object, object, object]]
+"""Per-plan parts of a series kept between calls (``memo=``): id of the plan's rows → (those
+rows, what the part was computed for, the part). A plan whose rows are the same object as last
+time (the overview re-reads only the plans a change names) is not computed again; each call
+leaves the entries of its plans only."""
+
+
+def _remembered(memo: Memo | None, plan: object, key: object) -> object | None:
+    if memo is None:
+        return None
+    got = memo.get(id(plan))
+    return got[2] if got is not None and got[0] is plan and got[1] is key else None
+
+
+def _keep(memo: Memo | None, fresh: Memo) -> None:
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+
+
+def upcoming_by_month(
+    plans: Sequence[PlanLike], as_of: date, months: int = 12, memo: Memo | None = None
+) -> MonthSeries:
+    """What falls due in each of the ``months`` months from as_of's, per plan; overdue apart.
+    ``memo``: see ``Memo``."""
     first = as_of.replace(day=1)
     starts = tuple(add_months(first, k) for k in range(months))
+    key = (as_of, months)
+    if memo is not None:  # one key object per (date, months), so "is" can compare it
+        old = memo.get(0)
+        key = old[1] if old is not None and old[1] == key else key
     rows: list[PlanMonths] = []
     later = 0
+    fresh: Memo = {0: (None, key, None)}
     for plan in plans:
-        amounts = [0] * months
-        overdue = grace = 0
-        for st in plan.installments:
-            due = st.amount_due  # a property: read once
-            if due <= 0:
-                continue
-            if st.due_date < as_of:
-                overdue += due
-                if st.status is not Status.OVERDUE:
-                    grace += due
-                continue
-            index = _month_index(first, st.due_date)
-            if index < months:
-                amounts[index] += due
-            else:
-                later += due
-        if overdue or any(amounts):
-            rows.append(PlanMonths(plan.plan_id, plan.name, tuple(amounts), overdue, grace))
+        got = _remembered(memo, plan, key)
+        part = cast(
+            "tuple[PlanMonths | None, int]",
+            got if got is not None else _plan_months(plan, as_of, first, months),
+        )
+        fresh[id(plan)] = (plan, key, part)
+        row, plan_later = part
+        later += plan_later
+        if row is not None:
+            rows.append(row)
+    _keep(memo, fresh)
     return MonthSeries(as_of, starts, tuple(rows), later)
+
+
+def _plan_months(
+    plan: PlanLike, as_of: date, first: date, months: int
+) -> tuple[PlanMonths | None, int]:
+    """One plan's row of ``upcoming_by_month`` (None if it asks nothing in the window) and
+    what it asks after the last month."""
+    amounts = [0] * months
+    overdue = grace = later = 0
+    for st in plan.installments:
+        due = st.amount_due  # a property: read once
+        if due <= 0:
+            continue
+        if st.due_date < as_of:
+            overdue += due
+            if st.status is not Status.OVERDUE:
+                grace += due
+            continue
+        index = _month_index(first, st.due_date)
+        if index < months:
+            amounts[index] += due
+        else:
+            later += due
+    if overdue or any(amounts):
+        return PlanMonths(plan.plan_id, plan.name, tuple(amounts), overdue, grace), later
+    return None, later
 
 
 def month_breakdown(series: MonthSeries, index: int | None) -> list[tuple[str, int]]:
@@ -245,22 +293,28 @@ def top_plans(series: MonthSeries, keep: int, other_name: str) -> MonthSeries:
     return MonthSeries(series.as_of, series.months, (*kept, other), series.later)
 
 
-def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
+def balance_series(
+    plans: Sequence[PlanLike], as_of: date, memo: Memo | None = None
+) -> BalanceSeries:
     """The balance owed at as_of and at each month end until every installment still ahead
-    is paid (what is past due is carried at every date, apart)."""
-    owed = [
-        (
-            plan,
-            [
+    is paid (what is past due is carried at every date, apart). ``memo``: see ``Memo``."""
+    old = memo.get(0) if memo is not None else None
+    owed_key: object = as_of if old is None or old[1] != as_of else old[1]
+    owed: list[tuple[PlanLike, list[tuple[date, int, Status]], date | None, tuple[Any, Any]]] = []
+    for plan in plans:
+        got = _remembered(memo, plan, owed_key)
+        if isinstance(got, tuple):
+            items, plan_last, part, part_span = got
+        else:  # (due date, amount due, status) of each installment still owed
+            items = [
                 (st.due_date, due, st.status)
                 for st in plan.installments
                 if (due := st.amount_due) > 0
-            ],
-        )
-        for plan in plans
-    ]  # (due date, amount due, status) of each installment still owed: the property read once
-    unpaid = [(plan, items) for plan, items in owed if items]
-    last = max((on for _, items in unpaid for on, _due, _status in items), default=None)
+            ]
+            plan_last = max((on for on, _due, _status in items), default=None)
+            part, part_span = None, None
+        owed.append((plan, items, plan_last, (part, part_span)))
+    last = max((p_last for _p, _i, p_last, _x in owed if p_last is not None), default=None)
     dates = [as_of]
     if last is not None:
         end = month_end(as_of)
@@ -269,32 +323,48 @@ def balance_series(plans: Sequence[PlanLike], as_of: date) -> BalanceSeries:
             if end >= last:
                 break
             end = month_end(add_months(end.replace(day=1), 1))
+    span = tuple(dates)
+    if old is not None and isinstance(old[2], tuple) and old[2] == span:
+        span = old[2]  # the same month ends: parts computed for them still hold
     rows = []
-    for plan, items in unpaid:
-        past = [(amount, status) for on, amount, status in items if on < as_of]
-        late = sum(amount for amount, status in past if status is Status.OVERDUE)
-        grace = sum(amount for amount, _status in past) - late
-        # Owed after each month end = what falls due later: suffix sums over the due dates.
-        ordered = sorted(
-            ((on, amount) for on, amount, _status in items if on >= as_of), key=lambda i: i[0]
-        )
-        due = [on for on, _amount in ordered]
-        later = [0] * (len(ordered) + 1)
-        for k in range(len(ordered) - 1, -1, -1):
-            later[k] = later[k + 1] + ordered[k][1]
-        # month ends in order: walk them and the due dates together (bisect_right(due, d)),
-        # and once past the plan's last due date the rest is zero
-        values = [later[0]]
-        k, count = 0, len(due)
-        for d in dates[1:]:
-            while k < count and due[k] <= d:
-                k += 1
-            values.append(later[k])
-            if k == count:
-                break
-        values += [0] * (len(dates) - len(values))
-        rows.append(PlanBalance(plan.plan_id, plan.name, tuple(values), late, grace))
-    return BalanceSeries(tuple(dates), tuple(rows))
+    fresh: Memo = {0: (None, owed_key, span)}
+    for plan, items, plan_last, (part, part_span) in owed:
+        if items and (part is None or part_span is not span):
+            part = _plan_balance(plan, items, as_of, span)
+        fresh[id(plan)] = (plan, owed_key, (items, plan_last, part, span))
+        if items and part is not None:
+            rows.append(part)
+    _keep(memo, fresh)
+    return BalanceSeries(span, tuple(rows))
+
+
+def _plan_balance(
+    plan: PlanLike, items: list[tuple[date, int, Status]], as_of: date, dates: tuple[date, ...]
+) -> PlanBalance:
+    """One plan's row of ``balance_series``."""
+    past = [(amount, status) for on, amount, status in items if on < as_of]
+    late = sum(amount for amount, status in past if status is Status.OVERDUE)
+    grace = sum(amount for amount, _status in past) - late
+    # Owed after each month end = what falls due later: suffix sums over the due dates.
+    ordered = sorted(
+        ((on, amount) for on, amount, _status in items if on >= as_of), key=lambda i: i[0]
+    )
+    due = [on for on, _amount in ordered]
+    later = [0] * (len(ordered) + 1)
+    for k in range(len(ordered) - 1, -1, -1):
+        later[k] = later[k + 1] + ordered[k][1]
+    # month ends in order: walk them and the due dates together (bisect_right(due, d)),
+    # and once past the plan's last due date the rest is zero
+    values = [later[0]]
+    k, count = 0, len(due)
+    for d in dates[1:]:
+        while k < count and due[k] <= d:
+            k += 1
+        values.append(later[k])
+        if k == count:
+            break
+    values += [0] * (len(dates) - len(values))
+    return PlanBalance(plan.plan_id, plan.name, tuple(values), late, grace)
 
 
 def top_balances(series: BalanceSeries, keep: int, other_name: str) -> BalanceSeries:

@@ -38,6 +38,7 @@ __all__ = [
     "Cards",
     "Dashboard",
     "PlanRows",
+    "PlanTotals",
     "dashboard",
     "dashboard_first",
     "dashboard_update",
@@ -51,6 +52,27 @@ MAX_UPDATE_PLANS = 200
 
 
 @dataclass(frozen=True, slots=True)
+class PlanTotals:
+    """One plan's part of the cards, summed once when its rows are read (a payment re-reads
+    one plan: the cards then add up a few hundred of these, not every installment again).
+
+    Attributes:
+        owed / soon / soon_count / late_count / late_amount / late_penalty: as ``Cards``.
+        first: its next installment due on or after the date (the lowest period that day).
+        first_count: how many of its installments fall due that day.
+    """
+
+    owed: int = 0
+    soon: int = 0
+    soon_count: int = 0
+    late_count: int = 0
+    late_amount: int = 0
+    late_penalty: int = 0
+    first: InstallmentRow | None = None
+    first_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class PlanRows:
     """One open plan and the row of each of its installments as of the dashboard's date.
 
@@ -60,6 +82,8 @@ class PlanRows:
         platform: the lender or platform.
         currency: ISO 4217 code of its amounts.
         installments: the row of every installment still owed on, in period order.
+        totals: its part of the cards.
+        attention: its rows of the attention list.
     """
 
     plan_id: int
@@ -67,6 +91,8 @@ class PlanRows:
     platform: str
     currency: str
     installments: tuple[InstallmentRow, ...]
+    totals: PlanTotals = field(default=PlanTotals(), compare=False, repr=False)
+    attention: tuple[InstallmentRow, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +218,8 @@ def dashboard_first(
         for ps in found:  # a replayed plan's rows are all there already
             if ps.complete:
                 later.pop(ps.plan.id, None)
-        return _plan_count(con), [_plan_row(ps) for ps in found], later
+        rows = [_plan_row(ps, as_of, reminder_days) for ps in found]
+        return _plan_count(con), rows, later
 
     plan_count, plans, later = db.run(read)
     first = _assemble(as_of, plan_count, plans, reminder_days, currency, later)
@@ -257,12 +284,45 @@ def _plan_rows(
         every_plan=True,
         keep=lambda st: st.amount_due > 0,
     )
-    return [_plan_row(ps) for ps in found]
+    return [_plan_row(ps, as_of, reminder_days) for ps in found]
 
 
-def _plan_row(ps: sql_reads.PlanStates) -> PlanRows:
+def _plan_row(ps: sql_reads.PlanStates, as_of: date, reminder_days: int) -> PlanRows:
+    """A plan's rows, with its part of the cards and of the attention list, in one pass."""
     p = ps.plan
-    return PlanRows(p.id, p.name, p.platform, p.currency, tuple(sql_reads.installment_rows(ps)))
+    rows = tuple(sql_reads.installment_rows(ps))
+    soon_by = days_after(as_of, DUE_WINDOW_DAYS)
+    attend_by = days_after(as_of, reminder_days)
+    owed = soon = soon_count = late_count = late_amount = late_penalty = first_count = 0
+    first: InstallmentRow | None = None
+    attention = []
+    overdue, attend = Status.OVERDUE, sql_reads.ATTENTION
+    for st in rows:
+        amount = st.amount_due
+        if amount <= 0:
+            continue
+        owed += amount
+        status, due = st.status, st.due_date
+        if status is overdue:
+            late_count += 1
+            late_amount += amount
+            late_penalty += st.penalty
+        if status in attend and due <= attend_by:  # sql_reads.needs_attention
+            attention.append(st)
+        if due >= as_of:
+            if due <= soon_by:
+                soon += amount
+                soon_count += 1
+            if first is None or due < first.due_date:
+                first, first_count = st, 1
+            elif due == first.due_date:
+                first_count += 1
+                if st.period < first.period:
+                    first = st
+    totals = PlanTotals(
+        owed, soon, soon_count, late_count, late_amount, late_penalty, first, first_count
+    )
+    return PlanRows(p.id, p.name, p.platform, p.currency, rows, totals, tuple(attention))
 
 
 def _assemble(
@@ -281,7 +341,7 @@ def _assemble(
         as_of=as_of,
         plan_count=plan_count,
         cards=_cards(shown, main, as_of, len(plans) - len(shown), later or {}),
-        due=tuple(_due_items(plans, as_of, reminder_days)),
+        due=tuple(_due_items(plans)),
         plans=shown,
         reminder_days=reminder_days,
         preferred=currency,
@@ -293,58 +353,53 @@ def _assemble(
 def _cards(
     plans: tuple[PlanRows, ...], currency: str, as_of: date, others: int, later: dict[int, int]
 ) -> Cards:
-    horizon = days_after(as_of, DUE_WINDOW_DAYS)
     owed = sum(later.get(p.plan_id, 0) for p in plans) if later else 0
-    soon = soon_count = late_count = late_amount = late_penalty = 0
-    late_plans: set[int] = set()
+    soon = soon_count = late_count = late_amount = late_penalty = late_plans = 0
     first: tuple[date, int, int] | None = None  # the next payment: (date, plan id, period)
     first_row: tuple[InstallmentRow, PlanRows] | None = None
-    upcoming_dates: list[date] = []
-    overdue = Status.OVERDUE
     for plan in plans:
-        pid = plan.plan_id
-        for st in plan.installments:
-            amount = st.amount_due
-            if amount <= 0:
-                continue
-            owed += amount
-            if st.status is overdue:
-                late_count += 1
-                late_amount += amount
-                late_penalty += st.penalty
-                late_plans.add(pid)
-            due = st.due_date
-            if as_of <= due <= horizon:
-                soon += amount
-                soon_count += 1
-            if due >= as_of:
-                upcoming_dates.append(due)
-                key = (due, pid, st.period)
-                if first is None or key < first:
-                    first, first_row = key, (st, plan)
+        t = plan.totals
+        owed += t.owed
+        soon += t.soon
+        soon_count += t.soon_count
+        if t.late_count:
+            late_count += t.late_count
+            late_amount += t.late_amount
+            late_penalty += t.late_penalty
+            late_plans += 1
+        if t.first is not None:
+            key = (t.first.due_date, plan.plan_id, t.first.period)
+            if first is None or key < first:
+                first, first_row = key, (t.first, plan)
+    more = 0
+    if first is not None:  # other installments on the same day, of any plan
+        day = first[0]
+        more = sum(
+            p.totals.first_count
+            for p in plans
+            if p.totals.first is not None and p.totals.first.due_date == day
+        )
+        more -= 1
     return Cards(
         currency=currency,
         total_owed=owed,
         due_soon_amount=soon,
         due_soon_count=soon_count,
         overdue_count=late_count,
-        overdue_plans=len(late_plans),
+        overdue_plans=late_plans,
         overdue_amount=late_amount,
         overdue_penalty=late_penalty,
         next_due=first[0] if first else None,
         next_amount=first_row[0].amount_due if first_row else 0,
         next_plan_id=first[1] if first else None,
         next_plan_name=first_row[1].name if first_row else "",
-        next_more=upcoming_dates.count(first[0]) - 1 if first else 0,
+        next_more=more,
         other_currency_plans=others,
     )
 
 
-def _due_items(plans: list[PlanRows], as_of: date, within: int) -> list[InstallmentRow]:
-    """The same rows as ``services.due(db, as_of, within)``, from rows already built."""
-    horizon = days_after(as_of, within)
-    items = [
-        row for p in plans for row in p.installments if sql_reads.needs_attention(row, horizon)
-    ]
+def _due_items(plans: list[PlanRows]) -> list[InstallmentRow]:
+    """The same rows as ``services.due(db, as_of, within)``, from each plan's (``_plan_row``)."""
+    items = [row for p in plans for row in p.attention]
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.reports.attention import AttentionRow
-from tracker.reports.series import balance_series, top_balances, top_plans, upcoming_by_month
+from tracker.reports.series import (
+    Memo,
+    balance_series,
+    top_balances,
+    top_plans,
+    upcoming_by_month,
+)
 from tracker.services.dashboard import (
     DUE_WINDOW_DAYS,
     Cards,
@@ -120,6 +126,7 @@ class OverviewScreen(QWidget):
         self._restore_state()
         self._shown: dict[str, object] = {}  # what the due list and the charts show
         self._charts_pending = False
+        self._series_memo: dict[str, Memo] = {"upcoming": {}, "balance": {}}
         self.freshness = Freshness(self, ctx, self.refresh, self.update_for)
         self.refresh()
 
@@ -305,8 +312,11 @@ class OverviewScreen(QWidget):
             return
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
         other = self.upcoming_chart.text.other
-        months = top_plans(upcoming_by_month(data.plans, data.as_of), MAX_CHART_PLANS, other)
-        balance = top_balances(balance_series(data.plans, data.as_of), MAX_CHART_PLANS, other)
+        memo = self._series_memo  # plans the change did not touch are not summed again
+        upcoming = upcoming_by_month(data.plans, data.as_of, memo=memo["upcoming"])
+        months = top_plans(upcoming, MAX_CHART_PLANS, other)
+        balance = balance_series(data.plans, data.as_of, memo=memo["balance"])
+        balance = top_balances(balance, MAX_CHART_PLANS, other)
         currency = data.cards.currency
         if self._differs("upcoming", (months, currency, colours)):
             self.upcoming_chart.set_series(months, currency, colours)
