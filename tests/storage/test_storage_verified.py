@@ -3,7 +3,6 @@ to it (or to its ``-wal``) brings the check back, so a damaged file is still ref
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private cache folder; files count as settled at once."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(verified, "SETTLE_S", 0.0)
-    return tmp_path / "cache" / "InstallmentTracker" / "verified.json"
+    return tmp_path / "cache" / "InstallmentTracker" / "verified.txt"
 
 
 @pytest.fixture
@@ -49,16 +48,16 @@ def test_an_unchanged_file_is_checked_once(db_path: Path, make_plan, cache: Path
     assert identity.inspect_database(db_path) == SCHEMA_REVISION
     assert identity.inspect_database(db_path) == SCHEMA_REVISION
     assert checks == [db_path]
-    entry = json.loads(cache.read_text())[str(db_path)]
-    assert entry["revision"] == SCHEMA_REVISION
-    assert entry["state"] == verified.file_state(db_path)
+    state, revision = verified._load()[str(db_path)]
+    assert revision == SCHEMA_REVISION
+    assert state == verified.file_state(db_path)
     assert cache.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_file_damaged_after_its_check_is_still_refused(db_path: Path, make_plan, cache: Path):
     _ledger(db_path, make_plan)
     identity.inspect_database(db_path)
-    assert str(db_path) in json.loads(cache.read_text())
+    assert str(db_path) in verified._load()
     data = bytearray(db_path.read_bytes())
     for offset in range(3 * 4096, 6 * 4096, 7):  # the same size, three b-tree pages scribbled
         data[offset] = 0xA5
@@ -101,17 +100,17 @@ def test_a_freshly_written_file_is_not_remembered(db_path: Path, make_plan, tmp_
     monkeypatch.setattr(verified, "SETTLE_S", 3600.0)
     _ledger(db_path, make_plan)
     identity.inspect_database(db_path)
-    assert not (tmp_path / "cache" / "InstallmentTracker" / "verified.json").exists()
+    assert not (tmp_path / "cache" / "InstallmentTracker" / "verified.txt").exists()
 
 
 def test_an_unreadable_record_means_the_check_runs(db_path: Path, make_plan, cache: Path, checks):
     _ledger(db_path, make_plan)
     cache.parent.mkdir(parents=True)
-    cache.write_text("{not json")
+    cache.write_text("0007\tnot,numbers\t" + str(db_path) + "\n{garbage")
     checks.clear()
     assert identity.inspect_database(db_path) == SCHEMA_REVISION
     assert checks == [db_path]
-    assert str(db_path) in json.loads(cache.read_text())  # replaced by a good record
+    assert str(db_path) in verified._load()  # replaced by a good record
 
 
 def test_the_record_keeps_the_newest_files(tmp_path: Path, make_plan, cache: Path):
@@ -119,8 +118,7 @@ def test_the_record_keeps_the_newest_files(tmp_path: Path, make_plan, cache: Pat
     for p in paths:
         open_database(p).close()
         identity.inspect_database(p)
-    kept = json.loads(cache.read_text())
-    assert list(kept) == [str(p) for p in paths[3:]]
+    assert list(verified._load()) == [str(p) for p in paths[3:]]
 
 
 def test_a_coarse_clock_file_waits_longer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -133,5 +131,4 @@ def test_a_coarse_clock_file_waits_longer(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(verified, "file_state", lambda _p: list(state))
     for state, stored in ((whole, False), (fine, True)):
         verified.remember(path, list(state), "0007")
-        cache = tmp_path / "cache" / "InstallmentTracker" / "verified.json"
-        assert (cache.exists() and str(path) in json.loads(cache.read_text())) is stored
+        assert (str(path) in verified._load()) is stored

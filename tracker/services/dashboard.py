@@ -17,10 +17,9 @@ from typing import Protocol, TypeVar
 
 from tracker.domain.dates import days_after
 from tracker.domain.ledger import Status
+from tracker.domain.rows import InstallmentRow
 from tracker.storage import sql_reads
 from tracker.storage.sql_reads import OPEN_PLANS
-
-from .model import InstallmentRow, ServiceError
 
 T = TypeVar("T")
 
@@ -173,8 +172,7 @@ def _main_currency(currencies: list[str], preferred: str) -> str:
 
 def dashboard(db: Source, as_of: date, reminder_days: int = 7, currency: str = "CNY") -> Dashboard:
     """The overview as of ``as_of``; ``currency`` is preferred for the totals when in use."""
-    if reminder_days < 0:
-        raise ServiceError("the reminder window must be zero or more days")
+    _check_window(reminder_days)
 
     def read(con: sqlite3.Connection) -> tuple[int, list[PlanRows]]:
         return _plan_count(con), _plan_rows(con, as_of, reminder_days, OPEN_PLANS)
@@ -192,8 +190,7 @@ def dashboard_first(
     sum per plan in SQL (a tenth of the rows of a ledger kept for years). The result is
     ``complete=False``: read the whole ``dashboard`` for the charts. When nothing at all falls
     due within the window (the next payment is further off), it is the whole dashboard."""
-    if reminder_days < 0:
-        raise ServiceError("the reminder window must be zero or more days")
+    _check_window(reminder_days)
     horizon = days_after(as_of, max(DUE_WINDOW_DAYS, reminder_days))
 
     def read(con: sqlite3.Connection) -> tuple[int, list[PlanRows], dict[int, int]]:
@@ -249,8 +246,7 @@ def dashboard_update(
         or previous.preferred != currency
     ):
         return dashboard(db, as_of, reminder_days, currency)
-    if reminder_days < 0:
-        raise ServiceError("the reminder window must be zero or more days")
+    _check_window(reminder_days)
     ids = sorted({int(pid) for pid in plan_ids})  # ints: written into the SQL below
     where = f"{OPEN_PLANS} AND p.id IN ({', '.join(map(str, ids))})"
 
@@ -264,6 +260,13 @@ def dashboard_update(
     by_id.update((p.plan_id, p) for p in fresh)
     plans = [by_id[pid] for pid in sorted(by_id)]
     return _assemble(as_of, plan_count, plans, reminder_days, currency)
+
+
+def _check_window(reminder_days: int) -> None:
+    if reminder_days < 0:
+        from .model import ServiceError  # not at import: the first paint does not need it
+
+        raise ServiceError("the reminder window must be zero or more days")
 
 
 def _plan_count(con: sqlite3.Connection) -> int:

@@ -14,14 +14,13 @@ times are within :data:`SETTLE_S` of now (:data:`COARSE_SETTLE_S` on a file syst
 whole-second times) is not remembered, since a write in the same clock tick could leave the
 times as they were; nor is one that changed while it was being checked.
 
-The record is a cache: ``verified.json`` in the user's cache folder, at most
+The record is a cache: ``verified.txt`` in the user's cache folder, at most
 :data:`MAX_ENTRIES` files, replaced atomically; when it cannot be read or written the check
 simply runs. It holds paths and numbers only.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -40,14 +39,14 @@ COARSE_SETTLE_S = 2.1
 MAX_ENTRIES = 32
 """How many files the record keeps (the most recently checked)."""
 
-CACHE_FILE = "verified.json"
+CACHE_FILE = "verified.txt"
 
 FileState = list[int]
 """The state of a database and its ``-wal`` (see the module docstring), JSON-ready."""
 
 
 def cache_path() -> Path:
-    """``verified.json`` in the user's cache folder (as platformdirs' ``user_cache_dir``, which
+    """``verified.txt`` in the user's cache folder (as platformdirs' ``user_cache_dir``, which
     costs start-up time to import)."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
@@ -81,12 +80,25 @@ def _key(path: Path) -> str:
     return str(path.absolute())
 
 
-def _load() -> dict[str, dict[str, object]]:
+_NONE = "-"  # the revision of a file with no schema yet
+
+
+def _load() -> dict[str, tuple[FileState, str | None]]:
+    """The record: one line per file, ``revision<TAB>state numbers<TAB>path`` (no ``json``
+    import: this is read at every start)."""
     try:
-        data = json.loads(cache_path().read_text(encoding="utf-8"))
+        text = cache_path().read_text(encoding="utf-8")
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    found: dict[str, tuple[FileState, str | None]] = {}
+    for line in text.splitlines():
+        try:
+            revision, numbers, path = line.split("\t", 2)
+            state = [int(n) for n in numbers.split(",")]
+        except ValueError:
+            continue  # a damaged line is no record
+        found[path] = (state, None if revision == _NONE else revision)
+    return found
 
 
 def known_revision(path: Path, state: FileState | None) -> tuple[bool, str | None]:
@@ -95,33 +107,37 @@ def known_revision(path: Path, state: FileState | None) -> tuple[bool, str | Non
     if state is None:
         return False, None
     entry = _load().get(_key(path))
-    if not isinstance(entry, dict) or entry.get("state") != state:
+    if entry is None or entry[0] != state:
         return False, None
-    revision = entry.get("revision")
-    if revision is not None and not isinstance(revision, str):
-        return False, None
-    return True, revision
+    return True, entry[1]
 
 
 def remember(path: Path, before: FileState | None, revision: str | None) -> None:
     """Note that ``path`` passed the checks in state ``before`` (taken before they ran), with
     schema ``revision``: only when its state is still ``before`` and settled. Never raises."""
-    if before is None or file_state(path) != before:
+    key = _key(path)
+    if before is None or "\n" in key or "\r" in key or file_state(path) != before:
         return
     times = [before[3], before[4], *before[7:9]]
     coarse = all(t % 1_000_000_000 == 0 for t in times)
     if time.time() - max(times) / 1e9 < (COARSE_SETTLE_S if coarse else SETTLE_S):
         return
-    with suppress(OSError, ValueError, TypeError):
+    if revision is not None and not revision.isalnum():
+        return
+    with suppress(OSError, ValueError):
         data = _load()
-        data.pop(_key(path), None)
-        data[_key(path)] = {"state": before, "revision": revision}
+        data.pop(key, None)
+        data[key] = (before, revision)
         while len(data) > MAX_ENTRIES:
             data.pop(next(iter(data)))
+        lines = [
+            f"{rev or _NONE}\t{','.join(map(str, state))}\t{where}\n"
+            for where, (state, rev) in data.items()
+        ]
         target = cache_path()
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = target.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f)
+            f.write("".join(lines))
         os.replace(tmp, target)

@@ -41,6 +41,19 @@ def _id(row: Any) -> Any:
     return row.id
 
 
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str | None) -> QBrush | None:
+    """One brush per palette colour (a table asks for one per cell and role on every paint)."""
+    if not colour:
+        return None
+    found = _BRUSHES.get(colour)
+    if found is None:
+        found = _BRUSHES[colour] = QBrush(palette.qcolor(colour))
+    return found
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     """One column: a header, how to show a row, and what to sort it by."""
@@ -172,11 +185,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return col.icon(row)
         mark = self._highlight(row) if self._highlight else None
         if mark and role == Qt.ItemDataRole.ForegroundRole:
-            colour = palette.current().tone(mark)
-            return QBrush(palette.qcolor(colour)) if colour else None
+            return _brush(palette.current().tone(mark))
         if mark and role == Qt.ItemDataRole.BackgroundRole:
-            tint = palette.current().tint(mark) if mark in TINTED else None
-            return QBrush(palette.qcolor(tint)) if tint else None
+            return _brush(palette.current().tint(mark) if mark in TINTED else None)
         if mark == "struck" and role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setStrikeOut(True)
