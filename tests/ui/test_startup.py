@@ -121,3 +121,77 @@ def test_run_gui_paints_before_sqlalchemy_and_then_fills_the_overview(
     at_paint = found["at_first_paint"]
     assert isinstance(at_paint, dict)
     assert [m for m, loaded in at_paint.items() if loaded] == []
+
+
+RUN_GUI_FILL = r"""
+import json, sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+from tracker.ui import settings_store
+settings = settings_store.Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+settings_store.Settings = lambda: settings
+found = {}
+def watch():
+    window = next(
+        (w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None
+    )
+    data = window.overview.data if window is not None and window.is_built("overview") else None
+    if data is not None and "first" not in found:
+        found["first"] = {
+            "sqlalchemy": "sqlalchemy" in sys.modules,
+            "complete": data.complete,
+            "owed": data.cards.total_owed,
+            "due": len(data.due),
+        }
+    if data is not None and data.complete and window.ctx._db is not None:
+        found["then"] = {
+            "sqlalchemy": "sqlalchemy" in sys.modules,
+            "owed": data.cards.total_owed,
+            "plans": len(data.plans),
+            "due": len(data.due),
+            "read_only": window.ctx.read_only,
+        }
+        print(json.dumps(found))
+        app.quit()
+        return
+    QTimer.singleShot(5, watch)
+QTimer.singleShot(0, watch)
+from tracker.app import run_gui
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def test_run_gui_fills_the_cards_before_sqlalchemy_then_opens_the_database(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """An up-to-date file: the cards and the attention list come from the stdlib read path
+    (``dashboard_first``); the database proper (SQLAlchemy) opens after, and the whole
+    dashboard, with the same total, replaces the first read."""
+    add_flat_plan(ctx)
+    add_flat_plan(ctx, name="花呗")
+    found = run(RUN_GUI_FILL, ctx.db.path, tmp_path)
+    first, then = found["first"], found["then"]
+    assert isinstance(first, dict) and isinstance(then, dict)
+    due = then["due"]  # today's date decides how many are due (the app reads the clock)
+    assert isinstance(due, int) and due >= 2
+    assert first == {"sqlalchemy": False, "complete": False, "owed": 2 * 385920, "due": due}
+    assert then == {
+        "sqlalchemy": True,
+        "owed": 2 * 385920,
+        "plans": 2,
+        "due": due,
+        "read_only": False,
+    }
+
+
+def test_run_gui_on_an_older_file_upgrades_it_first(tmp_path: Path) -> None:
+    """A file with an older schema takes the full open (backup, migration) before the fill."""
+    old = tmp_path / "v1.sqlite3"
+    old.write_bytes((Path(__file__).parents[1] / "storage" / "data" / "v1.sqlite3").read_bytes())
+    found = run(RUN_GUI_FILL, old, tmp_path)
+    first, then = found["first"], found["then"]
+    assert isinstance(first, dict) and isinstance(then, dict)
+    assert first["sqlalchemy"] is True  # Alembic upgraded it before anything was read
+    assert then["plans"] >= 1 and then["owed"] == first["owed"]
+    assert list((tmp_path / "backups").glob("*.sqlite3"))
