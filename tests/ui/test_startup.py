@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,47 @@ def test_run_gui_on_an_older_file_upgrades_it_first(tmp_path: Path) -> None:
     assert first["sqlalchemy"] is True  # Alembic upgraded it before anything was read
     assert then["plans"] >= 1 and then["owed"] == first["owed"]
     assert list((tmp_path / "backups").glob("*.sqlite3"))
+
+
+def test_the_context_reads_through_the_quick_reader_until_the_database_is_needed(
+    ctx: AppContext, settings, tmp_path: Path
+) -> None:
+    """``attach_reader``: reads go to the stdlib connection; the first use of ``db`` opens
+    the database once (through the opener) and closes the reader; an opener that gives
+    nothing (the user quit at the start-problem dialog) is a refusal, not a crash."""
+    import pytest
+
+    from tests.ui.conftest import TODAY
+    from tracker.services.dashboard import dashboard, dashboard_first
+    from tracker.storage import StorageError, open_database
+    from tracker.storage.quick_open import ReadConnection, open_for_reading
+    from tracker.ui.context import AppContext as Context
+
+    add_flat_plan(ctx)
+    path = ctx.db.path
+    reader = open_for_reading(path)
+    assert isinstance(reader, ReadConnection)
+    opened: list[object] = []
+
+    def opener():  # type: ignore[no-untyped-def]
+        db = open_database(path)
+        opened.append(db)
+        return db
+
+    quick = Context(None, settings, today=lambda: TODAY)
+    quick.attach_reader(reader, opener)
+    assert quick.has_database and not quick.read_only
+    assert quick.reader is reader and opened == []
+    first = dashboard_first(quick.reader, TODAY)
+    assert first.cards.total_owed == 385920 and opened == []
+    db = quick.db  # the first use opens it
+    assert opened == [db] and quick.reader is db and quick.db is db
+    assert dashboard(quick.reader, TODAY).cards == first.cards
+    with pytest.raises(sqlite3.ProgrammingError):  # the reader was closed
+        reader.con.execute("SELECT 1")
+    db.close()
+
+    refused = Context(None, settings, today=lambda: TODAY)
+    refused.attach_reader(open_for_reading(path), lambda: None)  # type: ignore[arg-type]
+    with pytest.raises(StorageError):
+        refused.open_now()
