@@ -62,6 +62,8 @@ def test_overview_lists_one_row_per_bill_when_set(qtbot, ctx) -> None:
     ids = setup_plans(ctx)
     screen = OverviewScreen(ctx)
     qtbot.addWidget(screen)
+    screen.show()  # the rows in view get their buttons
+    qtbot.waitExposed(screen)
     assert sorted(i.plan_name for i in screen.due_list.model.rows()) == ["Bike", "Desk", "Phone"]
     ctx.settings.bills_for_accounts = True
     screen.refresh()

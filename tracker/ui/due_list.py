@@ -223,8 +223,8 @@ class DueList(QWidget):
         """Give the rows in view their "Record payment" button (the others get theirs when
         scrolled to: thousands of overdue rows must not mean thousands of widgets)."""
         count = self.proxy.rowCount()
-        if not count:
-            return
+        if not count or not self.isVisible():
+            return  # when shown, the viewport's Show event adds those of the rows in view
         first = max(self.table.rowAt(0), 0)
         last = self.table.rowAt(max(self.table.viewport().height() - 1, 0))
         if last < 0 or not self.table.isVisible():
