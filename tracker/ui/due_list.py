@@ -278,9 +278,10 @@ class DueList(QWidget):
                 if width > widest:
                     widest, widest_row = width, row
             width = header.sectionSizeHint(column)
-            if widest_row >= 0:
+            if widest_row >= 0:  # as QTableView.sizeHintForColumn: the grid line takes 1 px
                 index = self.proxy.mapFromSource(model.index(widest_row, column))
-                width = max(width, self.table.sizeHintForIndex(index).width())
+                grid = 1 if self.table.showGrid() else 0
+                width = max(width, self.table.sizeHintForIndex(index).width() + grid)
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 
