@@ -51,6 +51,11 @@ ROWS_WITHOUT_LAYOUT = 40
 LATE = (Status.OVERDUE, Status.GRACE)
 FITTED = (6, LATE_COLUMN)
 """The status and late-day columns: always as wide as their widest text."""
+_SIGNATURES: dict[int, Callable[[AttentionRow], object]] = {
+    6: lambda r: (r.status, r.grouped and r.count),  # status_text
+    LATE_COLUMN: lambda r: r.status in LATE and r.days_overdue,  # the badge's late_text
+}
+"""What a fitted column's text depends on (its text is made once per distinct value)."""
 
 
 def late_text(days: int) -> str:
@@ -267,14 +272,15 @@ class DueList(QWidget):
         header = self.table.horizontalHeader()
         model = self.model
         metrics = self.table.fontMetrics()
+        rows = model.rows()
         for column in FITTED:
-            widths: dict[str, int] = {}
+            first: dict[object, int] = {}  # one row per distinct text (what decides it)
+            signature = _SIGNATURES[column]
+            for row, item in enumerate(rows):
+                first.setdefault(signature(item), row)
             widest, widest_row = -1, -1
-            for row in range(model.rowCount()):
-                text = model.text(row, column)
-                width = widths.get(text)
-                if width is None:
-                    width = widths[text] = metrics.horizontalAdvance(text)
+            for row in first.values():
+                width = metrics.horizontalAdvance(model.text(row, column))
                 if width > widest:
                     widest, widest_row = width, row
             width = header.sectionSizeHint(column)
