@@ -58,7 +58,7 @@ def run_gui(db_arg: str | None = None) -> int:
     if not db_arg and not env.get("TRACKER_DB") and settings.database:
         db_arg = settings.database
     guard = SingleInstance(instance_key(database_path(db_arg, env)), app)
-    if not guard.claim():  # another window has this file: it came forward instead
+    if not guard.claim(listen=False):  # another window has this file: it came forward
         sys.stderr.write(
             "Installment Tracker is already running with this database; "
             "its window was brought forward.\n"
@@ -96,6 +96,7 @@ def run_gui(db_arg: str | None = None) -> int:
     if not first.painted:
         wait.exec()
 
+    guard.listen()  # later launches of this file bring this window forward from now on
     from tracker.ui.fmt import set_currency_display
 
     set_currency_display(settings.currency_display)

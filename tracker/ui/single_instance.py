@@ -19,14 +19,20 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork loads when the server starts (after the first paint at start-up)
+    from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QWidget
 
 APP_NAME = "installment-tracker"  # storage.engine's, checked by a test
 DB_FILENAME = "tracker.sqlite3"
 WAIT_MS = 3000
+ATTEMPTS = 8
+"""Tries at the lock and the first app's answer (each waits 100 ms for the lock): the first
+app answers once its window has painted."""
 RAISE = b"raise\n"
 OK = b"ok\n"
 
@@ -77,11 +83,14 @@ class SingleInstance(QObject):
         self.lock.setStaleLockTime(0)  # stale only when its process is gone
         self.server: QLocalServer | None = None
 
-    def claim(self) -> bool:
-        """True when this process now owns the file (and listens for later launches)."""
-        for _attempt in range(3):
+    def claim(self, listen: bool = True) -> bool:
+        """True when this process now owns the file (and listens for later launches, at once
+        or, with ``listen=False``, from ``listen()``: the app calls it after its first paint,
+        as loading Qt's network module costs the window 11 ms)."""
+        for _attempt in range(ATTEMPTS):
             if self.lock.tryLock(100):
-                self._listen()
+                if listen:
+                    self.listen()
                 return True
             if self.notify_running():
                 return False
@@ -89,7 +98,12 @@ class SingleInstance(QObject):
         # better a second window than none at all.
         return True
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later launches (once; only while this process holds the lock)."""
+        if self.server is not None or not self.lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.key)  # a socket left by an app that was killed
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -112,6 +126,8 @@ class SingleInstance(QObject):
 
     def notify_running(self) -> bool:
         """Ask the app holding the file to come forward; True when it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.key)
         if not sock.waitForConnected(WAIT_MS):

@@ -14,14 +14,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from .icons import icon
 
 STATUS_MS = 10000
 """How long a confirmation stays in the status bar."""
+
+# Qt::WindowShortcut, Qt::ToolButtonTextBesideIcon and Qt::ToolButtonIconOnly, set through the
+# properties (Qt converts the number): the window is built before its first paint, and the
+# first use of Python's ``Qt`` namespace makes PySide build all its enums, 21 ms.
+_WINDOW_SHORTCUT = 1
+_TEXT_BESIDE_ICON = 2
+_ICON_ONLY = 0
 
 
 def install_redo(window: Any, edit: QMenu) -> QAction:
@@ -104,7 +111,7 @@ def install_tab_keys(window: Any) -> None:
     for name, text, shortcuts, run in keys:
         action = QAction(text, window)
         action.setObjectName(name)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setProperty("shortcutContext", _WINDOW_SHORTCUT)
         action.triggered.connect(lambda _checked=False, go=run: go())
         window.addAction(action)
         window._pending_shortcuts.append((action, shortcuts))
@@ -124,7 +131,7 @@ def install_toolbar(window: Any) -> QToolBar:
     bar.setObjectName("main_toolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    bar.setProperty("toolButtonStyle", _TEXT_BESIDE_ICON)
     new_tip = QCoreApplication.translate("MainWindow", "New plan (Ctrl+N)")
     window.toolbar_new = _tool(
         window,
@@ -184,8 +191,8 @@ def install_toolbar(window: Any) -> QToolBar:
     for action in (window.undo_action, window.redo_action):
         button = bar.widgetForAction(action)
         if isinstance(button, QToolButton):  # short captions on the bar; the menu names it
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+            button.setProperty("toolButtonStyle", _ICON_ONLY)
+    window.addToolBar(bar)  # the top area
     window.toolbar_follower = _Follower(window)
     window.tabs.currentChanged.connect(lambda _i: update_toolbar(window))
     update_toolbar(window)
@@ -211,6 +218,8 @@ class _Follower(QObject):
 
 def watch_screen(window: Any, screen: Any) -> None:
     """Keep the toolbar's enabled states in step with a newly built screen's selections."""
+    from PySide6.QtWidgets import QAbstractItemView  # not at import: it costs the first paint
+
     for view in screen.findChildren(QAbstractItemView):
         model = view.selectionModel()
         if model is not None:
