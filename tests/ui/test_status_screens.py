@@ -104,7 +104,7 @@ def test_status_and_late_columns_fit_their_widest_text_in_every_row(
 ) -> None:
     """Sized from the widest text (not Qt's ask-every-row ResizeToContents): no row's status
     or badge is cut, in English or Chinese, after rows change too."""
-    table, proxy = overview.due_list.table, overview.due_list.proxy
+    table = overview.due_list.table
 
     def fits() -> None:
         for column in FITTED:  # what Qt's ResizeToContents gives: the widest hint and the grid
