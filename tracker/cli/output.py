@@ -154,22 +154,31 @@ def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4
     return True
 
 
-def _summary_json(p: PlanSummary) -> dict[str, Any]:
+def _summary_json(
+    p: PlanSummary, formatters: dict[str, Callable[[int], str]] | None = None
+) -> dict[str, Any]:
+    """A plan's ``plan list --json`` object; ``formatters``: each currency's amount formatter
+    (``amount_formatter``, the same text as ``format_amount``), kept across many plans."""
     c = p.currency
+    fmt = None if formatters is None else formatters.get(c)
+    if fmt is None:
+        fmt = amount_formatter(c)
+        if formatters is not None:
+            formatters[c] = fmt
     return {
         "id": p.id,
         "name": p.name,
         "platform": p.platform,
         "currency": c,
         "model": MODEL_CLI[p.model],
-        "principal": format_amount(p.principal, c),
+        "principal": fmt(p.principal),
         "periods": p.periods,
         "periods_paid": p.periods_paid,
-        "per_period": format_amount(p.per_period, c),
+        "per_period": fmt(p.per_period),
         "next_due": p.next_due.isoformat() if p.next_due else None,
-        "remaining": format_amount(p.remaining, c),
-        "overdue": format_amount(p.overdue_amount, c),
-        "penalty": format_amount(p.penalty, c),
+        "remaining": fmt(p.remaining),
+        "overdue": fmt(p.overdue_amount),
+        "penalty": fmt(p.penalty),
         "apr": pct(p.apr),
         "status": p.status.value,
         "archived": p.archived,
@@ -185,7 +194,8 @@ def pct(fraction: Any) -> str:
 def print_plans(rows: Sequence[PlanSummary], as_json: bool) -> int:
     """Print ``tracker plan list``'s table or JSON."""
     if as_json:
-        print_json([_summary_json(p) for p in rows])
+        formatters: dict[str, Callable[[int], str]] = {}
+        print_json([_summary_json(p, formatters) for p in rows])
         return 0
     if not rows:
         print("No plans yet. Add one with: tracker plan add --name NAME --model ... ")

@@ -220,9 +220,12 @@ def plan_states(
     """
     found: dict[int, list[Any]] = defaultdict(list)
     by_date = "" if horizon is None else " AND i.due_date <= ?"
+    # by a date: through the partial index of unsettled due dates (SQLite would rather walk
+    # every installment in plan order for the ORDER BY: 27 vs 10 ms for 10,000 plans)
+    index = "" if horizon is None else " INDEXED BY ix_installments_open_due_date"
     for r in query(
         con,
-        f"SELECT {_INST_SQL} FROM installments i JOIN plans p ON p.id = i.plan_id "
+        f"SELECT {_INST_SQL} FROM installments i{index} JOIN plans p ON p.id = i.plan_id "
         f"WHERE {plan_where} AND {UNSETTLED}{by_date} ORDER BY i.plan_id, i.period",
         () if horizon is None else (horizon.isoformat(),),
     ):
