@@ -307,7 +307,9 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
     finally:
         os.umask(old_umask)
     try:
-        upgrade(tmp, migrations_dir=migrations_dir, backup=False, shown=path)
+        made = _from_template(tmp) if migrations_dir == MIGRATIONS_DIR else False
+        if not made:
+            upgrade(tmp, migrations_dir=migrations_dir, backup=False, shown=path)
         fsync_file(tmp)
         try:
             os.link(tmp, path)  # never replaces a file that appeared meanwhile
@@ -323,6 +325,19 @@ def _create_new(path: Path, migrations_dir: Path) -> bool:
         raise _cannot_create(path, e) from e
     finally:
         _remove_quietly(tmp)
+
+
+def _from_template(tmp: Path) -> bool:
+    """Fill the new file ``tmp`` with the template of the newest schema (``storage.template``:
+    what the migrations make, without loading Alembic); False when there is none to copy."""
+    from .template import template_bytes
+
+    data = template_bytes(SCHEMA_REVISION)
+    if data is None:
+        return False
+    with tmp.open("r+b") as f:
+        f.write(data)
+    return True
 
 
 ABANDONED_AFTER_S = 600
