@@ -19,7 +19,8 @@ PRAGMAS = ("user_version", "application_id", "journal_mode", "page_size", "auto_
 
 def describe(path: Path) -> dict[str, object]:
     """Everything about a database file but its bytes."""
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as con:
+    # immutable: the shipped template must get no -wal/-shm beside it
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)) as con:
         master = con.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
         ).fetchall()
@@ -44,6 +45,8 @@ def test_the_template_is_what_the_migrations_make(tmp_path: Path) -> None:
     assert template.template_bytes("0001") is None  # it is used only for its own revision
     expected = describe(migrated(tmp_path))
     assert describe(template.TEMPLATE) == expected
+    for side in ("-wal", "-shm", "-journal"):  # read immutable: nothing is made beside it
+        assert not Path(f"{template.TEMPLATE}{side}").exists()
     assert expected["rows"]["alembic_version"] == [(SCHEMA_REVISION,)]  # type: ignore[index]
 
 
