@@ -40,6 +40,7 @@ def _point_env_at(root: Path) -> dict[str, str]:
     env = {name: str(root / name.lower()) for name in _SANDBOXED_DIRS}
     env["HOME"] = str(root / "home")
     env["TRACKER_DB"] = str(root / "tracker.db")
+    env["TRACKER_CACHE_DIR"] = str(root / "tracker-cache")  # storage.verified's record
     for name in (*_SANDBOXED_DIRS, "HOME"):
         Path(env[name]).mkdir(parents=True, exist_ok=True)
     return env

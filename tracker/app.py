@@ -96,7 +96,6 @@ def run_gui(db_arg: str | None = None) -> int:
     if not first.painted:
         wait.exec()
 
-    guard.listen()  # later launches of this file bring this window forward from now on
     from tracker.ui.fmt import set_currency_display
 
     set_currency_display(settings.currency_display)
@@ -138,6 +137,7 @@ def run_gui(db_arg: str | None = None) -> int:
     def after_fill() -> None:
         """The database proper (SQLAlchemy), once the Overview is on screen; then the hourly
         reminders, the upgrade notes, today's backup and the health check."""
+        guard.listen()  # later launches of this file bring this window forward from now on
         try:
             opened = ctx.open_now()
         except StorageError:  # the file could not be opened after all: the user chose Quit

@@ -16,6 +16,7 @@ from tracker.storage.schema_version import SCHEMA_REVISION
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private cache folder; files count as settled at once."""
+    monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)  # the platform's cache folder
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(verified, "SETTLE_S", 0.0)
     return tmp_path / "cache" / "InstallmentTracker" / "verified.txt"
@@ -96,6 +97,7 @@ def test_a_wal_with_content_is_part_of_the_state(db_path: Path, make_plan, cache
 
 
 def test_a_freshly_written_file_is_not_remembered(db_path: Path, make_plan, tmp_path, monkeypatch):
+    monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(verified, "SETTLE_S", 3600.0)
     _ledger(db_path, make_plan)
@@ -122,6 +124,7 @@ def test_the_record_keeps_the_newest_files(tmp_path: Path, make_plan, cache: Pat
 
 
 def test_a_coarse_clock_file_waits_longer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = tmp_path / "f.sqlite3"
     path.write_bytes(b"x")
@@ -132,3 +135,8 @@ def test_a_coarse_clock_file_waits_longer(tmp_path: Path, monkeypatch: pytest.Mo
     for state, stored in ((whole, False), (fine, True)):
         verified.remember(path, list(state), "0007")
         assert (str(path) in verified._load()) is stored
+
+
+def test_the_tests_keep_the_record_in_their_sandbox(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "own"))
+    assert verified.cache_path() == tmp_path / "own" / "verified.txt"

@@ -46,8 +46,11 @@ FileState = list[int]
 
 
 def cache_path() -> Path:
-    """``verified.txt`` in the user's cache folder (as platformdirs' ``user_cache_dir``, which
-    costs start-up time to import)."""
+    """``verified.txt`` in ``$TRACKER_CACHE_DIR`` if set (the tests' sandbox), else the user's
+    cache folder (as platformdirs' ``user_cache_dir``, which costs start-up time to import)."""
+    own = os.environ.get("TRACKER_CACHE_DIR")
+    if own:
+        return Path(own) / CACHE_FILE
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
         return base / "InstallmentTracker" / "Cache" / CACHE_FILE

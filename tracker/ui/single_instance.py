@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QWidget
 APP_NAME = "installment-tracker"  # storage.engine's, checked by a test
 DB_FILENAME = "tracker.sqlite3"
 WAIT_MS = 3000
-ATTEMPTS = 8
+ATTEMPTS = 15
 """Tries at the lock and the first app's answer (each waits 100 ms for the lock): the first
-app answers once its window has painted."""
+app answers once its window shows its data (``app.run_gui``), well within these 1.5 s."""
 RAISE = b"raise\n"
 OK = b"ok\n"
 
