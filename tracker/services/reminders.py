@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -281,6 +280,8 @@ def send_desktop_notification(
         _text("Installment Tracker"), "0", _text("appointment-soon"), _text(title),
         _text(body), "@as [" + ", ".join(map(_text, actions)) + "]", "@a{sv} {}", str(timeout_ms),
     ]  # fmt: skip
+    import subprocess  # not at import: the app decides at start-up whether to open on the list
+
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired) as exc:
