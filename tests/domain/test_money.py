@@ -19,6 +19,7 @@ from tracker.domain.money import (
     format_amount,
     format_money,
     format_percent,
+    format_percent_text,
     parse_amount,
     parse_periods,
     parse_rate,
@@ -408,3 +409,21 @@ def test_amount_formatter_equals_format_amount(code: str, minor: int) -> None:
 )
 def test_amount_formatter_digits(code: str, minor: int, text: str) -> None:
     assert amount_formatter(code)(minor) == text == format_amount(minor, code)
+
+
+@given(
+    st.one_of(
+        st.decimals(min_value=0, max_value=1000, allow_nan=False, places=30).map(
+            lambda d: format(d, "f")
+        ),
+        st.from_regex(r"\A[0-9]{1,3}(\.[0-9]{0,12})?\Z"),
+        st.sampled_from(["0", "-0.5", "1E-7", "5.", ".5", "0.00005", "0.000049999", "１.5"]),
+    ),
+    st.integers(min_value=0, max_value=4),
+)
+def test_percent_of_decimal_text_is_format_percent_of_its_decimal(text: str, places: int) -> None:
+    try:
+        expected = format_percent(Decimal(text), places)
+    except ArithmeticError:
+        return  # text Decimal does not read: not a stored rate
+    assert format_percent_text(text, places) == expected

@@ -187,8 +187,10 @@ def _paid_periods(text: str | None, periods: int) -> int | None:
 
 def plan_list(args: argparse.Namespace, today: date) -> int:
     """`tracker plan list` through the full open (``quick.plan_list``)."""
+    from tracker.services.summary import PlanLine
+
     rows = sv.list_plans(open_db(args), _date(args, "--as-of", today), include_archived=args.all)
-    return print_plans(rows, args.json)
+    return print_plans([PlanLine.of(s) for s in rows], args.json)
 
 
 def plan_show(args: argparse.Namespace, today: date) -> int:

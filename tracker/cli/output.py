@@ -15,7 +15,7 @@ from tracker.domain.rows import InstallmentRow
 from .common import MODEL_CLI, pad, print_json
 
 if TYPE_CHECKING:
-    from tracker.services.model import PlanSummary
+    from tracker.services.summary import PlanLine
 
 __all__ = [
     "days_option",
@@ -154,62 +154,83 @@ def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4
     return True
 
 
-def _summary_json(
-    p: PlanSummary, formatters: dict[str, Callable[[int], str]] | None = None
-) -> dict[str, Any]:
-    """A plan's ``plan list --json`` object; ``formatters``: each currency's amount formatter
-    (``amount_formatter``, the same text as ``format_amount``), kept across many plans."""
-    c = p.currency
-    fmt = None if formatters is None else formatters.get(c)
-    if fmt is None:
-        fmt = amount_formatter(c)
-        if formatters is not None:
-            formatters[c] = fmt
-    return {
-        "id": p.id,
-        "name": p.name,
-        "platform": p.platform,
-        "currency": c,
-        "model": MODEL_CLI[p.model],
-        "principal": fmt(p.principal),
-        "periods": p.periods,
-        "periods_paid": p.periods_paid,
-        "per_period": fmt(p.per_period),
-        "next_due": p.next_due.isoformat() if p.next_due else None,
-        "remaining": fmt(p.remaining),
-        "overdue": fmt(p.overdue_amount),
-        "penalty": fmt(p.penalty),
-        "apr": pct(p.apr),
-        "status": p.status.value,
-        "archived": p.archived,
-    }
-
-
 def pct(fraction: Any) -> str:
     from tracker.domain.money import format_percent
 
     return format_percent(fraction)
 
 
-def print_plans(rows: Sequence[PlanSummary], as_json: bool) -> int:
+def _percents() -> Callable[[str], str]:
+    """``pct`` of decimal text, each distinct text formatted once."""
+    from tracker.domain.money import format_percent_text
+
+    done: dict[str, str] = {}
+
+    def of(text: str) -> str:
+        got = done.get(text)
+        if got is None:
+            got = done[text] = format_percent_text(text)
+        return got
+
+    return of
+
+
+def _plans_json(lines: Iterable[PlanLine]) -> None:
+    """Print the plans as one JSON array: byte for byte ``print_json`` of a list of one dict
+    per plan (keys in this order, ``ensure_ascii=False``; tested), written as text."""
+    text = encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str
+    # per currency: its formatter, its zero, its JSON text; per model and status: their text
+    currencies: dict[str, tuple[Callable[[int], str], str, str]] = {}
+    models = {value: text(name) for value, name in MODEL_CLI.items()}
+    statuses: dict[str, str] = {}
+    percent = _percents()
+    objects = []
+    for p in lines:
+        known = currencies.get(p.currency)
+        if known is None:
+            fmt = amount_formatter(p.currency)
+            known = currencies[p.currency] = (fmt, fmt(0), text(p.currency))
+        fmt, zero, cur = known
+        status = statuses.get(p.status)
+        if status is None:
+            status = statuses[p.status] = text(p.status)
+        nxt = "null" if p.next_due is None else f'"{p.next_due}"'
+        objects.append(
+            f'{{"id": {p.id:d}, "name": {text(p.name)}, "platform": {text(p.platform)}, '
+            f'"currency": {cur}, "model": {models[p.model]}, '
+            f'"principal": "{fmt(p.principal)}", "periods": {p.periods:d}, '
+            f'"periods_paid": {p.periods_paid:d}, "per_period": "{fmt(p.per_period)}", '
+            f'"next_due": {nxt}, "remaining": "{fmt(p.remaining) if p.remaining else zero}", '
+            f'"overdue": "{fmt(p.overdue) if p.overdue else zero}", '
+            f'"penalty": "{fmt(p.penalty) if p.penalty else zero}", '
+            f'"apr": "{percent(p.apr)}", "status": {status}, '
+            f'"archived": {"true" if p.archived else "false"}}}'
+        )
+    sys.stdout.write("[" + ", ".join(objects) + "]\n")
+
+
+def print_plans(lines: Sequence[PlanLine], as_json: bool) -> int:
     """Print ``tracker plan list``'s table or JSON."""
     if as_json:
-        formatters: dict[str, Callable[[int], str]] = {}
-        print_json([_summary_json(p, formatters) for p in rows])
+        _plans_json(lines)
         return 0
-    if not rows:
+    if not lines:
         print("No plans yet. Add one with: tracker plan add --name NAME --model ... ")
         return 0
     print(
         f"{'ID':>4}  {'Name':<24} {'Paid':>7} {'Per period':>12} {'Next due':<10} "
         f"{'Remaining':>12} {'APR':>7}  Status"
     )
-    for p in rows:
-        nxt = p.next_due.isoformat() if p.next_due else "-"
+    formatters: dict[str, Callable[[int], str]] = {}
+    percent = _percents()
+    for p in lines:
+        fmt = formatters.get(p.currency)
+        if fmt is None:
+            fmt = formatters[p.currency] = amount_formatter(p.currency)
         print(
             f"{p.id:>4}  {pad(p.name, 24)} {p.periods_paid:>3}/{p.periods:<3} "
-            f"{format_amount(p.per_period, p.currency):>12} {nxt:<10} "
-            f"{format_amount(p.remaining, p.currency):>12} {pct(p.apr):>6}%  {p.status.value}"
+            f"{fmt(p.per_period):>12} {p.next_due or '-':<10} "
+            f"{fmt(p.remaining):>12} {percent(p.apr):>6}%  {p.status}"
         )
     return 0
 

@@ -79,10 +79,10 @@ def plan_list(args: argparse.Namespace, today: date) -> int:
         from .ledger import plan_list as plan_list_full
 
         return plan_list_full(args, today)
-    from tracker.services.summary import list_plan_summaries
+    from tracker.services.summary import plan_lines
 
     try:
-        rows = reader.run(lambda con: list_plan_summaries(con, as_of, args.all))
+        lines = reader.run(lambda con: plan_lines(con, as_of, args.all))
     finally:
         reader.close()
-    return print_plans(rows, args.json)
+    return print_plans(lines, args.json)

@@ -40,6 +40,7 @@ __all__ = [
     "installment_status",
     "needs_replay",
     "settle",
+    "settled_state",
     "state_from_settlements",
 ]
 
@@ -497,6 +498,29 @@ def needs_replay(
     )
 
 
+def settled_state(
+    due: date,
+    total: int,
+    paid_principal: int,
+    paid_fee: int,
+    paid_penalty: int,
+    rules: LedgerRules,
+    as_of: date,
+) -> tuple[int, Status, int]:
+    """One installment's penalty charged (paid or not), status and days overdue as of
+    ``as_of``, from what the payments settled of it: ``state_from_settlements``'s rule for
+    each installment, for reads that need no ``InstallmentState`` (``tracker due``)."""
+    unpaid = total - paid_principal - paid_fee
+    penalty = paid_penalty
+    days_late = (as_of - due).days
+    if rules.penalty_daily_rate and unpaid > rules.tolerance and days_late > rules.grace_days:
+        penalty = max(penalty, round_half_up(rules.penalty_daily_rate * unpaid * days_late))
+    status, days = installment_status(
+        due, unpaid, penalty - paid_penalty, bool(paid_principal or paid_fee), as_of, rules
+    )
+    return penalty, status, days
+
+
 def state_from_settlements(
     installments: Sequence[Installment],
     settlements: Sequence[Settlement],
@@ -511,14 +535,8 @@ def state_from_settlements(
     """
     states = []
     for inst, st in zip(installments, settlements, strict=True):
-        unpaid = inst.total - st.paid_principal - st.paid_fee
-        paid_any = bool(st.paid_principal or st.paid_fee)
-        penalty = st.paid_penalty
-        days_late = (as_of - inst.due_date).days
-        if rules.penalty_daily_rate and unpaid > rules.tolerance and days_late > rules.grace_days:
-            penalty = max(penalty, round_half_up(rules.penalty_daily_rate * unpaid * days_late))
-        status, days = installment_status(
-            inst.due_date, unpaid, penalty - st.paid_penalty, paid_any, as_of, rules
+        penalty, status, days = settled_state(
+            inst.due_date, inst.total, st.paid_principal, st.paid_fee, st.paid_penalty, rules, as_of
         )
         states.append(
             InstallmentState(

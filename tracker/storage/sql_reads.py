@@ -31,14 +31,16 @@ from tracker.domain.ledger import (
     Status,
     evaluate,
     needs_replay,
+    settled_state,
     state_from_settlements,
 )
-from tracker.domain.plan import Installment, Model
+from tracker.domain.plan import Charge, Installment, Model
 from tracker.domain.rows import InstallmentRow, PaymentRow
 
 __all__ = [
     "ALL_PLANS",
     "ATTENTION",
+    "DUE_PLAN_NAMES",
     "NOT_ARCHIVED",
     "OPEN_PLANS",
     "PAYMENT_ORDER",
@@ -54,6 +56,7 @@ __all__ = [
     "plan_states",
     "query",
     "rules_of_row",
+    "schedule_periods_sql",
 ]
 
 PLAN_NAMES = (
@@ -84,21 +87,51 @@ PLAN_NAMES = (
 )
 """What lists read of a plan (``services.reads.PLAN_COLUMNS``, the same names)."""
 
-_COMPUTED = {
-    # how many installments the stored schedule has: the terms' periods until a prepayment
-    # regenerates it or a payoff charge adds one (every "n/N" shows this N)
-    "schedule_periods": "(SELECT count(*) FROM installments c WHERE c.plan_id = p.id)",
-}
-_PLAN_SQL = ", ".join(f"{_COMPUTED[n]} AS {n}" if n in _COMPUTED else f"p.{n}" for n in PLAN_NAMES)
+
+def schedule_periods_sql(plan: str) -> str:
+    """SQL of how many installments the stored schedule of plan row ``plan`` has: the terms'
+    periods until a prepayment regenerates it or a payoff charge adds one (every "n/N" shows
+    this N)."""
+    return f"(SELECT count(*) FROM installments c WHERE c.plan_id = {plan}.id)"
+
+
+_COMPUTED = {"schedule_periods": schedule_periods_sql("p")}
+
+
+def _plan_sql(names: Sequence[str]) -> str:
+    return ", ".join(f"{_COMPUTED[n]} AS {n}" if n in _COMPUTED else f"p.{n}" for n in names)
+
+
+DUE_PLAN_NAMES = (
+    "id",
+    "name",
+    "platform",
+    "currency",
+    "model",
+    "grace_days",
+    "tolerance",
+    "penalty_daily_rate",
+    "last_paid_on",
+    "schedule_periods",
+)
+"""The plan columns ``due_rows`` reads: its rows' (``installment_rows``) and the overdue rules'
+(``rules_of_row``, ``needs_replay``)."""
 _INST_SQL = (
-    "i.plan_id, i.period, i.due_date, i.principal, i.fee, i.paid_principal, i.paid_fee, "
-    "i.paid_penalty, i.settled_on"
+    "i.plan_id, i.period, i.due_date, i.principal, i.fee, i.principal + i.fee AS total, "
+    "i.paid_principal, i.paid_fee, i.paid_penalty, i.settled_on"
 )
 OPEN_PLANS = "p.archived = 0 AND p.closed_on IS NULL"
 NOT_ARCHIVED = "p.archived = 0"
 ALL_PLANS = "1 = 1"
 UNSETTLED = "i.paid_principal + i.paid_fee < i.principal + i.fee"
 """Installments with principal or fee unpaid (the partial index ``ix_installments_open``)."""
+_DUE_SQL = (
+    f"SELECT {_INST_SQL}, {_plan_sql(DUE_PLAN_NAMES)} "
+    "FROM installments i INDEXED BY ix_installments_open_due_date JOIN plans p ON p.id = i.plan_id "
+    f"WHERE {OPEN_PLANS} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period"
+)
+"""``due_rows``'s installments (unsettled, of open plans, due by a date) with their plans'
+``DUE_PLAN_NAMES``: through the partial index of unsettled due dates."""
 
 _DATES = frozenset({"closed_on", "next_due", "last_paid_on", "due_date", "settled_on", "date"})
 _BOOLS = frozenset({"archived", "voided"})
@@ -106,40 +139,49 @@ _DECIMALS = frozenset({"penalty_daily_rate", "apr"})
 _CHUNK = 500  # ids per query (well under SQLite's bound-parameter limit)
 
 
-def _converter(name: str) -> Callable[[Any], Any] | None:
+def _typed(name: str, value: str) -> str:
+    """The expression converting column ``value`` (source text) to the ORM type of ``name``."""
     if name in _DATES:
-        return lambda v: None if v is None else date.fromisoformat(v)
+        return f"None if {value} is None else _fromiso({value})"
     if name in _BOOLS:
-        return lambda v: None if v is None else bool(v)
+        return f"None if {value} is None else bool({value})"
     if name in _DECIMALS:
-        return lambda v: None if v is None else Decimal(v)
-    return None
+        return f"None if {value} is None else _Decimal({value})"
+    return value
 
 
-_ROW_TYPES: dict[
-    tuple[str, ...], tuple[Callable[[Any], Any], list[tuple[int, Callable[[Any], Any]]]]
-] = {}
+_ROW_TYPES: dict[tuple[str, ...], Callable[[Iterable[Any]], Iterator[Any]]] = {}
+
+
+def _row_reader(names: tuple[str, ...]) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    """A generator of the named tuples of a cursor with these columns, typed (``_typed``):
+    one compiled expression per row, as ``namedtuple`` compiles its own class (a loop over
+    converters per cell cost a third of a 10,000-plan list)."""
+    cls = namedtuple("SqlRow", names)  # type: ignore[misc]
+    if all(_typed(n, "v") == "v" for n in names):
+        make = cls._make
+        return lambda cur: map(make, cur)
+    cells = ", ".join(_typed(n, f"r[{i}]") for i, n in enumerate(names))
+    source = f"def rows(cur):\n    for r in cur:\n        yield _new(_cls, ({cells},))\n"
+    scope: dict[str, Any] = {
+        "_new": tuple.__new__,
+        "_cls": cls,
+        "_fromiso": date.fromisoformat,
+        "_Decimal": Decimal,
+    }
+    exec(source, scope)  # built above from column positions and fixed expressions only
+    reader: Callable[[Iterable[Any]], Iterator[Any]] = scope["rows"]
+    return reader
 
 
 def query(con: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
     """The rows of ``sql`` as named tuples (attribute per column), columns typed as the ORM's."""
     cur = con.execute(sql, params)
     names = tuple(d[0] for d in cur.description)
-    known = _ROW_TYPES.get(names)
-    if known is None:
-        converters = [(i, f) for i, n in enumerate(names) if (f := _converter(n)) is not None]
-        known = (namedtuple("SqlRow", names)._make, converters)
-        _ROW_TYPES[names] = known
-    make, convert = known
-    if not convert:
-        for raw in cur:
-            yield make(raw)
-        return
-    for raw in cur:  # only the typed columns are touched (dates, flags, decimals)
-        values = list(raw)
-        for i, f in convert:
-            values[i] = f(values[i])
-        yield make(values)
+    reader = _ROW_TYPES.get(names)
+    if reader is None:
+        reader = _ROW_TYPES[names] = _row_reader(names)
+    return reader(cur)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,22 +244,11 @@ def _replay(
     return out
 
 
-def plan_states(
-    con: sqlite3.Connection,
-    as_of: date,
-    reminder_days: int,
-    horizon: date | None,
-    plan_where: str = OPEN_PLANS,
-    every_plan: bool = False,
-    keep: Callable[[InstallmentState], bool] = lambda _st: True,
-) -> list[PlanStates]:
-    """The states as of ``as_of`` of the installments unsettled (and due by ``horizon``, unless
-    None) of the plans matching ``plan_where`` (SQL over ``p``: ``OPEN_PLANS``,
-    ``NOT_ARCHIVED``, ``ALL_PLANS``), plan by plan (by id): only plans with such installments
-    unless ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty
-    as of the date) is replayed whole, keeping the installments that pass ``keep`` (the same
-    test in Python), so what it had not settled is not missed.
-    """
+def _unsettled(
+    con: sqlite3.Connection, plan_where: str, horizon: date | None
+) -> dict[int, list[Any]]:
+    """The unsettled installments (due by ``horizon``, unless None) of the plans matching
+    ``plan_where``, by plan id, in period order (``plan_states``)."""
     found: dict[int, list[Any]] = defaultdict(list)
     by_date = "" if horizon is None else " AND i.due_date <= ?"
     # by a date: through the partial index of unsettled due dates (SQLite would rather walk
@@ -230,29 +261,83 @@ def plan_states(
         () if horizon is None else (horizon.isoformat(),),
     ):
         found[r.plan_id].append(r)
+    return found
+
+
+def _plans(
+    con: sqlite3.Connection,
+    found: dict[int, list[Any]],
+    plan_where: str,
+    as_of: date,
+    every_plan: bool,
+    plan_names: Sequence[str],
+) -> list[Any]:
+    """The rows (``plan_names``) by id of the plans matching ``plan_where``: every one, or
+    those with installments in ``found`` or a payment dated after ``as_of``."""
+    plan_sql = _plan_sql(plan_names)
     if every_plan:
-        sql = f"SELECT {_PLAN_SQL} FROM plans p WHERE {plan_where} ORDER BY p.id"
-        plans = list(query(con, sql))
-    else:
-        later = con.execute(
-            f"SELECT p.id FROM plans p WHERE {plan_where} AND p.last_paid_on > ?",
-            (as_of.isoformat(),),
+        return list(query(con, f"SELECT {plan_sql} FROM plans p WHERE {plan_where} ORDER BY p.id"))
+    later = con.execute(
+        f"SELECT p.id FROM plans p WHERE {plan_where} AND p.last_paid_on > ?",
+        (as_of.isoformat(),),
+    )
+    ids = sorted(set(found) | {pid for (pid,) in later})
+    return [
+        p
+        for chunk in _chunks(ids)
+        for p in query(
+            con,
+            f"SELECT {plan_sql} FROM plans p WHERE p.id IN ({_marks(len(chunk))}) ORDER BY p.id",
+            chunk,
         )
-        ids = sorted(set(found) | {pid for (pid,) in later})
-        plans = [
-            p
-            for chunk in _chunks(ids)
-            for p in query(
-                con,
-                f"SELECT {_PLAN_SQL} FROM plans p WHERE p.id IN ({_marks(len(chunk))}) "
-                "ORDER BY p.id",
-                chunk,
-            )
-        ]
-    rules = {p.id: rules_of_row(p, reminder_days) for p in plans}
+    ]
+
+
+def plan_states(
+    con: sqlite3.Connection,
+    as_of: date,
+    reminder_days: int,
+    horizon: date | None,
+    plan_where: str = OPEN_PLANS,
+    every_plan: bool = False,
+    keep: Callable[[InstallmentState], bool] = lambda _st: True,
+    plan_names: Sequence[str] = PLAN_NAMES,
+) -> list[PlanStates]:
+    """The states as of ``as_of`` of the installments unsettled (and due by ``horizon``, unless
+    None) of the plans matching ``plan_where`` (SQL over ``p``: ``OPEN_PLANS``,
+    ``NOT_ARCHIVED``, ``ALL_PLANS``), plan by plan (by id): only plans with such installments
+    unless ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty
+    as of the date) is replayed whole, keeping the installments that pass ``keep`` (the same
+    test in Python), so what it had not settled is not missed. Each plan's row has the
+    columns ``plan_names`` (``PLAN_NAMES``; at least ``DUE_PLAN_NAMES``).
+    """
+    found = _unsettled(con, plan_where, horizon)
+    plans = _plans(con, found, plan_where, as_of, every_plan, plan_names)
+    rules = _RulesOf({p.id: p for p in plans}, reminder_days)
     return assemble_states(
         plans, found, rules, as_of, lambda ids: _replay(con, ids, rules, as_of), every_plan, keep
     )
+
+
+class _RulesOf(dict[int, LedgerRules]):
+    """Each plan's ``rules_of_row``, made on first use: most plans of a list have no row to
+    judge, and ``assemble_states`` asks only for those that do."""
+
+    def __init__(self, plans: dict[int, Any], reminder_days: int) -> None:
+        super().__init__()
+        self.plans = plans
+        self.reminder_days = reminder_days
+
+        self.shared: dict[tuple[Any, ...], LedgerRules] = {}
+
+    def __missing__(self, plan_id: int) -> LedgerRules:
+        row = self.plans[plan_id]
+        key = (row.grace_days, row.tolerance, row.penalty_daily_rate)
+        made = self.shared.get(key)  # plans of one lender share their rules
+        if made is None:
+            made = self.shared[key] = rules_of_row(row, self.reminder_days)
+        self[plan_id] = made
+        return made
 
 
 def assemble_states(
@@ -272,7 +357,13 @@ def assemble_states(
     out: dict[int, PlanStates] = {}
     slow: list[int] = []
     for plan in plans:
-        rows = found.get(plan.id, [])
+        rows = found.get(plan.id)
+        if not rows:  # needs_replay of no rows: only when a payment is dated after as_of
+            if plan.last_paid_on is not None and as_of < plan.last_paid_on:
+                slow.append(plan.id)
+            elif every_plan:
+                out[plan.id] = PlanStates(plan, ())
+            continue
         items = [Installment(r.period, r.due_date, r.principal, r.fee) for r in rows]
         settled = [
             Settlement(r.period, r.paid_principal, r.paid_fee, r.paid_penalty, r.settled_on)
@@ -280,7 +371,7 @@ def assemble_states(
         ]
         if needs_replay(items, settled, rules[plan.id], as_of, plan.last_paid_on):
             slow.append(plan.id)
-        elif rows or every_plan:
+        else:
             got = state_from_settlements(items, settled, rules[plan.id], as_of).installments
             out[plan.id] = PlanStates(plan, got)
     by_id = {p.id: p for p in plans}
@@ -317,8 +408,53 @@ def due_rows(con: sqlite3.Connection, as_of: date, within: int) -> list[Installm
     ``as_of``, oldest first: ``tracker due`` and ``services.due``. Run it inside one read
     transaction (one snapshot)."""
     horizon = days_after(as_of, within)
-    found = plan_states(con, as_of, within, horizon)
-    items = [row for ps in found for row in installment_rows(ps) if needs_attention(row, horizon)]
+    found: dict[int, list[Any]] = defaultdict(list)
+    for r in query(con, _DUE_SQL, (horizon.isoformat(),)):
+        found[r.plan_id].append(r)  # each row carries its plan's columns: one query
+    later = _plans(con, {}, OPEN_PLANS, as_of, False, DUE_PLAN_NAMES)
+    by_id = {p.id: p for p in later} | {pid: rows[0] for pid, rows in found.items()}
+    rules = _RulesOf(by_id, within)
+    items: list[InstallmentRow] = []
+    slow = [p.id for p in later if p.id not in found]  # only a payment after as_of: replayed
+    charges: dict[str, Charge] = {}
+    for pid, rows in found.items():
+        plan = rows[0]
+        got = rules[pid]
+        if needs_replay(rows, rows, got, as_of, plan.last_paid_on):  # rows have both shapes
+            slow.append(pid)
+            continue
+        charge = charges.get(plan.model)
+        if charge is None:
+            charge = charges[plan.model] = Model(plan.model).charge
+        # each row as state_from_settlements and InstallmentRow.of give it, without the
+        # per-plan state objects (3,863 rows of 2,761 plans at 10,000 plans)
+        for r in rows:
+            penalty, status, days = settled_state(
+                r.due_date, r.total, r.paid_principal, r.paid_fee, r.paid_penalty, got, as_of
+            )
+            if status in ATTENTION:  # every row read is unsettled and due by the horizon
+                items.append(
+                    InstallmentRow(
+                        plan.id,
+                        plan.name,
+                        plan.currency,
+                        r.period,
+                        plan.schedule_periods,
+                        r.due_date,
+                        r.principal,
+                        r.fee,
+                        r.paid_principal + r.paid_fee + r.paid_penalty,
+                        r.paid_penalty,
+                        penalty - r.paid_penalty,
+                        status,
+                        days,
+                        plan.platform,
+                        charge,
+                    )
+                )
+    for pid, states in _replay(con, slow, rules, as_of).items():
+        replayed = installment_rows(PlanStates(by_id[pid], states, complete=True))
+        items.extend(row for row in replayed if needs_attention(row, horizon))
     items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
     return items
 
