@@ -61,7 +61,8 @@ def replayed_due(con: sqlite3.Connection, as_of: date, within: int) -> list[Inst
     horizon = days_after(as_of, within)
     items: dict[int, list[Installment]] = defaultdict(list)
     for pid, period, due, principal, fee in con.execute(
-        "SELECT plan_id, period, due_date, principal, fee FROM installments ORDER BY plan_id, period"
+        "SELECT plan_id, period, due_date, principal, fee FROM installments "
+        "ORDER BY plan_id, period"
     ):
         items[pid].append(Installment(period, date.fromisoformat(due), principal, fee))
     paid: dict[int, list[Payment]] = defaultdict(list)
