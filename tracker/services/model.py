@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from tracker.domain.apr import CostOfCredit
 from tracker.domain.errors import UserError
@@ -18,6 +17,8 @@ from tracker.domain.payoff import PayoffPolicy, default_payoff_policy
 from tracker.domain.plan import PlanTerms
 from tracker.domain.rows import InstallmentRow, PaymentRow
 from tracker.domain.workdays import MovedDate
+
+from .summary import PlanStatus, PlanSummary
 
 __all__ = [
     "Change",
@@ -33,18 +34,6 @@ __all__ = [
 
 class ServiceError(UserError):
     """A user action that cannot be done; the message says why. Nothing was written."""
-
-
-class PlanStatus(StrEnum):
-    """A plan's overall state, worst installment first."""
-
-    OVERDUE = "overdue"
-    GRACE = "grace"
-    DUE_TODAY = "due_today"
-    DUE_SOON = "due_soon"
-    ACTIVE = "active"
-    CLOSED = "closed"
-    ARCHIVED = "archived"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,33 +96,6 @@ class Change:
     plan_ids: frozenset[int] = field(default=frozenset())
     payment_ids: frozenset[int] = field(default=frozenset())
     created_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSummary:
-    """One row of the plans overview, as of a date."""
-
-    id: int
-    name: str
-    platform: str
-    notes: str
-    currency: str
-    model: str
-    principal: int
-    periods: int
-    periods_paid: int
-    per_period: int
-    next_due: date | None
-    next_amount: int
-    remaining: int
-    overdue_amount: int
-    penalty: int
-    apr: Decimal
-    total_cost: int
-    status: PlanStatus
-    archived: bool
-    account_id: int | None = None
-    """The card or platform whose bill carries the plan (None: none)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from enum import StrEnum
 from typing import NamedTuple
 
 from tracker.domain.dates import days_after
@@ -18,9 +21,55 @@ from tracker.storage.sql_reads import (
     schedule_periods_sql,
 )
 
-from .model import PlanStatus, PlanSummary
+__all__ = [
+    "PlanLine",
+    "PlanStatus",
+    "PlanSummary",
+    "list_plan_summaries",
+    "plan_lines",
+    "plan_summary",
+    "status_of",
+]
 
-__all__ = ["PlanLine", "list_plan_summaries", "plan_lines", "plan_summary", "status_of"]
+
+class PlanStatus(StrEnum):
+    """A plan's overall state, worst installment first."""
+
+    OVERDUE = "overdue"
+    GRACE = "grace"
+    DUE_TODAY = "due_today"
+    DUE_SOON = "due_soon"
+    ACTIVE = "active"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    """One row of the plans overview, as of a date."""
+
+    id: int
+    name: str
+    platform: str
+    notes: str
+    currency: str
+    model: str
+    principal: int
+    periods: int
+    periods_paid: int
+    per_period: int
+    next_due: date | None
+    next_amount: int
+    remaining: int
+    overdue_amount: int
+    penalty: int
+    apr: Decimal
+    total_cost: int
+    status: PlanStatus
+    archived: bool
+    account_id: int | None = None
+    """The card or platform whose bill carries the plan (None: none)."""
+
 
 _STATUS_RANK = [Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON]
 
