@@ -12,23 +12,34 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from tracker.domain.dates import days_after
-from tracker.domain.ledger import InstallmentState, Status
+from tracker.domain.ledger import (
+    InstallmentState,
+    LedgerRules,
+    Status,
+    needs_replay,
+    settled_state,
+)
 from tracker.storage.sql_reads import (
     ALL_PLANS,
     NOT_ARCHIVED,
     PlanStates,
     plan_states,
+    replayed_states,
+    rules_of,
     schedule_periods_sql,
+    unsettled_rows,
 )
 
 __all__ = [
     "PlanLine",
     "PlanStatus",
     "PlanSummary",
+    "WindowState",
     "list_plan_summaries",
     "plan_lines",
     "plan_summary",
     "status_of",
+    "window_totals",
 ]
 
 
@@ -78,7 +89,7 @@ def status_of(
     closed_on: date | None,
     archived: bool,
     balance: int,
-    installments: Iterable[InstallmentState],
+    installments: Iterable[InstallmentState | WindowState],
 ) -> PlanStatus:
     """Closed (paid off, or nothing owed), archived, or the most urgent installment status."""
     if closed_on is not None or balance == 0:
@@ -92,21 +103,50 @@ def status_of(
     return PlanStatus.ACTIVE
 
 
+class WindowState(NamedTuple):
+    """What a plan's summary needs of one installment's state (``InstallmentState`` has these
+    too): its due date, status, unpaid principal + fee, penalty due and their sum."""
+
+    due_date: date
+    status: Status
+    remaining: int
+    penalty_due: int
+    amount_due: int
+
+
+_LATE = (Status.OVERDUE, Status.GRACE)
+
+
+def window_totals(
+    states: Iterable[WindowState | InstallmentState], next_due: date | None
+) -> tuple[int, int, int]:
+    """Of a plan's installment states in period order: what is owed on the late ones (overdue
+    or in grace), the penalty due on all, and the penalty due on the first one unpaid when it
+    is the installment due on ``next_due`` (what the stored next amount leaves out)."""
+    overdue = penalty = extra = 0
+    first = True
+    for st in states:
+        penalty += st.penalty_due
+        if st.status in _LATE:
+            overdue += st.amount_due
+        if first and st.remaining > 0:
+            first = False
+            if st.due_date == next_due:
+                extra = st.penalty_due
+    return overdue, penalty, extra
+
+
 def plan_summary(ps: PlanStates) -> PlanSummary:
     """A plan's overview row from its ``sql_reads.PlanStates`` (``every_plan`` states)."""
     p = ps.plan
     sts = ps.installments
-    # most plans of a list have no installment to judge: their sums are 0 without a pass
-    late = [st for st in sts if st.status in (Status.OVERDUE, Status.GRACE)] if sts else []
-    penalty = sum(st.penalty_due for st in sts) if sts else 0
+    overdue, penalty, extra = window_totals(sts, p.next_due)
     if ps.complete:  # replayed whole: ledger totals from the states
         nxt = next((st for st in sts if st.amount_due > 0), None)
         periods_paid = sum(1 for st in sts if st.status is Status.PAID)
         next_due, next_amount = (nxt.due_date, nxt.amount_due) if nxt else (None, 0)
         remaining = sum(st.amount_due for st in sts)
     else:  # stored totals, plus the penalty of what needs attention (late, unpaid rows)
-        first = next((st for st in sts if st.remaining > 0), None) if sts else None
-        extra = first.penalty_due if first is not None and first.due_date == p.next_due else 0
         periods_paid, next_due, next_amount = p.paid_periods, p.next_due, p.next_amount + extra
         remaining = p.remaining + penalty
     return PlanSummary(
@@ -123,7 +163,7 @@ def plan_summary(ps: PlanStates) -> PlanSummary:
         next_due=next_due,
         next_amount=next_amount,
         remaining=remaining,
-        overdue_amount=sum(st.amount_due for st in late) if late else 0,
+        overdue_amount=overdue,
         penalty=penalty,
         apr=p.apr,
         total_cost=p.total_cost,
@@ -194,25 +234,59 @@ class PlanLine(NamedTuple):
 def plan_lines(
     con: sqlite3.Connection, as_of: date, include_archived: bool = False, reminder_days: int = 7
 ) -> list[PlanLine]:
-    """``PlanLine.of`` of each ``list_plan_summaries`` row (tested equal), by plan id. A plan with
-    no installment to judge as of the date (none unsettled in the reminder window, no payment
-    after the date) is its stored columns as they are: typically most plans of a long history,
-    so only the others are made into states and summaries."""
+    """``PlanLine.of`` of each ``list_plan_summaries`` row (tested equal), by plan id, from one
+    pass over the plans' stored columns: a plan with no installment to judge as of the date
+    (none unsettled in the reminder window, no payment after the date) is those columns as
+    they are (most plans of a long history); one with some adds their states, each from its
+    stored settlement (``settled_state``); only a plan whose state needs a replay is made into
+    a ``PlanSummary``."""
     horizon = days_after(as_of, reminder_days)
     where = ALL_PLANS if include_archived else NOT_ARCHIVED
-    judged = {ps.plan.id: ps for ps in plan_states(con, as_of, reminder_days, horizon, where)}
+    found = unsettled_rows(con, where, horizon)
+    day = as_of.isoformat()
+    shared: dict[tuple[int, int, str], LedgerRules] = {}
     lines: list[PlanLine] = []
+    replay: dict[int, int] = {}  # plan id -> its place in lines
     make = PlanLine._make
     for row in con.execute(
         "SELECT p.id, p.name, p.platform, p.currency, p.model, p.principal, "
         f"{schedule_periods_sql('p')}, p.paid_periods, p.per_period, p.next_due, p.remaining, "
-        f"0, 0, p.apr, p.closed_on, p.archived FROM plans p WHERE {where} ORDER BY p.id"
+        "p.apr, p.closed_on, p.archived, p.grace_days, p.tolerance, p.penalty_daily_rate, "
+        f"p.last_paid_on FROM plans p WHERE {where} ORDER BY p.id"
     ):
-        ps = judged.get(row[0])
-        if ps is not None:
-            lines.append(PlanLine.of(plan_summary(ps)))
+        pid, remaining, closed_on, archived, last_paid = row[0], row[10], row[12], row[13], row[17]
+        rows = found.get(pid)
+        if last_paid is not None and day < last_paid:  # ISO text: a payment after as_of
+            replay[pid] = len(lines)
+            lines.append(make(row[:16]))  # its place, filled below
             continue
-        # plan_summary of no states: the stored totals, nothing overdue, no penalty
-        status = status_of(row[14], bool(row[15]), row[10], ()).value
-        lines.append(make((*row[:14], status, bool(row[15]))))
+        if not rows:  # nothing to judge: nothing overdue, no penalty
+            status = status_of(closed_on, bool(archived), remaining, ())
+            lines.append(make((*row[:11], 0, 0, row[11], status.value, bool(archived))))
+            continue
+        key = (row[14], row[15], row[16])
+        rules = shared.get(key)
+        if rules is None:
+            rules = shared[key] = rules_of(*key, reminder_days)
+        last = date.fromisoformat(last_paid) if last_paid is not None else None
+        if needs_replay(rows, rows, rules, as_of, last):  # the rows have both shapes
+            replay[pid] = len(lines)
+            lines.append(make(row[:16]))
+            continue
+        window = []
+        for r in rows:
+            penalty, state, _days = settled_state(
+                r.due_date, r.total, r.paid_principal, r.paid_fee, r.paid_penalty, rules, as_of
+            )
+            left, due = r.total - r.paid_principal - r.paid_fee, penalty - r.paid_penalty
+            window.append(WindowState(r.due_date, state, left, due, left + due))
+        nxt = date.fromisoformat(row[9]) if row[9] is not None else None
+        overdue, penalty, _extra = window_totals(window, nxt)
+        owed = remaining + penalty
+        status = status_of(closed_on, bool(archived), owed, window)
+        lines.append(
+            make((*row[:10], owed, overdue, penalty, row[11], status.value, bool(archived)))
+        )
+    for ps in replayed_states(con, sorted(replay), as_of, reminder_days):
+        lines[replay[ps.plan.id]] = PlanLine.of(plan_summary(ps))
     return lines

@@ -54,9 +54,13 @@ __all__ = [
     "payment_rows",
     "plan_exists",
     "plan_states",
+    "plans_by_id",
     "query",
+    "replayed_states",
+    "rules_of",
     "rules_of_row",
     "schedule_periods_sql",
+    "unsettled_rows",
 ]
 
 PLAN_NAMES = (
@@ -199,10 +203,15 @@ class PlanStates:
 
 def rules_of_row(row: Any, reminder_days: int = 7) -> LedgerRules:
     """A plan's overdue rules from a row with grace, tolerance and penalty rate."""
+    return rules_of(row.grace_days, row.tolerance, row.penalty_daily_rate, reminder_days)
+
+
+def rules_of(grace_days: int, tolerance: int, rate: Any, reminder_days: int = 7) -> LedgerRules:
+    """A plan's overdue rules from its stored columns (the rate as ``Decimal`` or its text)."""
     return LedgerRules(
-        grace_days=row.grace_days,
-        tolerance=row.tolerance,
-        penalty_daily_rate=Decimal(row.penalty_daily_rate),
+        grace_days=grace_days,
+        tolerance=tolerance,
+        penalty_daily_rate=Decimal(rate),
         reminder_days=reminder_days,
     )
 
@@ -244,7 +253,7 @@ def _replay(
     return out
 
 
-def _unsettled(
+def unsettled_rows(
     con: sqlite3.Connection, plan_where: str, horizon: date | None
 ) -> dict[int, list[Any]]:
     """The unsettled installments (due by ``horizon``, unless None) of the plans matching
@@ -281,7 +290,14 @@ def _plans(
         f"SELECT p.id FROM plans p WHERE {plan_where} AND p.last_paid_on > ?",
         (as_of.isoformat(),),
     )
-    ids = sorted(set(found) | {pid for (pid,) in later})
+    return plans_by_id(con, sorted(set(found) | {pid for (pid,) in later}), plan_names)
+
+
+def plans_by_id(
+    con: sqlite3.Connection, ids: Sequence[int], plan_names: Sequence[str] = PLAN_NAMES
+) -> list[Any]:
+    """The rows (``plan_names``) of the plans ``ids`` (ascending), in that order."""
+    plan_sql = _plan_sql(plan_names)
     return [
         p
         for chunk in _chunks(ids)
@@ -291,6 +307,17 @@ def _plans(
             chunk,
         )
     ]
+
+
+def replayed_states(
+    con: sqlite3.Connection, ids: Sequence[int], as_of: date, reminder_days: int
+) -> list[PlanStates]:
+    """The plans ``ids`` (ascending) replayed whole as of ``as_of`` by the domain ledger: every
+    installment's state (``complete``), with the plan's ``PLAN_NAMES`` row."""
+    plans = plans_by_id(con, ids)
+    rules = _RulesOf({p.id: p for p in plans}, reminder_days)
+    replayed = _replay(con, ids, rules, as_of)
+    return [PlanStates(p, replayed[p.id], complete=True) for p in plans]
 
 
 def plan_states(
@@ -311,7 +338,7 @@ def plan_states(
     test in Python), so what it had not settled is not missed. Each plan's row has the
     columns ``plan_names`` (``PLAN_NAMES``; at least ``DUE_PLAN_NAMES``).
     """
-    found = _unsettled(con, plan_where, horizon)
+    found = unsettled_rows(con, plan_where, horizon)
     plans = _plans(con, found, plan_where, as_of, every_plan, plan_names)
     rules = _RulesOf({p.id: p for p in plans}, reminder_days)
     return assemble_states(
