@@ -246,3 +246,38 @@ def test_0004_adds_the_working_day_calendar_as_none_and_keeps_the_dates(v1_copy:
     )
     with closing(sqlite3.connect(v1_copy)) as con, pytest.raises(sqlite3.IntegrityError):
         con.execute("UPDATE plans SET holidays = 'China' WHERE id = 1")
+
+
+def test_0008_keeps_every_plan_column_and_counts_each_schedule(v1_copy: Path):
+    from tracker.storage.migrate import upgrade
+
+    def plans() -> list[dict[str, object]]:
+        with closing(sqlite3.connect(v1_copy)) as con:
+            con.row_factory = sqlite3.Row
+            return [dict(r) for r in con.execute("SELECT * FROM plans ORDER BY id")]
+
+    upgrade(v1_copy, target="0007", backup=False)
+    before = plans()
+    with closing(sqlite3.connect(v1_copy)) as con, con:  # a plan on an account, as 0005 allows
+        con.execute(
+            "INSERT INTO accounts (name, kind, statement_day, due_rule, due_value, min_percent, "
+            "daily_rate, interest_rule, late_fee_percent, late_fee_min) VALUES "
+            "('花呗', 'huabei', 1, 'day_of_month', 10, '0.1', '0.0005', 'full_statement', "
+            "'0.05', 0)"
+        )
+        con.execute("UPDATE plans SET account_id = 1, holidays = 'CN' WHERE id = 2")
+    before[1] |= {"account_id": 1, "holidays": "CN"}
+    upgrade(v1_copy, backup=False)  # its audit: derived columns equal a replay of each plan
+    after = plans()
+    derived = {"remaining", "paid_periods", "next_due", "next_amount", "last_paid_on"}
+    derived |= {"total_fee", "total_cost", "per_period", "apr", "effective_rate", "derived_rev"}
+    derived |= {"schedule_periods"}  # (stale at 0007: an upgrade short of the head derives none)
+
+    def entered(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{k: v for k, v in p.items() if k not in derived} for p in rows]
+
+    assert entered(after) == entered(before) and len(after[0]) == len(before[0]) + 1
+    counts = dict(raw_query(v1_copy, "SELECT plan_id, count(*) FROM installments GROUP BY 1"))
+    assert {p["id"]: p["schedule_periods"] for p in after} == counts
+    assert [p["schedule_periods"] for p in after] == [p["periods"] for p in after] != [0, 0, 0]
+    assert raw_query(v1_copy, "SELECT name FROM sqlite_master WHERE name = 'ix_plans_account_id'")

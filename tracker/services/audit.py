@@ -122,6 +122,7 @@ def _plan_mismatches(rec: PlanRecord) -> list[str]:
         "derived_rev": DERIVED_REV,
         "remaining": sum(st.remaining for st in state.installments),
         "paid_periods": sum(1 for st in state.installments if st.remaining == 0),
+        "schedule_periods": len(items),
         "next_due": nxt.due_date if nxt else None,
         "next_amount": nxt.remaining if nxt else 0,
         "last_paid_on": last,

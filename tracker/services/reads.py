@@ -55,12 +55,10 @@ I = InstallmentRecord.__table__.c  # noqa: E741 - short alias for the column lis
 P = PlanRecord.__table__.c
 _PLANS = PlanRecord.__table__
 
-SCHEDULE_PERIODS = (
-    select(func.count()).where(I.plan_id == P.id).correlate(_PLANS).scalar_subquery()
-).label("schedule_periods")
+SCHEDULE_PERIODS = P.schedule_periods
 """How many installments a plan's stored schedule has: its terms' ``periods`` until a
 prepayment regenerates it (12 paid + the prepayment + 82 or 108 new rows) or a payoff charge
-adds one. Every "n/N" shows this N (the unique index on plan and period counts it)."""
+adds one. Every "n/N" shows this N (derived at write time, ``storage.derived``)."""
 
 PLAN_COLUMNS = (
     P.id,

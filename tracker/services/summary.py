@@ -26,7 +26,6 @@ from tracker.storage.sql_reads import (
     plan_states,
     replayed_states,
     rules_of,
-    schedule_periods_sql,
     unsettled_rows,
 )
 
@@ -250,7 +249,7 @@ def plan_lines(
     make = PlanLine._make
     for row in con.execute(
         "SELECT p.id, p.name, p.platform, p.currency, p.model, p.principal, "
-        f"{schedule_periods_sql('p')}, p.paid_periods, p.per_period, p.next_due, p.remaining, "
+        "p.schedule_periods, p.paid_periods, p.per_period, p.next_due, p.remaining, "
         "p.apr, p.closed_on, p.archived, p.grace_days, p.tolerance, p.penalty_daily_rate, "
         f"p.last_paid_on FROM plans p WHERE {where} ORDER BY p.id"
     ):

@@ -3,11 +3,11 @@
 Every write (add, edit, pay, void, payoff, import, undo) calls :func:`refresh` for the plans it
 touched, inside its own transaction: the plan's stored schedule and payments are replayed once
 (``tracker.domain.ledger.settle``) and the result is written next to them, per installment
-(paid principal, fee and penalty, settled date) and per plan (balance, paid periods, next due
-date and amount, last payment date, total fee and cost, per-period amount, APR and effective
-rate). Lists, the overview, ``due`` and exports then read columns instead of replaying every
-ledger on every read. The domain ledger stays the reference: ``tracker check`` and the tests
-recompute and compare.
+(paid principal, fee and penalty, settled date) and per plan (balance, paid periods, the
+schedule's length, next due date and amount, last payment date, total fee and cost, per-period
+amount, APR and effective rate). Lists, the overview, ``due`` and exports then read columns
+instead of replaying every ledger on every read. The domain ledger stays the reference:
+``tracker check`` and the tests recompute and compare.
 
 ``derived_rev`` marks how the columns were computed: a plan below :data:`DERIVED_REV` (a file
 just upgraded, or a derivation changed by a new release) is refreshed by :func:`refresh_stale`
@@ -201,6 +201,7 @@ def _derive_chunk(
             (
                 remaining,
                 paid_periods,
+                len(items),
                 next_due.isoformat() if next_due else None,
                 next_amount,
                 last.isoformat() if last else None,
@@ -226,7 +227,8 @@ def _refresh_chunk(conn: Connection, ids: Sequence[int]) -> None:
         )
     if plan_updates:
         conn.exec_driver_sql(
-            "UPDATE plans SET remaining = ?, paid_periods = ?, next_due = ?, next_amount = ?, "
+            "UPDATE plans SET remaining = ?, paid_periods = ?, schedule_periods = ?, "
+            "next_due = ?, next_amount = ?, "
             "last_paid_on = ?, total_fee = ?, total_cost = ?, per_period = ?, apr = ?, "
             "effective_rate = ?, derived_rev = ? WHERE id = ?",
             plan_updates,
@@ -268,6 +270,12 @@ _CONSISTENCY_CHECKS = (
         "LEFT JOIN (SELECT plan_id, count(*) AS n FROM installments "
         "WHERE paid_principal + paid_fee = principal + fee GROUP BY plan_id) i "
         "ON i.plan_id = p.id WHERE p.paid_periods != coalesce(i.n, 0)",
+    ),
+    (
+        "plan {0}: {1} installments stored as its schedule's length, it has {2}",
+        "SELECT p.id, p.schedule_periods, coalesce(i.n, 0) FROM plans p "
+        "LEFT JOIN (SELECT plan_id, count(*) AS n FROM installments GROUP BY plan_id) i "
+        "ON i.plan_id = p.id WHERE p.schedule_periods != coalesce(i.n, 0)",
     ),
     (
         "plan {0}: its derived columns are of revision {1}, not {2}",
@@ -314,8 +322,9 @@ def replay_problems(conn: Connection, limit: int = _CONSISTENCY_LIMIT) -> list[s
         stored_plans = {
             row[-1]: tuple(row[:-1])
             for row in conn.exec_driver_sql(
-                "SELECT remaining, paid_periods, next_due, next_amount, last_paid_on, total_fee, "
-                "total_cost, per_period, apr, effective_rate, derived_rev, id FROM plans "
+                "SELECT remaining, paid_periods, schedule_periods, next_due, next_amount, "
+                "last_paid_on, total_fee, total_cost, per_period, apr, effective_rate, "
+                "derived_rev, id FROM plans "
                 f"WHERE id IN ({','.join('?' * len(chunk))})",
                 tuple(chunk),
             )

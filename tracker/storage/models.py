@@ -151,6 +151,7 @@ class PlanRecord(Base):
         _money("payoff_charge"),
         _money("remaining"),
         CheckConstraint("paid_periods >= 0", name="paid_periods_not_negative"),
+        CheckConstraint("schedule_periods >= 0", name="schedule_periods_not_negative"),
         check_iso_date("next_due", nullable=True),
         _money("next_amount"),
         check_iso_date("last_paid_on", nullable=True),
@@ -204,6 +205,8 @@ class PlanRecord(Base):
     # use these instead of replaying the ledger. ``derived_rev`` below DERIVED_REV = stale.
     remaining: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     paid_periods: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
+    # how many installments the stored schedule has (the N of every "n/N")
+    schedule_periods: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     next_due: Mapped[dt.date | None] = mapped_column(IsoDate())
     next_amount: Mapped[int] = mapped_column(Integer, default=0, server_default=_ZERO)
     last_paid_on: Mapped[dt.date | None] = mapped_column(IsoDate())

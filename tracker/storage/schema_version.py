@@ -8,7 +8,7 @@ __all__ = ["DERIVED_REV", "SCHEMA_REVISION"]
 
 #: The Alembic revision the models describe (the newest in ``migrations/versions``); a test
 #: keeps them in step. Lets ``open_database`` skip loading Alembic when a file is up to date.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 DERIVED_REV = 1
 """Bump when the derivation changes: every plan is then recomputed on the next open."""

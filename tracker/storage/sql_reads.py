@@ -59,7 +59,6 @@ __all__ = [
     "replayed_states",
     "rules_of",
     "rules_of_row",
-    "schedule_periods_sql",
     "unsettled_rows",
 ]
 
@@ -92,18 +91,8 @@ PLAN_NAMES = (
 """What lists read of a plan (``services.reads.PLAN_COLUMNS``, the same names)."""
 
 
-def schedule_periods_sql(plan: str) -> str:
-    """SQL of how many installments the stored schedule of plan row ``plan`` has: the terms'
-    periods until a prepayment regenerates it or a payoff charge adds one (every "n/N" shows
-    this N)."""
-    return f"(SELECT count(*) FROM installments c WHERE c.plan_id = {plan}.id)"
-
-
-_COMPUTED = {"schedule_periods": schedule_periods_sql("p")}
-
-
 def _plan_sql(names: Sequence[str]) -> str:
-    return ", ".join(f"{_COMPUTED[n]} AS {n}" if n in _COMPUTED else f"p.{n}" for n in names)
+    return ", ".join(f"p.{n}" for n in names)
 
 
 DUE_PLAN_NAMES = (
