@@ -9,11 +9,13 @@ moment it launched the process):
 
 - ``first_paint``: the main window's first paint, stamped when it is delivered (the bare
   window's ``paintEvent``; the app's ``MainWindow.first_painted``). No application-wide event
-  filter runs before it: one converts every event's receiver to Python (Qt's private
-  animation timer of a tab bar costs PySide ~25 ms of enum set-up), which the bare window would
-  not pay. A deferred stamp would wait behind whatever the app does right after painting.
+  filter runs at all: one converts every event's receiver to Python (Qt's private animation
+  timer of a tab bar costs PySide ~25 ms of enum set-up; building the Overview's table ~25 ms
+  more), which neither the bare window nor the app pays. A deferred stamp would wait behind
+  whatever the app does right after painting.
 - ``data_paint`` (``app`` only): the first paint of the Overview's "still owed" card value once
-  the Overview holds its data (or its first-run page when the database is empty).
+  the Overview holds its data (or its first-run page when the database is empty), seen by an
+  event filter on those two widgets only, installed when the Overview is built.
 - ``pay_ms`` (``--pay``): per payment, the milliseconds from calling the service to every
   visible view being current (see ``_pay``). The payments start once start-up's work is over
   (``_when_settled``: the database proper open, the charts drawn), as a person's would; the
@@ -53,14 +55,24 @@ class Watcher(QObject):
         self.pay_plan = pay_plan
         self.times: dict[str, object] = {}
         self.done = False
+        self.watched = False
 
     def painted(self) -> None:
-        """The main window painted for the first time: stamp it, then watch for the data."""
+        """The main window painted for the first time: stamp it."""
         if "first_paint" in self.times:
             return
-        if self.want_data:
-            self.app.installEventFilter(self)  # only now: see the module docstring
         self._mark("first_paint")
+
+    def watch_overview(self, window: QMainWindow) -> None:
+        """Once the Overview is built, watch the two widgets that show its data first (the
+        "still owed" amount, the first-run page): their paints only, as the app's own
+        ``after_paint`` does, not every event of the application (see the module docstring)."""
+        if not self.want_data or self.watched or not window.is_built("overview"):  # type: ignore[attr-defined]
+            return
+        self.watched = True
+        overview = window.overview  # type: ignore[attr-defined]
+        for widget in (overview.owed_card.value, overview.empty_page):
+            widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done and isinstance(obj, QWidget):
@@ -172,6 +184,14 @@ def main(argv: list[str]) -> int:
             self.first_painted.connect(watcher.painted)
 
         main_window.MainWindow.__init__ = init  # type: ignore[method-assign]
+        screen_named = main_window.MainWindow.screen_named
+
+        def named(self: Any, name: str) -> Any:
+            screen = screen_named(self, name)
+            watcher.watch_overview(self)  # before the Overview's first paint
+            return screen
+
+        main_window.MainWindow.screen_named = named  # type: ignore[method-assign]
         from tracker.__main__ import main as tracker_main
 
         status = tracker_main(["--db", argv[1]])
