@@ -40,7 +40,7 @@ from tracker.reports.attention import AttentionRow, attention_rows
 from . import fmt
 from .palette import status_tone
 from .status_marks import BadgeDelegate, status_icon
-from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table
+from .table_model import ROW_ROLE, Column, RowTableModel, sorted_table, viewport_of
 
 ACTION_COLUMN = 8
 """The column holding each row's "Record payment" (or "Pay all overdue") button."""
@@ -184,7 +184,8 @@ class DueList(QWidget):
         """False on a read-only database: the rows' Record payment buttons are disabled."""
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._add_buttons())
         self.proxy.layoutChanged.connect(self._add_buttons)  # sorted: other rows in view
-        self.table.viewport().installEventFilter(self)
+        self.table_viewport = viewport_of(self.table)
+        self.table_viewport.installEventFilter(self)
         self.all_clear = QLabel(self.tr("Nothing needs attention. You are all caught up."))
         self.all_clear.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.all_clear.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
@@ -231,7 +232,7 @@ class DueList(QWidget):
         if not count or not self.isVisible():
             return  # when shown, the viewport's Show event adds those of the rows in view
         first = max(self.table.rowAt(0), 0)
-        last = self.table.rowAt(max(self.table.viewport().height() - 1, 0))
+        last = self.table.rowAt(max(self.table_viewport.height() - 1, 0))
         if last < 0 or not self.table.isVisible():
             last = min(count, first + ROWS_WITHOUT_LAYOUT) - 1
         for row in range(first, last + 1):
@@ -299,7 +300,7 @@ class DueList(QWidget):
             self.pay_requested.emit(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() in (
+        if watched is self.table_viewport and event.type() in (
             QEvent.Type.Resize,
             QEvent.Type.Show,
         ):
