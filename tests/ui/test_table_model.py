@@ -87,3 +87,17 @@ def test_rows_set_and_updated_later_keep_the_order(qtbot) -> None:
     selected = view.selectionModel().selectedRows()
     assert [proxy.index(i.row(), 0).data(Qt.ItemDataRole.UserRole + 2).id for i in selected] == [4]
     assert view.indexWidget(proxy.index(1, 1)) is button  # the row's widget moved with it
+
+
+def test_the_viewport_is_found_by_its_qt_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """``viewport_of`` finds the view's viewport by the object name Qt gives it (cheaper than
+    PySide's first ``viewport()`` call); should Qt rename it, the fallback still answers, and
+    this test says the shortcut is gone."""
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    from tracker.ui.table_model import viewport_of
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    assert view.findChild(QWidget, "qt_scrollarea_viewport") is view.viewport()
+    assert viewport_of(view) is view.viewport()
