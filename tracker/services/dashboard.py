@@ -202,6 +202,7 @@ def dashboard_first(
             OPEN_PLANS,
             every_plan=True,
             keep=lambda st: st.amount_due > 0,
+            plan_names=sql_reads.ROW_PLAN_NAMES,
         )
         later = {
             pid: owed
@@ -286,6 +287,7 @@ def _plan_rows(
         plan_where,
         every_plan=True,
         keep=lambda st: st.amount_due > 0,
+        plan_names=sql_reads.ROW_PLAN_NAMES,  # what the rows and rules read of a plan
     )
     return [_plan_row(ps, as_of, reminder_days) for ps in found]
 

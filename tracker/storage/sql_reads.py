@@ -40,11 +40,11 @@ from tracker.domain.rows import InstallmentRow, PaymentRow
 __all__ = [
     "ALL_PLANS",
     "ATTENTION",
-    "DUE_PLAN_NAMES",
     "NOT_ARCHIVED",
     "OPEN_PLANS",
     "PAYMENT_ORDER",
     "PLAN_NAMES",
+    "ROW_PLAN_NAMES",
     "PlanStates",
     "due_rows",
     "installment_rows",
@@ -95,7 +95,7 @@ def _plan_sql(names: Sequence[str]) -> str:
     return ", ".join(f"p.{n}" for n in names)
 
 
-DUE_PLAN_NAMES = (
+ROW_PLAN_NAMES = (
     "id",
     "name",
     "platform",
@@ -107,8 +107,8 @@ DUE_PLAN_NAMES = (
     "last_paid_on",
     "schedule_periods",
 )
-"""The plan columns ``due_rows`` reads: its rows' (``installment_rows``) and the overdue rules'
-(``rules_of_row``, ``needs_replay``)."""
+"""The plan columns that installment rows (``installment_rows``) and the overdue rules
+(``rules_of_row``, ``needs_replay``) read: what ``due_rows`` and the overview need of a plan."""
 _INST_SQL = (
     "i.plan_id, i.period, i.due_date, i.principal, i.fee, i.principal + i.fee AS total, "
     "i.paid_principal, i.paid_fee, i.paid_penalty, i.settled_on"
@@ -119,12 +119,12 @@ ALL_PLANS = "1 = 1"
 UNSETTLED = "i.paid_principal + i.paid_fee < i.principal + i.fee"
 """Installments with principal or fee unpaid (the partial index ``ix_installments_open``)."""
 _DUE_SQL = (
-    f"SELECT {_INST_SQL}, {_plan_sql(DUE_PLAN_NAMES)} "
+    f"SELECT {_INST_SQL}, {_plan_sql(ROW_PLAN_NAMES)} "
     "FROM installments i INDEXED BY ix_installments_open_due_date JOIN plans p ON p.id = i.plan_id "
     f"WHERE {OPEN_PLANS} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period"
 )
 """``due_rows``'s installments (unsettled, of open plans, due by a date) with their plans'
-``DUE_PLAN_NAMES``: through the partial index of unsettled due dates."""
+``ROW_PLAN_NAMES``: through the partial index of unsettled due dates."""
 
 _DATES = frozenset({"closed_on", "next_due", "last_paid_on", "due_date", "settled_on", "date"})
 _BOOLS = frozenset({"archived", "voided"})
@@ -325,7 +325,7 @@ def plan_states(
     unless ``every_plan``. A plan whose payments go past ``as_of`` (or that needs its penalty
     as of the date) is replayed whole, keeping the installments that pass ``keep`` (the same
     test in Python), so what it had not settled is not missed. Each plan's row has the
-    columns ``plan_names`` (``PLAN_NAMES``; at least ``DUE_PLAN_NAMES``).
+    columns ``plan_names`` (``PLAN_NAMES``; at least ``ROW_PLAN_NAMES``).
     """
     found = unsettled_rows(con, plan_where, horizon)
     plans = _plans(con, found, plan_where, as_of, every_plan, plan_names)
@@ -427,7 +427,7 @@ def due_rows(con: sqlite3.Connection, as_of: date, within: int) -> list[Installm
     found: dict[int, list[Any]] = defaultdict(list)
     for r in query(con, _DUE_SQL, (horizon.isoformat(),)):
         found[r.plan_id].append(r)  # each row carries its plan's columns: one query
-    later = _plans(con, {}, OPEN_PLANS, as_of, False, DUE_PLAN_NAMES)
+    later = _plans(con, {}, OPEN_PLANS, as_of, False, ROW_PLAN_NAMES)
     by_id = {p.id: p for p in later} | {pid: rows[0] for pid, rows in found.items()}
     rules = _RulesOf(by_id, within)
     items: list[InstallmentRow] = []
