@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from tracker.domain.dates import days_after
@@ -119,12 +120,14 @@ ALL_PLANS = "1 = 1"
 UNSETTLED = "i.paid_principal + i.paid_fee < i.principal + i.fee"
 """Installments with principal or fee unpaid (the partial index ``ix_installments_open``)."""
 _DUE_SQL = (
-    f"SELECT {_INST_SQL}, {_plan_sql(ROW_PLAN_NAMES)} "
+    "SELECT i.plan_id, i.period, i.due_date, i.principal, i.fee, i.principal + i.fee AS total, "
+    f"i.paid_principal, i.paid_fee, i.paid_penalty, {_plan_sql(ROW_PLAN_NAMES)} "
     "FROM installments i INDEXED BY ix_installments_open_due_date JOIN plans p ON p.id = i.plan_id "
-    f"WHERE {OPEN_PLANS} AND {UNSETTLED} AND i.due_date <= ? ORDER BY i.plan_id, i.period"
+    f"WHERE {OPEN_PLANS} AND {UNSETTLED} AND i.due_date <= ?"
 )
 """``due_rows``'s installments (unsettled, of open plans, due by a date) with their plans'
-``ROW_PLAN_NAMES``: through the partial index of unsettled due dates."""
+``ROW_PLAN_NAMES``: through the partial index of unsettled due dates, in its order (by date;
+``due_rows`` sorts what it keeps)."""
 
 _DATES = frozenset({"closed_on", "next_due", "last_paid_on", "due_date", "settled_on", "date"})
 _BOOLS = frozenset({"archived", "voided"})
@@ -471,9 +474,11 @@ def due_rows(con: sqlite3.Connection, as_of: date, within: int) -> list[Installm
     for pid, states in _replay(con, slow, rules, as_of).items():
         replayed = installment_rows(PlanStates(by_id[pid], states, complete=True))
         items.extend(row for row in replayed if needs_attention(row, horizon))
-    items.sort(key=lambda i: (i.due_date, i.plan_id, i.period))
+    items.sort(key=_DUE_ORDER)
     return items
 
+
+_DUE_ORDER = attrgetter("due_date", "plan_id", "period")
 
 PAYMENT_ROWS_SQL = (
     "SELECT pm.id, pm.plan_id, p.name AS plan_name, p.currency, pm.date, pm.amount, "
