@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -81,7 +82,12 @@ class PlanSummary:
     """The card or platform whose bill carries the plan (None: none)."""
 
 
-_STATUS_RANK = [Status.OVERDUE, Status.GRACE, Status.DUE_TODAY, Status.DUE_SOON]
+_STATUS_RANK = [
+    (Status.OVERDUE, PlanStatus.OVERDUE),
+    (Status.GRACE, PlanStatus.GRACE),
+    (Status.DUE_TODAY, PlanStatus.DUE_TODAY),
+    (Status.DUE_SOON, PlanStatus.DUE_SOON),
+]
 
 
 def status_of(
@@ -96,9 +102,10 @@ def status_of(
     if archived:
         return PlanStatus.ARCHIVED
     present = {s.status for s in installments}
-    for status in _STATUS_RANK:
-        if status in present:
-            return PlanStatus(status.value)
+    if present:  # the most urgent first
+        for status, plan_status in _STATUS_RANK:
+            if status in present:
+                return plan_status
     return PlanStatus.ACTIVE
 
 
@@ -204,7 +211,7 @@ class PlanLine(NamedTuple):
     apr: str
     """The fraction as decimal text (the stored column)."""
     status: str
-    """A ``PlanStatus`` value."""
+    """A ``PlanStatus`` (a ``str``: its value)."""
     archived: bool
 
     @classmethod
@@ -225,7 +232,7 @@ class PlanLine(NamedTuple):
             s.overdue_amount,
             s.penalty,
             str(s.apr),
-            s.status.value,
+            s.status,
             s.archived,
         )
 
@@ -246,7 +253,7 @@ def plan_lines(
     shared: dict[tuple[int, int, str], LedgerRules] = {}
     lines: list[PlanLine] = []
     replay: dict[int, int] = {}  # plan id -> its place in lines
-    make = PlanLine._make
+    make = partial(tuple.__new__, PlanLine)  # PlanLine._make without its length check
     for row in con.execute(
         "SELECT p.id, p.name, p.platform, p.currency, p.model, p.principal, "
         "p.schedule_periods, p.paid_periods, p.per_period, p.next_due, p.remaining, "
@@ -261,7 +268,7 @@ def plan_lines(
             continue
         if not rows:  # nothing to judge: nothing overdue, no penalty
             status = status_of(closed_on, bool(archived), remaining, ())
-            lines.append(make((*row[:11], 0, 0, row[11], status.value, bool(archived))))
+            lines.append(make((*row[:11], 0, 0, row[11], status, bool(archived))))
             continue
         key = (row[14], row[15], row[16])
         rules = shared.get(key)
@@ -283,9 +290,7 @@ def plan_lines(
         overdue, penalty, _extra = window_totals(window, nxt)
         owed = remaining + penalty
         status = status_of(closed_on, bool(archived), owed, window)
-        lines.append(
-            make((*row[:10], owed, overdue, penalty, row[11], status.value, bool(archived)))
-        )
+        lines.append(make((*row[:10], owed, overdue, penalty, row[11], status, bool(archived))))
     for ps in replayed_states(con, sorted(replay), as_of, reminder_days):
         lines[replay[ps.plan.id]] = PlanLine.of(plan_summary(ps))
     return lines
