@@ -6,10 +6,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 from tracker.domain.dates import days_after
