@@ -5,8 +5,10 @@
 Every figure is a subprocess (the `tracker` command, ``gui_harness.py``, ``sqlite3``) run the
 way an installed app runs: bytecode cached (``PYTHONDONTWRITEBYTECODE`` unset, a private
 ``PYTHONPYCACHEPREFIX``), warmed once, then the median of ``--runs`` runs; peak RSS is the
-child's own (``os.wait4``). Timings on a shared 2-core machine are noisy, so the targets are
-ratios to a baseline measured in the same run. Only public interfaces are used: the CLI, CSV
+child's own (``os.wait4``). Timings on a shared 2-core machine are noisy (its speed drifts by
+20 % and more within minutes), so the targets are ratios to a baseline measured in the same
+run, and each figure's runs alternate with its baseline's (``Runner.interleaved``; the GUI: a
+bare window before each app run). Only public interfaces are used: the CLI, CSV
 files, and for the GUI the app's entry point and its window's context (``gui_harness.py``).
 
 The ledgers come from ``generate.py`` (same seed and as-of) in ``--work`` (default
@@ -139,20 +141,46 @@ class Runner:
             statistics.median(r[1] for r in results), max(r[2] for r in results) if results else 0
         )
 
+    def interleaved(self, *cmds: list[str]) -> list[Sample]:
+        """Each command warmed once, then ``runs`` rounds of all of them in turn: each one's
+        median. A machine that slows down or speeds up during the benchmark (a shared one does,
+        by 20 % and more) moves a figure and its baseline alike, so their ratio holds; a
+        baseline sampled once, minutes before, would not."""
+        for cmd in cmds:
+            self.once(cmd)
+        results: list[list[tuple[float, float, float]]] = [[] for _ in cmds]
+        for _ in range(self.runs):
+            for cmd, got in zip(cmds, results, strict=True):
+                got.append(self.once(cmd))
+        return [
+            Sample(statistics.median(r[1] for r in got), max(r[2] for r in got)) for got in results
+        ]
+
+    def command(self, db: Path, *args: str) -> list[str]:
+        return [*self.tracker, "--db", str(db), *args]
+
     def cli(self, db: Path, *args: str) -> Sample:
-        return self.sample([*self.tracker, "--db", str(db), *args])
+        return self.sample(self.command(db, *args))
 
     def gui(
-        self, *args: str, runs: int, warm: bool = True
+        self, *args: str, runs: int, warm: bool = True, bare: bool = False
     ) -> tuple[dict[str, float], float, dict[str, object]]:
-        """Median of the harness's times (seconds since launch), peak RSS, last JSON."""
+        """Median of the harness's times (seconds since launch), peak RSS, last JSON. With
+        ``bare``, a bare window's run before each of these (``interleaved``'s reason): its
+        first paint's median is ``bare_paint`` in the times."""
         cmd = [sys.executable, str(HERE / "gui_harness.py"), *args]
+        bare_cmd = [sys.executable, str(HERE / "gui_harness.py"), "bare"]
         out = Path(tempfile.mkstemp(suffix=".json")[1])
         if warm:
             self.once(cmd, out)
         spans: dict[str, list[float]] = {}
         rss, last = 0.0, {}
         for _ in range(runs):
+            if bare:
+                launched, _elapsed, _peak = self.once(bare_cmd, out)
+                paint = json.loads(out.read_text()).get("first_paint")
+                if isinstance(paint, float):
+                    spans.setdefault("bare_paint", []).append(paint - launched)
             launched, _elapsed, peak = self.once(cmd, out)
             last = json.loads(out.read_text())
             rss = max(rss, peak)
@@ -198,31 +226,35 @@ def sqlite_csv(db: Path) -> list[str]:
     return ["sqlite3", "-csv", "-header", str(db), query]
 
 
-def read_rows(runner: Runner, db: Path, label: str, startup: Sample, big: bool) -> list[Row]:
-    """`due`, `plan list`, `history`, `export payments` on ``db`` against the start-up."""
+def read_rows(runner: Runner, db: Path, label: str, startup: list[str], big: bool) -> list[Row]:
+    """`due`, `plan list`, `history`, `export payments` on ``db`` against the start-up (the
+    command ``startup``), each run in turn with its baseline (``Runner.interleaved``)."""
     as_of = generate.DEFAULT_AS_OF.isoformat()
     scope = "" if big else " (10k target)"
-    due = runner.cli(db, "due", "--as-of", as_of)
-    plans = runner.cli(db, "plan", "list", "--json", "--as-of", as_of)
-    hist = runner.cli(db, "history", "--json")
-    export = runner.cli(db, "export", "payments", "--as-of", as_of)
-    sqlite = runner.sample(sqlite_csv(db))
-    sql_base = sqlite.seconds + startup.seconds
+    due, due_base = runner.interleaved(runner.command(db, "due", "--as-of", as_of), startup)
+    plans, plans_base = runner.interleaved(
+        runner.command(db, "plan", "list", "--json", "--as-of", as_of), startup
+    )
+    hist, hist_base = runner.interleaved(runner.command(db, "history", "--json"), startup)
+    export, sqlite, export_base = runner.interleaved(
+        runner.command(db, "export", "payments", "--as-of", as_of), sqlite_csv(db), startup
+    )
+    sql_base = sqlite.seconds + export_base.seconds
     mb = "{:.0f} MB".format
     return [
-        Row(f"{label}: tracker due vs start-up{scope}", due.seconds, startup.seconds, 1.5),
+        Row(f"{label}: tracker due vs start-up{scope}", due.seconds, due_base.seconds, 1.5),
         Row(f"{label}: tracker due peak RSS{scope}", due.rss_mb, unit="MB", limit=150),
         Row(
             f"{label}: plan list --json vs start-up{scope}",
             plans.seconds,
-            startup.seconds,
+            plans_base.seconds,
             3,
             note=mb(plans.rss_mb),
         ),
         Row(
             f"{label}: history --json vs start-up{scope}",
             hist.seconds,
-            startup.seconds,
+            hist_base.seconds,
             3,
             note=mb(hist.rss_mb),
         ),
@@ -238,9 +270,11 @@ def read_rows(runner: Runner, db: Path, label: str, startup: Sample, big: bool) 
     ]
 
 
-def gui_rows(runner: Runner, db: Path, label: str, bare: float, big: bool) -> list[Row]:
-    """First window and Overview data against a bare QMainWindow (and the payment)."""
-    spans, rss, _ = runner.gui("app", str(db), runs=runner.gui_runs)
+def gui_rows(runner: Runner, db: Path, label: str, big: bool) -> list[Row]:
+    """First window and Overview data against a bare QMainWindow run before each (and the
+    payment)."""
+    spans, rss, _ = runner.gui("app", str(db), runs=runner.gui_runs, bare=True)
+    bare = spans.get("bare_paint")
     first_ratio, data_ratio = (2.0, None) if big else (1.5, 2.5)
     rows = [
         Row(
@@ -331,10 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = Table()
 
     print("start-up baselines …", flush=True)
-    help_ = runner.sample([*runner.tracker, "--help"])
     empty = work / "empty.sqlite3"
     empty.unlink(missing_ok=True)
-    startup = runner.cli(empty, "due", "--as-of", generate.DEFAULT_AS_OF.isoformat())
+    startup_cmd = runner.command(empty, "due", "--as-of", generate.DEFAULT_AS_OF.isoformat())
+    runner.once(startup_cmd)  # creates the empty database (the full path); then the start-up
+    startup, help_ = runner.interleaved(startup_cmd, [*runner.tracker, "--help"])
     rows.add(
         Row("tracker --help", help_.seconds, note=f"{help_.rss_mb:.0f} MB"),
         Row("CLI start-up (due, empty db) vs --help", startup.seconds, help_.seconds, 4),
@@ -362,9 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             seconds = import_once(runner, ensure_csvs(n, work), db)
             rows.add(Row(f"{label}: import", seconds, limit=60 if big else None))
-        rows.add(*read_rows(runner, db, label, startup, big))
+        rows.add(*read_rows(runner, db, label, startup_cmd, big))
         if bare is not None:
-            rows.add(*gui_rows(runner, db, label, bare, big))
+            rows.add(*gui_rows(runner, db, label, big))
     rows.print()
     return 0
 
