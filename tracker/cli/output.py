@@ -144,7 +144,7 @@ def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4
     # one printf per row (user text only ever an argument, quoted by json_quote): a tenth
     # faster than joining the pieces with ||
     row = (
-        "printf('{\"id\": %d, \"plan_id\": %d, \"date\": \"%s\", \"amount\": \"%s\", "
+        'printf(\'{"id": %d, "plan_id": %d, "date": "%s", "amount": "%s", '
         '"method": %s, "note": %s, "voided": %s, "kind": %s, "bill_payment": %s}\', '
         f"pm.id, pm.plan_id, pm.date, {amount}, json_quote(pm.method), json_quote(pm.note), "
         "CASE WHEN pm.voided THEN 'true' ELSE 'false' END, json_quote(pm.kind), "
