@@ -346,7 +346,6 @@ class _RulesOf(dict[int, LedgerRules]):
         super().__init__()
         self.plans = plans
         self.reminder_days = reminder_days
-
         self.shared: dict[tuple[Any, ...], LedgerRules] = {}
 
     def __missing__(self, plan_id: int) -> LedgerRules:
