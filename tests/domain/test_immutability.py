@@ -134,3 +134,30 @@ def test_dataclasses_replace_builds_a_new_validated_value() -> None:
 def test_building_twice_gives_equal_schedules() -> None:
     assert make_schedule() == make_schedule()
     assert hash(make_schedule()) == hash(make_schedule())
+
+
+def test_an_installment_row_made_by_its_quick_init_is_the_dataclass_value() -> None:
+    """``InstallmentRow`` fills its slots through their descriptors (``rows._slot_init``): the
+    same parameters and defaults as the dataclass's own ``__init__``, the same value, and
+    still frozen."""
+    import inspect
+
+    from tracker.domain.ledger import Status
+    from tracker.domain.plan import Charge
+    from tracker.domain.rows import InstallmentRow
+
+    names = [f.name for f in dataclasses.fields(InstallmentRow)]
+    params = inspect.signature(InstallmentRow).parameters
+    assert list(params) == names
+    assert params["platform"].default == "" and params["charge"].default is Charge.FEE
+    values = (7, "花呗 · 手机", "CNY", 3, 12, date(2024, 3, 31), 30000, 2160, 500, 100, 37)
+    row = InstallmentRow(*values, Status.OVERDUE, 9)
+    by_name = InstallmentRow(**dict(zip(names, (*values, Status.OVERDUE, 9), strict=False)))
+    assert row == by_name and hash(row) == hash(by_name)
+    assert [getattr(row, n) for n in names] == [*values, Status.OVERDUE, 9, "", Charge.FEE]
+    assert dataclasses.replace(row, fee=0).fee == 0 and row.fee == 2160
+    assert row.remaining == 30000 + 2160 - (500 - 100) and row.amount_due == row.remaining + 37
+    with pytest.raises(FROZEN):
+        row.fee = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        InstallmentRow(*values)  # status and days_overdue are required, as before

@@ -270,14 +270,11 @@ def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json
         print(f"Nothing due within {within} days of {as_of.isoformat()}.")
     lines = []
     for i in items:
-        late = (
-            f" ({i.days_overdue} day{'' if i.days_overdue == 1 else 's'} overdue)"
-            if i.days_overdue
-            else ""
-        )
-        lines.append(
+        days = i.days_overdue
+        late = f" ({days} day{'' if days == 1 else 's'} overdue)" if days else ""
+        lines.append(  # a Status is a StrEnum: formatted, its value
             f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
-            f"{money(i.currency)(i.amount_due)} {i.currency}  {i.status.value}{late}\n"
+            f"{money(i.currency)(i.amount_due)} {i.currency}  {i.status}{late}\n"
         )
     sys.stdout.write("".join(lines))
     return 0
