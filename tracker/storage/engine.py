@@ -55,6 +55,7 @@ from .ics_events import sync as sync_ics_events
 from .identity import APPLICATION_ID, SQLITE_HEADER, inspect_database
 from .migrate import MIGRATIONS_DIR, check_revision_known, head_revision, upgrade
 from .models import SCHEMA_REVISION, InstallmentRecord, PaymentRecord, PlanRecord
+from .schema_version import STALE_SQL
 from .sqlite_files import make_private
 
 T = TypeVar("T")
@@ -405,9 +406,7 @@ def _refresh_stale(engine: Engine, read_only: bool) -> None:
     columns of plans that lack them (after an upgrade); usually one read, no write lock."""
     with engine.connect() as conn:
         conn.execution_options(read_only=True)
-        stale = conn.exec_driver_sql(
-            "SELECT 1 FROM plans WHERE derived_rev != ? LIMIT 1", (DERIVED_REV,)
-        ).first()
+        stale = conn.exec_driver_sql(STALE_SQL, (DERIVED_REV, DERIVED_REV)).first()
     if stale is not None and not read_only:
         with engine.begin() as conn:
             refresh_stale(conn)

@@ -161,6 +161,8 @@ class PlanRecord(Base):
         check_decimal_text("apr"),
         check_decimal_text("effective_rate"),
         CheckConstraint("derived_rev >= 0", name="derived_rev_not_negative"),
+        # "is any plan stale?" on every open, without reading every plan (storage.quick_open)
+        Index(None, "derived_rev"),
         _TABLE_OPTIONS,
     )
 

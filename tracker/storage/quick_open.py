@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from .errors import StorageError
 from .identity import APPLICATION_ID, SQLITE_HEADER, connect_read_only, inspect_database
-from .schema_version import DERIVED_REV, SCHEMA_REVISION
+from .schema_version import DERIVED_REV, SCHEMA_REVISION, STALE_SQL
 from .sqlite_files import make_private, translate_sqlite_error, write_blocker
 
 __all__ = ["ReadConnection", "open_for_reading", "target_path"]
@@ -114,9 +114,7 @@ def open_for_reading(path: Path) -> ReadConnection | None:
         raise translate_sqlite_error(e, path) or StorageError(f"Cannot read {path}: {e}") from e
     try:
         ours = con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        stale = con.execute(
-            "SELECT 1 FROM plans WHERE derived_rev != ? LIMIT 1", (DERIVED_REV,)
-        ).fetchone()
+        stale = con.execute(STALE_SQL, (DERIVED_REV, DERIVED_REV)).fetchone()
     except sqlite3.Error:
         ours, stale = False, None
     if not ours or stale is not None:

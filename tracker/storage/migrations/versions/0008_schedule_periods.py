@@ -1,4 +1,4 @@
-"""A plan's stored schedule length: ``plans.schedule_periods``.
+"""A plan's stored schedule length (``plans.schedule_periods``); plans by derivation revision.
 
 Revision ID: 0008
 Revises: 0007
@@ -12,7 +12,8 @@ From now on it is derived at write time with the other per-plan columns
 what it means.
 
 The plans table is rebuilt as in 0005 (so a migrated file has exactly the DDL of a new one),
-its AUTOINCREMENT counter and its index on ``account_id`` are kept. Written by hand and frozen:
+its AUTOINCREMENT counter and its index on ``account_id`` are kept. An index on
+``derived_rev`` lets every open ask whether any plan is stale without reading every plan. Written by hand and frozen:
 it does not import tracker.storage.models; a test checks the result equals a database created
 from the models.
 """
@@ -208,6 +209,7 @@ def upgrade() -> None:
     finally:
         conn.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
     op.create_index(op.f("ix_plans_account_id"), "plans", ["account_id"])
+    op.create_index(op.f("ix_plans_derived_rev"), "plans", ["derived_rev"])
     conn.exec_driver_sql(
         "UPDATE plans SET schedule_periods = "
         "(SELECT count(*) FROM installments i WHERE i.plan_id = plans.id)"
