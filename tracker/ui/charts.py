@@ -15,18 +15,20 @@ draws only while shown, so the app opens without waiting for it. Texts and colou
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.money import currency as currency_of
-from tracker.reports.series import BalanceSeries, MonthSeries, month_breakdown
 
 from . import fmt
 from .chart_style import PLAN_COLOURS, Colours, chart_text, colours_for, money_axis
 from .fonts import setup_matplotlib
+
+if TYPE_CHECKING:  # the series load with the charts' first drawing, after the data paints
+    from tracker.reports.series import BalanceSeries, MonthSeries
 
 __all__ = ["PLAN_COLOURS", "BalanceChart", "UpcomingChart"]
 
@@ -536,6 +538,8 @@ class UpcomingChart(_Chart):
         title = self.month_label(month, True)
         if month == 0:
             title += f" · {self.text.this_month}"
+        from tracker.reports.series import month_breakdown
+
         rows = month_breakdown(self.series, month)
         if not rows:
             return None

@@ -28,13 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.reports.attention import AttentionRow
-from tracker.reports.series import (
-    Memo,
-    balance_series,
-    top_balances,
-    top_plans,
-    upcoming_by_month,
-)
 from tracker.services.dashboard import (
     DUE_WINDOW_DAYS,
     Cards,
@@ -54,6 +47,7 @@ from .icons import icon
 from .paint_wait import after_paint
 
 if TYPE_CHECKING:
+    from tracker.reports.series import Memo
     from tracker.services import Change
 
 MAX_CHART_PLANS = 8
@@ -311,6 +305,14 @@ class OverviewScreen(QWidget):
             self._show(self._query())
             return
         colours = {p.plan_id: PLAN_COLOURS[i % len(PLAN_COLOURS)] for i, p in enumerate(data.plans)}
+        # the charts' sums load with the charts, after the cards and the list have painted
+        from tracker.reports.series import (
+            balance_series,
+            top_balances,
+            top_plans,
+            upcoming_by_month,
+        )
+
         other = self.upcoming_chart.text.other
         memo = self._series_memo  # plans the change did not touch are not summed again
         upcoming = upcoming_by_month(data.plans, data.as_of, memo=memo["upcoming"])
