@@ -126,10 +126,10 @@ def test_due_refuses_a_foreign_file_with_the_same_message(
     assert other.read_bytes() == before
 
 
-def _tricky_ledger(db_file: Path) -> None:
-    """Plans in CNY, USD and JPY; names, methods and notes a CSV or JSON writer must escape or
-    guard (quotes, commas, semicolons, a formula, Chinese, an emoji); a voided payment; a loan
-    with a prepayment."""
+def _tricky_ledger(db_file: Path, currencies: tuple[str, str, str] = ("CNY", "USD", "JPY")) -> None:
+    """Plans in CNY, USD and JPY (or ``currencies``); names, methods and notes a CSV or JSON
+    writer must escape or guard (quotes, commas, semicolons, a formula, Chinese, an emoji, a
+    backslash, empty); a voided payment; a loan with a prepayment."""
     from decimal import Decimal
 
     from tracker.domain import Model, PlanTerms
@@ -138,11 +138,8 @@ def _tricky_ledger(db_file: Path) -> None:
     on = date(2024, 3, 1)
     with open_database(db_file) as db:
         ids = []
-        for name, cur in (
-            ('Xiaomi "14", 黑色', "CNY"),
-            ("=HYPERLINK(1)", "USD"),
-            ("家电;冰箱", "JPY"),
-        ):
+        names = ('Xiaomi "14", 黑色', "=HYPERLINK(1)", "家电;冰箱")
+        for name, cur in zip(names, currencies, strict=True):
             terms = PlanTerms(
                 Model.FLAT, 360000, 12, date(2024, 1, 31), Decimal("0.006"), currency=cur
             )
@@ -154,6 +151,7 @@ def _tricky_ledger(db_file: Path) -> None:
             ("-card,1", "=1+1"),
             ("@bank", "🙂 ok; done"),
             ("", ""),
+            ("@@", "back\\slash"),
         ]
         made = []
         for k, (method, note) in enumerate(texts):
@@ -202,3 +200,23 @@ def test_history_json_and_the_payments_export_match_the_full_path_byte_for_byte(
     if not scope:  # what the escaping and formatting had to get right is in there
         for part in ('"note": "第1期 \\"按时\\""', '"amount": "1014"', '"voided": true'):
             assert part in quick_json
+
+
+@pytest.mark.parametrize("currency", ["CNY", "JPY", "KWD"])
+def test_history_json_of_one_kind_of_currency_matches_the_full_path(
+    db_file: Path, run: Callable[..., Result], capsys: pytest.CaptureFixture[str], currency: str
+) -> None:
+    """With every plan in currencies of one number of digits, SQLite formats the amounts
+    itself and reads no plan: still byte for byte the full path's JSON (2, 0 and 3 digits)."""
+    from tracker.cli.output import print_history
+
+    _tricky_ledger(db_file, (currency, currency, currency))
+    with closing(sqlite3.connect(db_file)) as con, con:  # the loan is CNY: same digits here
+        con.execute("UPDATE plans SET currency = ?", (currency,))
+        # control characters the app refuses, as another program could have written them
+        con.execute("UPDATE payments SET note = ? WHERE id = 1", ("tab\t\x01 line\nbreak \u2028",))
+    quick = run("history", "--json").out
+    with open_database(db_file) as db:
+        print_history(sv.history_rows(db, None, None, None), True)
+    assert quick == capsys.readouterr().out
+    assert '"note": ""' in quick and "\\u0001" in quick and '"kind": "prepayment"' in quick
