@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -162,18 +163,37 @@ def history_json_sql(con: Any, where: str, params: Sequence[Any], batch: int = 4
         "CASE WHEN pm.voided THEN 'true' ELSE 'false' END, pm.kind, "
         "coalesce(pm.bill_payment_id, 'null'))"
     )
-    cur = con.execute(f"SELECT {row} FROM payments pm{join}{where} {PAYMENT_ORDER}", params)
-    out = sys.stdout
-    first = True
-    while True:
-        rows = cur.fetchmany(batch)
-        if not rows:
-            break
-        text = ", ".join([r[0] for r in rows])
-        out.write(("[" if first else ", ") + text)
-        first = False
-    out.write("[]\n" if first else "]\n")
+    write = _utf8_writer()
+    factory = con.text_factory
+    con.text_factory = bytes  # SQLite's UTF-8 as it is: not decoded here to be encoded again
+    try:
+        cur = con.execute(f"SELECT {row} FROM payments pm{join}{where} {PAYMENT_ORDER}", params)
+        first = True
+        while True:
+            rows = cur.fetchmany(batch)
+            if not rows:
+                break
+            write((b"[" if first else b", ") + b", ".join([r[0] for r in rows]))
+            first = False
+        write(b"[]\n" if first else b"]\n")
+    finally:
+        con.text_factory = factory
     return True
+
+
+def _utf8_writer() -> Callable[[bytes], object]:
+    """A function writing UTF-8 text to standard output: straight to its bytes when it is a
+    UTF-8 stream with a buffer (what is already written to it first), else decoded."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    try:
+        utf8 = codecs.lookup(getattr(out, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is not None and utf8:
+        out.flush()
+        return buffer.write  # type: ignore[no-any-return]
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def pct(fraction: Any) -> str:

@@ -307,6 +307,20 @@ class PaymentRecord(Base):
             name="prepay_json",
         ),
         Index(None, "plan_id", "date"),
+        # the history's order with every column it shows: `history --json` and `export
+        # payments` walk it with no sort and no table lookups (0008)
+        Index(
+            "ix_payments_history",
+            "date",
+            "id",
+            "plan_id",
+            "amount",
+            "method",
+            "note",
+            "voided",
+            "kind",
+            "bill_payment_id",
+        ),
         _TABLE_OPTIONS,
     )
 
