@@ -35,26 +35,12 @@ def days_option(text: str) -> int:
     return int(text)
 
 
-def _formatters() -> Callable[[str], Callable[[int], str]]:
-    """Each currency's ``amount_formatter`` (the text of ``format_amount``), made once."""
-    made: dict[str, Callable[[int], str]] = {}
-
-    def of(code: str) -> Callable[[int], str]:
-        fmt = made.get(code)
-        if fmt is None:
-            fmt = made[code] = amount_formatter(code)
-        return fmt
-
-    return of
-
-
 def print_history(rows: Iterable[Any], as_json: bool) -> None:
     """Print payments (rows with the ``PaymentRow`` fields in order) as text or JSON."""
     if as_json:
         _history_json(rows)
         return
     empty = True
-    money = _formatters()
     for r in rows:
         empty = False
         mark = (
@@ -64,7 +50,7 @@ def print_history(rows: Iterable[Any], as_json: bool) -> None:
             + (" (voided)" if r.voided else "")
         )
         print(
-            f"{r.id:>5}  {r.date.isoformat()}  {money(r.currency)(r.amount):>12} "
+            f"{r.id:>5}  {r.date.isoformat()}  {amount_formatter(r.currency)(r.amount):>12} "
             f"{r.currency}  plan {r.plan_id} {r.plan_name}  {r.method} {r.note}{mark}"
         )
     if empty:
@@ -75,13 +61,12 @@ def _history_json(rows: Iterable[Any], batch: int = 2000) -> None:
     """Print the payments as one JSON array, streamed in batches: byte for byte what
     ``print_json`` of the list of dicts gives (keys in this order, ``ensure_ascii=False``),
     with each currency's amount formatter made once."""
-    money = _formatters()
     text = encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str
     out = sys.stdout
     sep = "["
     chunk: list[str] = []
     for pid, plan_id, _name, cur, on, amount, method, note, voided, kind, bill, *_ in rows:
-        fmt = money(cur)
+        fmt = amount_formatter(cur)  # made once per currency (cached)
         chunk.append(
             f'{sep}{{"id": {pid:d}, "plan_id": {plan_id:d}, "date": "{on.isoformat()}", '
             f'"amount": "{fmt(amount)}", "method": {text(method)}, "note": {text(note)}, '
@@ -263,10 +248,9 @@ def print_plans(lines: Sequence[PlanLine], as_json: bool) -> int:
         f"{'ID':>4}  {'Name':<24} {'Paid':>7} {'Per period':>12} {'Next due':<10} "
         f"{'Remaining':>12} {'APR':>7}  Status"
     )
-    money = _formatters()
     percent = _percents()
     for p in lines:
-        fmt = money(p.currency)
+        fmt = amount_formatter(p.currency)
         print(
             f"{p.id:>4}  {pad(p.name, 24)} {p.periods_paid:>3}/{p.periods:<3} "
             f"{fmt(p.per_period):>12} {p.next_due or '-':<10} "
@@ -277,7 +261,6 @@ def print_plans(lines: Sequence[PlanLine], as_json: bool) -> int:
 
 def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json: bool) -> int:
     """Print ``tracker due``'s table or JSON."""
-    money = _formatters()
     if as_json:
         print_json(
             [
@@ -286,10 +269,10 @@ def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json
                     "plan_name": i.plan_name,
                     "period": i.period,
                     "due_date": i.due_date.isoformat(),
-                    "amount_due": money(i.currency)(i.amount_due),
+                    "amount_due": amount_formatter(i.currency)(i.amount_due),
                     "status": i.status.value,
                     "days_overdue": i.days_overdue,
-                    "penalty": money(i.currency)(i.penalty),
+                    "penalty": amount_formatter(i.currency)(i.penalty),
                 }
                 for i in items
             ]
@@ -303,7 +286,7 @@ def print_due(items: Sequence[InstallmentRow], as_of: date, within: int, as_json
         late = f" ({days} day{'' if days == 1 else 's'} overdue)" if days else ""
         lines.append(  # a Status is a StrEnum: formatted, its value
             f"{i.due_date.isoformat()}  {i.plan_name} #{i.period}  "
-            f"{money(i.currency)(i.amount_due)} {i.currency}  {i.status}{late}\n"
+            f"{amount_formatter(i.currency)(i.amount_due)} {i.currency}  {i.status}{late}\n"
         )
     sys.stdout.write("".join(lines))
     return 0

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
 from .errors import Phrase, UserError
 
@@ -253,6 +254,7 @@ def format_amount(minor: int, cur: Currency | str = "CNY") -> str:
     return f"{to_decimal(minor, cur):.{cur.digits}f}"
 
 
+@cache  # one per currency, whoever asks: a few distinct values for a process's lifetime
 def amount_formatter(cur: Currency | str = "CNY") -> Callable[[int], str]:
     """A function giving exactly ``format_amount(minor, cur)`` with integer arithmetic only:
     for formatting many amounts of one currency (the history and the exports)."""

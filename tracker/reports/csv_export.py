@@ -9,7 +9,7 @@ against formula injection (``csv_columns.neutralise``); numbers and dates never 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -142,12 +142,9 @@ def payment_lines_csv(
     columns = (*PAYMENT_COLUMNS, PREPAY) if prepay else PAYMENT_COLUMNS
     names = [c.zh if headers == "zh" else c.key for c in columns]
     lines = [",".join(_cell(n) for n in names)]
-    formatters: dict[str, Callable[[int], str]] = {}
     plain: dict[str, str] = {}  # currency codes and kinds: the same few values again and again
     for pid, plan_id, name, cur, on, amount, method, note, voided, kind, _bill, detail in rows:
-        fmt = formatters.get(cur)
-        if fmt is None:
-            fmt = formatters[cur] = amount_formatter(cur)
+        fmt = amount_formatter(cur)  # one per currency (cached)
         cur_cell = plain.get(cur) or plain.setdefault(cur, _cell(cur))
         kind_cell = plain.get(kind) or plain.setdefault(kind, _cell(kind))
         line = (

@@ -15,7 +15,6 @@ from typing import NamedTuple
 from tracker.domain.dates import days_after
 from tracker.domain.ledger import (
     InstallmentState,
-    LedgerRules,
     Status,
     needs_replay,
     settled_state,
@@ -250,7 +249,6 @@ def plan_lines(
     where = ALL_PLANS if include_archived else NOT_ARCHIVED
     found = unsettled_rows(con, where, horizon)
     day = as_of.isoformat()
-    shared: dict[tuple[int, int, str], LedgerRules] = {}
     lines: list[PlanLine] = []
     replay: dict[int, int] = {}  # plan id -> its place in lines
     make = partial(tuple.__new__, PlanLine)  # PlanLine._make without its length check
@@ -270,10 +268,7 @@ def plan_lines(
             status = status_of(closed_on, bool(archived), remaining, ())
             lines.append(make((*row[:11], 0, 0, row[11], status, bool(archived))))
             continue
-        key = (row[14], row[15], row[16])
-        rules = shared.get(key)
-        if rules is None:
-            rules = shared[key] = rules_of(*key, reminder_days)
+        rules = rules_of(row[14], row[15], row[16], reminder_days)
         last = date.fromisoformat(last_paid) if last_paid is not None else None
         if needs_replay(rows, rows, rules, as_of, last):  # the rows have both shapes
             replay[pid] = len(lines)
@@ -286,8 +281,7 @@ def plan_lines(
             )
             left, due = r.total - r.paid_principal - r.paid_fee, penalty - r.paid_penalty
             window.append(WindowState(r.due_date, state, left, due, left + due))
-        nxt = date.fromisoformat(row[9]) if row[9] is not None else None
-        overdue, penalty, _extra = window_totals(window, nxt)
+        overdue, penalty, _extra = window_totals(window, None)  # no next amount in a line
         owed = remaining + penalty
         status = status_of(closed_on, bool(archived), owed, window)
         lines.append(make((*row[:10], owed, overdue, penalty, row[11], status, bool(archived))))

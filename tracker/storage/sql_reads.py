@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -198,6 +199,7 @@ def rules_of_row(row: Any, reminder_days: int = 7) -> LedgerRules:
     return rules_of(row.grace_days, row.tolerance, row.penalty_daily_rate, reminder_days)
 
 
+@lru_cache(maxsize=1024)  # plans of one lender share their rules: one object for all of them
 def rules_of(grace_days: int, tolerance: int, rate: Any, reminder_days: int = 7) -> LedgerRules:
     """A plan's overdue rules from its stored columns (the rate as ``Decimal`` or its text)."""
     return LedgerRules(
@@ -346,15 +348,9 @@ class _RulesOf(dict[int, LedgerRules]):
         super().__init__()
         self.plans = plans
         self.reminder_days = reminder_days
-        self.shared: dict[tuple[Any, ...], LedgerRules] = {}
 
     def __missing__(self, plan_id: int) -> LedgerRules:
-        row = self.plans[plan_id]
-        key = (row.grace_days, row.tolerance, row.penalty_daily_rate)
-        made = self.shared.get(key)  # plans of one lender share their rules
-        if made is None:
-            made = self.shared[key] = rules_of_row(row, self.reminder_days)
-        self[plan_id] = made
+        made = self[plan_id] = rules_of_row(self.plans[plan_id], self.reminder_days)
         return made
 
 
