@@ -24,6 +24,7 @@ from tracker.domain.ledger import LedgerRules, Payment, evaluate
 from tracker.domain.plan import Installment, Model
 from tracker.domain.rows import InstallmentRow
 from tracker.services.summary import PlanLine, list_plan_summaries, plan_lines
+from tracker.storage.engine import Database
 from tracker.storage.sql_reads import due_rows, needs_attention
 
 SHIFTS = (-400, -200, -31, 0, 1, 29, 31, 90, 400)
@@ -44,16 +45,16 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, date]:
     path = tmp / "g.sqlite3"
     with open_database(path) as db:
         import_files(db, files, as_of)
-        sv_archive(db)
+        _archive_some(db)
     return path, as_of
 
 
-def sv_archive(db: object) -> None:
+def _archive_some(db: Database) -> None:
     """Archive a few plans, open and closed, so the lists' filters have something to skip."""
     from tracker import services as sv
 
     for plan_id in (3, 4, 50):
-        sv.set_archived(db, plan_id, True)  # type: ignore[arg-type]
+        sv.set_archived(db, plan_id, True)
 
 
 def replayed_due(con: sqlite3.Connection, as_of: date, within: int) -> list[InstallmentRow]:
